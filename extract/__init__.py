@@ -1,0 +1,34 @@
+"""extract: Russian press releases to tidy tables of who did what, with whom, where and when."""
+
+from .api import process_text
+from .batch import Summary, run
+from .load import load
+from .records import (
+    DateSpan,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Participant,
+    Position,
+    Result,
+    Sentence,
+    Token,
+)
+
+__all__ = [
+    "DateSpan",
+    "Document",
+    "Entity",
+    "Event",
+    "Mention",
+    "Participant",
+    "Position",
+    "Result",
+    "Sentence",
+    "Summary",
+    "Token",
+    "load",
+    "process_text",
+    "run",
+]

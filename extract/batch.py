@@ -1,0 +1,285 @@
+"""The batch run: walk a folder, skip what is done, process the rest, write tables.
+
+`run` is what the CLI calls and what a notebook user can call too. It
+
+1. walks the input folder in sorted order, skipping dotfiles, and reads every
+   file into `Source` units (a JSON Lines file gives one per record); a file
+   that cannot be read or is of another type becomes an error unit;
+2. marks a unit `duplicate` when an earlier unit has the same `sha256`, and
+   skips a unit whose `doc_id` already has a row with the same `sha256` (and
+   the same duplicate status) from an earlier run, unless `force`;
+3. feeds the rest, in chunks, to worker processes that load the models once
+   (or to this process when `workers` is 1), stores each finished chunk as a
+   part (see `parts`), and reports failures as `doc_id: message` on stderr;
+4. merges the live parts into the contract's tables and writes them.
+"""
+
+import multiprocessing
+import os
+import sys
+import traceback
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from .const import DUPLICATE, ERROR, OK
+from .errors import InputError
+from .export import dump_table
+from .ingest import Source, parse_source, read_sources
+from .link import build_entities, tally_mentions
+from .models import load_models
+from .parts import PartStore
+from .pipeline import process
+from .records import Result
+from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
+
+CHUNK = 8  # documents per task: small enough for a smooth progress bar
+THREAD_VARIABLES = (
+    "OPENBLAS_NUM_THREADS",
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one unit: its status, and its records when it was processed."""
+
+    source: Source
+    status: str
+    error: str = ""
+    result: Result | None = None
+    trace: str = ""
+
+
+@dataclass(slots=True)
+class Summary:
+    ok: int = 0
+    failed: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> None:
+        if status == OK:
+            self.ok += 1
+        elif status == DUPLICATE:
+            self.duplicate += 1
+        else:
+            self.failed += 1
+
+    def line(self) -> str:
+        return f"{self.ok} ok, {self.failed} failed, {self.duplicate} duplicate"
+
+
+def walk(in_dir: Path, exclude: Path | None = None) -> list[Path]:
+    """Every file under `in_dir`, sorted, without dotfiles or the output folder."""
+    files = []
+    for folder, dirs, names in os.walk(in_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != exclude)
+        files.extend(Path(folder, name) for name in names if not name.startswith("."))
+    return sorted(files, key=lambda path: path.relative_to(in_dir).as_posix())
+
+
+def doc_ids(paths: list[Path], in_dir: Path) -> dict[Path, str]:
+    """`doc_id` per file: its relative path without extension, or with it on a clash."""
+    stems = [path.relative_to(in_dir).with_suffix("").as_posix() for path in paths]
+    clashes = {stem for stem in stems if stems.count(stem) > 1}
+    return {
+        path: path.relative_to(in_dir).as_posix() if stem in clashes else stem
+        for path, stem in zip(paths, stems, strict=True)
+    }
+
+
+def collect(in_dir: Path, exclude: Path | None) -> Iterator[Source]:
+    paths = walk(in_dir, exclude)
+    for path, doc_id in doc_ids(paths, in_dir).items():
+        rel = path.relative_to(in_dir).as_posix()
+        try:
+            yield from read_sources(path, rel, doc_id)
+        except InputError as error:
+            yield Source(doc_id, rel, "", b"", "", str(error))
+
+
+def process_source(source: Source) -> Outcome:
+    """Parse and process one unit; any failure becomes an error outcome."""
+    try:
+        document = parse_source(source)
+        return Outcome(source, OK, result=process(document, load_models()))
+    except InputError as error:
+        return Outcome(source, ERROR, str(error))
+    except Exception as error:
+        message = " ".join(f"internal error: {type(error).__name__}: {error}".split())
+        return Outcome(source, ERROR, message, trace=traceback.format_exc())
+
+
+def process_chunk(sources: list[Source]) -> list[Outcome]:
+    return [process_source(source) for source in sources]
+
+
+def cap_threads() -> None:
+    """One BLAS thread per worker, or the workers fight over the cores.
+
+    Worker processes are spawned, so they read this environment before they
+    import numpy.
+    """
+    for variable in THREAD_VARIABLES:
+        os.environ.setdefault(variable, "1")
+
+
+def init_worker() -> None:
+    load_models()
+
+
+def map_chunks(chunks: Iterable[list[Source]], workers: int) -> Iterator[list[Outcome]]:
+    """Outcomes chunk by chunk, as they finish; at most two chunks queued per worker."""
+    if workers <= 1:
+        yield from map(process_chunk, chunks)
+        return
+    cap_threads()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
+        pending: set = set()
+        for chunk in chunks:
+            pending.add(pool.submit(process_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        for future in pending:
+            yield future.result()
+
+
+def chop(items: list[Source], size: int) -> Iterator[list[Source]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
+    rows: dict[str, list] = {}
+    for outcome in outcomes:
+        source = outcome.source
+        if outcome.result is not None:
+            parts = result_rows(outcome.result, outcome.status)
+        else:
+            parts = error_rows(
+                source.doc_id, source.path, outcome.status, outcome.error, source.sha256
+            )
+        for table, table_rows in parts.items():
+            rows.setdefault(table, []).extend(table_rows)
+    return {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
+
+
+@dataclass(slots=True)
+class Plan:
+    """The units of a run, sorted by what must be done with them."""
+
+    known: list[Outcome] = field(default_factory=list)  # read errors and duplicates
+    unchanged: list[Outcome] = field(default_factory=list)  # rows kept from an earlier run
+    todo: list[Source] = field(default_factory=list)
+
+
+def is_unchanged(source: Source, previous: tuple | None) -> bool:
+    """Same bytes as last time, and last time's outcome was not an accident."""
+    if previous is None or previous.sha256 != source.sha256:
+        return False
+    return previous.status == OK or (
+        previous.status == ERROR and not str(previous.error).startswith("internal error")
+    )
+
+
+def plan(sources: list[Source], earlier: pd.DataFrame) -> Plan:
+    """Decide per unit whether it needs processing.
+
+    Errors found while reading and duplicates are known at once; a unit with
+    the same `sha256` as its stored row keeps that row.
+    """
+    stored = {row.doc_id: row for row in earlier.itertuples()}
+    walked = {source.doc_id for source in sources}
+    first = {  # documents of earlier runs whose files are gone still count as originals
+        row.sha256: row.doc_id
+        for row in earlier.itertuples()
+        if row.doc_id not in walked and row.status == OK
+    }
+    result = Plan()
+    for source in sources:
+        original = first.setdefault(source.sha256, source.doc_id) if source.sha256 else ""
+        previous = stored.get(source.doc_id)
+        if source.error:
+            result.known.append(Outcome(source, ERROR, source.error))
+        elif original != source.doc_id:
+            result.known.append(Outcome(source, DUPLICATE, f"duplicate of {original}"))
+        elif is_unchanged(source, previous):
+            result.unchanged.append(Outcome(source, str(previous.status), str(previous.error)))
+        else:
+            result.todo.append(source)
+    return result
+
+
+def report(outcome: Outcome, summary: Summary, log: Path) -> None:
+    summary.count(outcome.status)
+    if outcome.status == ERROR:
+        message = f"{outcome.source.doc_id}: {outcome.error}"
+        summary.errors.append(message)
+        tqdm.write(message, file=sys.stderr)
+    if outcome.trace:
+        with log.open("a", encoding="utf-8") as file:
+            file.write(f"{outcome.source.doc_id}\n{outcome.trace}\n")
+
+
+def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
+    """Write every contract table from the live parts, entities counted across them."""
+    live = store.live_parts()
+    for table in COLUMNS:
+        if table == "entities":
+            continue
+        frame = store.read(table, live)
+        dump_table(frame, out_dir, table, parquet)
+        if table == "mentions":
+            columns = ["entity_id", "type", "doc_id", "text", "normal"]
+            tallies = tally_mentions(frame[columns].itertuples(index=False, name=None))
+            entities = build_entities(tallies, load_models().morph)
+            dump_table(to_frame("entities", entity_rows(entities)), out_dir, "entities", parquet)
+    store.prune(live)
+
+
+def stored_documents(store: PartStore) -> pd.DataFrame:
+    columns = ["doc_id", "status", "error", "sha256"]
+    return store.read("documents", store.live_parts())[columns].fillna("")
+
+
+def run(
+    in_dir: Path,
+    out_dir: Path,
+    workers: int = 1,
+    force: bool = False,
+    quiet: bool = False,
+    parquet: bool = True,
+) -> Summary:
+    """Process every release under `in_dir` into the tables in `out_dir`."""
+    in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
+    store = PartStore(out_dir)
+    if force:
+        store.clear()
+    work = plan(list(collect(in_dir, out_dir)), stored_documents(store))
+    summary = Summary(skipped=len(work.unchanged))
+    for outcome in [*work.unchanged, *work.known]:
+        report(outcome, summary, store.log)
+    if work.known:
+        store.write(outcome_frames(work.known))
+    bar = tqdm(
+        total=len(work.todo), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
+    )
+    with bar:
+        for outcomes in map_chunks(chop(work.todo, CHUNK), workers):
+            for outcome in outcomes:
+                report(outcome, summary, store.log)
+            store.write(outcome_frames(outcomes))
+            bar.update(len(outcomes))
+    merge_tables(store, out_dir, parquet)
+    return summary

@@ -1,0 +1,76 @@
+"""The command line: `extract run IN OUT`.
+
+It parses and validates arguments, calls `batch.run` and maps its summary to
+an exit code: 0 when every document is ok, 1 when some failed (after the
+summary line), 2 for a usage error, before any work.
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .batch import run
+from .errors import UsageError
+
+USAGE_ERROR = 2
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="extract",
+        description="Turn a folder of Russian press releases into tidy tables.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser(
+        "run",
+        help="process every release in a folder",
+        description="Process .txt, .html and .jsonl releases under IN into tables in OUT. "
+        "Documents unchanged since the last run on OUT are not processed again.",
+    )
+    run_parser.add_argument("input", type=Path, metavar="IN", help="folder of releases")
+    run_parser.add_argument("output", type=Path, metavar="OUT", help="folder for the tables")
+    run_parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of CPUs)",
+    )
+    run_parser.add_argument("--force", action="store_true", help="process every document again")
+    run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    run_parser.add_argument("--no-parquet", action="store_true", help="write CSV only")
+    return parser.parse_args(argv)
+
+
+def check_folders(input: Path, output: Path) -> None:
+    if not input.is_dir():
+        raise UsageError(f"input folder not found: {input}")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output):
+            pass
+    except OSError as error:
+        raise UsageError(f"output folder not writable: {output} ({error.strerror})") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        if args.workers < 1:
+            raise UsageError(f"--workers must be at least 1, got {args.workers}")
+        check_folders(args.input, args.output)
+    except UsageError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    summary = run(
+        args.input,
+        args.output,
+        workers=args.workers,
+        force=args.force,
+        quiet=args.quiet,
+        parquet=not args.no_parquet,
+    )
+    skipped = f" ({summary.skipped} unchanged, not processed again)" if summary.skipped else ""
+    print(summary.line() + skipped, file=sys.stderr)
+    return 1 if summary.failed else 0

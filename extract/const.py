@@ -1,0 +1,52 @@
+"""Closed vocabularies shared by the stages and the tables.
+
+They live in one place because the table contract (`TABLES.md`) promises
+analysts that these columns only ever hold these values.
+"""
+
+PER = "PER"
+ORG = "ORG"
+LOC = "LOC"
+ENTITY_TYPES = (PER, ORG, LOC)
+
+OK = "ok"
+ERROR = "error"
+DUPLICATE = "duplicate"
+STATUSES = (OK, ERROR, DUPLICATE)
+
+DAY = "day"
+MONTH = "month"
+QUARTER = "quarter"
+YEAR = "year"
+PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
+
+EVENT_TYPES = (
+    "meeting",
+    "conference",
+    "visit",
+    "negotiations",
+    "signing",
+    "appointment",
+    "founding",
+    "membership",
+    "award",
+    "other",
+)
+
+ROLES = ("participant", "speaker", "organizer", "chair", "host", "signatory")
+
+# Month stems as they start every case form (`июня`, `июне`, `июнь`), by number.
+MONTH_STEMS = {
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+}

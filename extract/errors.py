@@ -1,0 +1,42 @@
+"""Errors that describe bad input.
+
+Each message is one stable, lower-case line saying what was found, because
+it is stored in `documents.error`, printed to stderr and asserted by tests.
+"""
+
+
+class InputError(Exception):
+    """A document that cannot be processed; the batch records it and goes on."""
+
+
+class UnsupportedType(InputError):
+    def __init__(self, suffix: str) -> None:
+        super().__init__(f"unsupported file type: {suffix or '(no extension)'}")
+
+
+class Unreadable(InputError):
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"unreadable file: {reason}")
+
+
+class EmptyInput(InputError):
+    def __init__(self, what: str = "empty file") -> None:
+        super().__init__(what)
+
+
+class BinaryInput(InputError):
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"binary file: {kind}")
+
+
+class UnknownEncoding(InputError):
+    def __init__(self) -> None:
+        super().__init__("unknown encoding: not utf-8, utf-16, cp1251 or koi8-r text")
+
+
+class BadRecord(InputError):
+    """A JSON Lines record that is not a release."""
+
+
+class UsageError(Exception):
+    """A command line that cannot start: exit code 2, before any work."""

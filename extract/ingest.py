@@ -1,0 +1,220 @@
+"""Input files to `Document`s: encodings, HTML pages, JSON Lines, header lines.
+
+Reading is split in two so the batch can hash before it parses: `read_sources`
+turns one file into raw `Source` units (a JSON Lines file gives one per line)
+in the main process, and `parse_source` turns a unit into a `Document` in a
+worker. Both raise `InputError` with a one-line message for bad input.
+
+A plain-text release keeps its text exactly as decoded, so offsets index the
+file; its metadata comes from its own lines: the title is the first non-empty
+line, a line holding only a date near the top is the publication date, and a
+`Source URL: <...>` line is the source URL.
+"""
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .const import MONTH_STEMS
+from .decode import decode_bytes
+from .errors import BadRecord, EmptyInput, Unreadable, UnsupportedType
+from .htmltext import declared_charset, parse_page
+from .records import Document
+
+TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+
+MONTH = r"(?P<month>[а-яё]+)"
+DATE_FORMS = (
+    r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})",
+    r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})",
+    rf"(?P<day>\d{{1,2}})\s+{MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:г\.|года?))?",
+)
+DATE_LINE = re.compile(
+    r"^\s*(?:(?:дата публикации|опубликовано|дата)\s*:\s*)?(?:"
+    + "|".join(re.sub(r"\?P<\w+>", "?:", form) for form in DATE_FORMS)
+    + r")(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
+    re.IGNORECASE,
+)
+SOURCE_URL = re.compile(r"^\s*Source URL:\s*<?(?P<url>[^<>\s]+)>?\s*$", re.MULTILINE)
+HEADER_LINES = 5  # how many non-empty lines after the title may hold the date
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One document's raw bytes, before decoding: the unit the batch hashes."""
+
+    doc_id: str
+    path: str
+    kind: str
+    data: bytes
+    sha256: str
+    error: str = ""  # set when the unit failed before parsing (a bad JSON line)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def month_number(word: str) -> int | None:
+    word = word.lower()
+    for stem, number in MONTH_STEMS.items():
+        if word.startswith(stem) and (stem != "ма" or word in ("мая", "май", "мае")):
+            return number
+    return None
+
+
+def parse_date(text: str) -> str:
+    """An ISO date from a whole date string (`19.06.2025`, `19 июня 2025 г.`), else ''."""
+    for form in DATE_FORMS:
+        match = re.match(rf"\s*{form}", text, re.IGNORECASE)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mon"]) if parts.get("mon") else month_number(parts["month"])
+        try:
+            return date(int(parts["year"]), month or 0, int(parts["day"])).isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
+def find_published(lines: list[str]) -> str:
+    for line in lines[:HEADER_LINES]:
+        if DATE_LINE.match(line):
+            return parse_date(re.sub(r"^[^:\d]*:\s*", "", line.strip()))
+    return ""
+
+
+def parse_text(source: Source, text: str, encoding: str) -> Document:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    urls = SOURCE_URL.findall(text)
+    return Document(
+        doc_id=source.doc_id,
+        path=source.path,
+        text=text,
+        encoding=encoding,
+        title=lines[0] if lines else "",
+        published=find_published(lines[1:]),
+        source_url=urls[-1] if urls else "",
+        sha256=source.sha256,
+    )
+
+
+def parse_html(source: Source) -> Document:
+    html, encoding = decode_bytes(source.data, declared_charset(source.data))
+    page = parse_page(html)
+    if not page.text:
+        raise EmptyInput("no text in html page")
+    return Document(
+        doc_id=source.doc_id,
+        path=source.path,
+        text=page.text,
+        encoding=encoding,
+        title=page.title,
+        published=parse_date(page.published),
+        source_url=page.url,
+        sha256=source.sha256,
+    )
+
+
+def parse_record(source: Source) -> Document:
+    record = json.loads(source.data.decode("utf-8"))
+    text = record["text"]
+    return Document(
+        doc_id=source.doc_id,
+        path=source.path,
+        text=text,
+        encoding="utf-8",
+        title=str(record.get("title") or "").strip() or text.strip().splitlines()[0].strip(),
+        published=parse_date(str(record.get("published") or "")),
+        source_url=str(record.get("url") or ""),
+        sha256=source.sha256,
+    )
+
+
+def parse_source(source: Source) -> Document:
+    """Decode one unit into a `Document`; raise `InputError` when it holds no release."""
+    if source.kind == "html":
+        return parse_html(source)
+    if source.kind == "jsonl":
+        return parse_record(source)
+    text, encoding = decode_bytes(source.data)
+    if not text.strip():
+        raise EmptyInput("no text: only whitespace")
+    return parse_text(source, text, encoding)
+
+
+def check_record(line: bytes, number: int) -> str:
+    """Validate one JSON Lines record and return its id ('' when it has none)."""
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRecord(f"invalid json on line {number}: not utf-8") from None
+    except json.JSONDecodeError as error:
+        raise BadRecord(f"invalid json on line {number}: {error.msg}") from None
+    if not isinstance(record, dict):
+        raise BadRecord(f"invalid record on line {number}: not an object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadRecord(f"invalid record on line {number}: no text")
+    record_id = record.get("id")
+    return "" if record_id is None else str(record_id)
+
+
+def safe_id(record_id: str) -> str:
+    """A record id usable as the last part of a `doc_id`: no separators, no `..`."""
+    cleaned = re.sub(r"[/\\\x00-\x1f]", "_", record_id).strip()
+    return "_" if cleaned in ("", ".", "..") else cleaned
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise Unreadable((error.strerror or str(error)).lower()) from None
+
+
+def kind_of(path: Path) -> str:
+    kind = TEXT_SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise UnsupportedType(path.suffix.lower())
+    return kind
+
+
+def split_records(data: bytes, doc_id: str, path: str) -> list[Source]:
+    """One `Source` per non-empty line; a bad line becomes an errored unit."""
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for number, line in enumerate(data.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        unit_id = f"{doc_id}/{number}"
+        try:
+            record_id = check_record(line, number)
+        except BadRecord as error:
+            sources.append(Source(unit_id, path, "jsonl", line, sha256(line), str(error)))
+            continue
+        if record_id:
+            unit_id = f"{doc_id}/{safe_id(record_id)}"
+        error = f"duplicate record id on line {number}: {record_id}" if unit_id in seen else ""
+        if error:
+            unit_id = f"{doc_id}/{number}"
+        seen.add(unit_id)
+        sources.append(Source(unit_id, path, "jsonl", line, sha256(line), error))
+    return sources
+
+
+def read_sources(path: Path, rel: str, doc_id: str) -> list[Source]:
+    """The units of one input file; raise `InputError` when the file itself is bad."""
+    kind = kind_of(path)
+    data = read_bytes(path)
+    if kind == "jsonl":
+        if not data.strip():
+            raise EmptyInput()
+        return split_records(data.lstrip(codecs.BOM_UTF8), doc_id, rel)
+    return [Source(doc_id, rel, kind, data, sha256(data))]

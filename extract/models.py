@@ -1,0 +1,43 @@
+"""The heavy objects, loaded once per worker from files inside installed wheels.
+
+natasha's wheel ships the navec news embedding and the slovnet NER weights;
+they are opened by path, without importing `natasha` itself, whose morphology
+vocabulary pulls in the abandoned pymorphy2 (broken under setuptools >= 82).
+Nothing here touches the network.
+"""
+
+import importlib.util
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from navec import Navec
+from pymorphy3 import MorphAnalyzer
+from slovnet import NER
+
+EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
+NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
+NER_BATCH = 64  # sentences per slovnet call: large enough to amortise numpy overhead
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    ner: NER
+    morph: MorphAnalyzer
+
+
+def natasha_file(name: str) -> Path:
+    """A data file of the installed natasha package, located without importing it."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("natasha is not installed: its wheel carries the models")
+    return Path(next(iter(spec.submodule_search_locations))) / name
+
+
+@cache
+def load_models() -> Models:
+    """Load the models; cached, so a worker process pays for it once."""
+    navec = Navec.load(natasha_file(EMBEDDING))
+    ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
+    ner.navec(navec)
+    return Models(ner=ner, morph=MorphAnalyzer())

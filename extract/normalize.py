@@ -1,0 +1,159 @@
+"""Mentions in the nominative case, as they would stand in a list of names.
+
+The rule follows Russian noun-phrase agreement. A place or organisation name
+has a head noun (`Министерстве` in `Министерстве связи`); the adjectives before
+it agree with it and change with it, while everything after it (`связи`,
+`Республики Беларусь`, quoted names) is a complement in its own case and stays
+as written. A person's name is all head: every part agrees. The case is the one
+the inflecting words share; when the nominative is among them the mention is
+already in the nominative and is left alone. Abbreviations and indeclinable
+words (`ШОС`, `Минсвязи`, `Си`) never change. pymorphy3 does the inflection.
+"""
+
+import re
+from collections.abc import Iterable
+
+from pymorphy3 import MorphAnalyzer
+from pymorphy3.analyzer import Parse
+
+from .const import PER
+
+WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
+QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
+NAME_TAGS = {"Name", "Surn", "Patr"}
+MODIFIERS = {"ADJF", "PRTF", "NUMR"}
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+def is_frozen(word: str) -> bool:
+    """Abbreviations (`ШОС`, `РУП`) and single letters (initials) never inflect."""
+    return len(word) < 2 or (word.isupper() and len(word) <= 6)
+
+
+def person_parses(parses: list[Parse]) -> list[Parse]:
+    """Name-like readings first: `Путина` is a surname here, not a fishing season."""
+    for wanted in (lambda p: NAME_TAGS & p.tag.grammemes, lambda p: "anim" in p.tag):
+        chosen = [p for p in parses if wanted(p)]
+        if chosen:
+            return chosen
+    return parses
+
+
+def informative(options: list[list[Parse]]) -> list[list[Parse]]:
+    """Words with a case ending: indeclinable ones (`Си`, `Минсвязи`) fit any reading."""
+    return [parses for parses in options if not all("Fixd" in p.tag for p in parses)]
+
+
+def agree_gender(options: list[list[Parse]]) -> list[list[Parse]]:
+    """Keep each word's readings of the gender the whole name most likely has.
+
+    `Цзиньпина` reads as a man's surname in the genitive or a woman's in the
+    nominative; `Анны` next to it, or the likelier masculine reading, decides.
+    """
+    votes: dict[str, float] = {}
+    for parses in informative(options):
+        for parse in parses:
+            if parse.tag.gender:
+                votes[parse.tag.gender] = votes.get(parse.tag.gender, 0.0) + parse.score
+    if not votes:
+        return options
+    gender = max(votes, key=votes.__getitem__)
+    return [[p for p in parses if p.tag.gender == gender] or parses for parses in options]
+
+
+def choose_case(options: list[list[Parse]]) -> str | None:
+    """The likeliest case the words share; `None` when that is the nominative.
+
+    Ties go to the nominative,
+    so a name already in it is left alone.
+    """
+    voters = informative(options)
+    if not voters:
+        return None
+    cases = [c for c in CASES if all(any(p.tag.case == c for p in o) for o in voters)]
+    if not cases:
+        cases = [c for c in CASES if any(p.tag.case == c for p in voters[0])]
+    if not cases:
+        return None
+    score = {c: sum(p.score for o in voters for p in o if p.tag.case == c) for c in cases}
+    best = max(cases, key=score.__getitem__)
+    return None if best == "nomn" else best
+
+
+def reading(parses: list[Parse], case: str) -> Parse | None:
+    return next((parse for parse in parses if parse.tag.case == case), None)
+
+
+def agreement(head: Parse | None) -> set[str]:
+    """Grammemes a modifier takes from its head noun: number, and gender if singular."""
+    if head is None:
+        return set()
+    if head.tag.number == "plur":
+        return {"plur"}
+    return {head.tag.gender} if head.tag.gender else set()
+
+
+def nominative(parse: Parse | None, extra: set[str]) -> str | None:
+    if parse is None:
+        return None
+    form = parse.inflect({"nomn", *extra}) or parse.inflect({"nomn"})
+    return form.word if form else None
+
+
+def restore_case(original: str, word: str) -> str:
+    """Give the inflected word the capitalisation of the original, part by part."""
+    if original.isupper():
+        return word.upper()
+    parts = word.split("-")
+    originals = original.split("-")
+    if len(parts) != len(originals):
+        return word.capitalize() if original[:1].isupper() else word
+    return "-".join(
+        part.capitalize() if source[:1].isupper() else part
+        for part, source in zip(parts, originals, strict=True)
+    )
+
+
+def head_words(words: list[re.Match], morph: MorphAnalyzer) -> list[re.Match]:
+    """The modifiers before the head noun, and the head itself."""
+    chosen: list[re.Match] = []
+    for match in words:
+        chosen.append(match)
+        if is_frozen(match.group()) or morph.parse(match.group())[0].tag.POS not in MODIFIERS:
+            break
+    return chosen
+
+
+def free_words(text: str) -> list[re.Match]:
+    quoted = [match.span() for match in QUOTED.finditer(text)]
+    return [
+        match
+        for match in WORD.finditer(text)
+        if not any(start <= match.start() < end for start, end in quoted)
+    ]
+
+
+def replace_words(text: str, forms: Iterable[tuple[re.Match, str]]) -> str:
+    for match, form in sorted(forms, key=lambda item: -item[0].start()):
+        text = text[: match.start()] + restore_case(match.group(), form) + text[match.end() :]
+    return text
+
+
+def normalize(text: str, type: str, morph: MorphAnalyzer) -> str:
+    """The nominative form of one mention of the given entity type."""
+    words = free_words(text)
+    if type != PER:
+        if not words or words[0].start() != len(text) - len(text.lstrip()):
+            return text  # a name that opens with a quote or a number stays as written
+        words = head_words(words, morph)
+    words = [match for match in words if not is_frozen(match.group())]
+    options = [morph.parse(match.group()) for match in words]
+    if type == PER:
+        options = agree_gender([person_parses(parses) for parses in options])
+    case = choose_case(options)
+    if case is None:
+        return text
+    readings = [reading(parses, case) for parses in options]
+    extra = set() if type == PER else agreement(readings[-1])
+    forms = [(m, nominative(r, extra)) for m, r in zip(words, readings, strict=True)]
+    return replace_words(text, [(m, form) for m, form in forms if form])

@@ -1,0 +1,80 @@
+"""The run's working store: finished chunks as Parquet parts, and their merge.
+
+Every chunk of processed documents is written as one part per table under
+`OUT/.extract/parts/<table>/<number>.parquet`, the `documents` part last; a
+document counts as done only once its `documents` row is on disk. That makes
+runs resumable (a later run reads which `sha256` each document had) and safe
+to kill (a chunk is either whole or ignored). A document processed again
+lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
+only, so old rows are replaced without rewriting old files.
+"""
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .export import dump_parquet
+from .tables import DOCUMENT_TABLES, to_frame
+
+STATE = ".extract"
+PART_DIGITS = 8
+
+
+class PartStore:
+    def __init__(self, out_dir: Path) -> None:
+        self.root = out_dir / STATE / "parts"
+        self.root.mkdir(parents=True, exist_ok=True)
+        numbers = [int(path.stem) for path in self.root.glob("*/*.parquet")]
+        self.next_number = max(numbers, default=0) + 1
+
+    @property
+    def log(self) -> Path:
+        return self.root.parent / "errors.log"
+
+    def clear(self) -> None:
+        shutil.rmtree(self.root)
+        self.root.mkdir(parents=True)
+        self.next_number = 1
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        """Store one chunk; its `documents` part goes last, making the chunk count."""
+        name = f"{self.next_number:0{PART_DIGITS}d}.parquet"
+        self.next_number += 1
+        for table in [*DOCUMENT_TABLES[1:], DOCUMENT_TABLES[0]]:
+            frame = frames.get(table)
+            if frame is not None and not frame.empty:
+                (self.root / table).mkdir(exist_ok=True)
+                dump_parquet(frame, self.root / table / name)
+
+    def parts(self, table: str) -> Iterator[tuple[int, Path]]:
+        for path in sorted((self.root / table).glob("*.parquet")):
+            yield int(path.stem), path
+
+    def live_parts(self) -> dict[str, int]:
+        """The newest part holding each `doc_id`."""
+        live: dict[str, int] = {}
+        for number, path in self.parts("documents"):
+            for doc_id in pd.read_parquet(path, columns=["doc_id"])["doc_id"]:
+                live[doc_id] = number
+        return live
+
+    def read(self, table: str, live: dict[str, int]) -> pd.DataFrame:
+        """All live rows of one table, ordered by `doc_id`, then as written."""
+        frames = []
+        for number, path in self.parts(table):
+            frame = pd.read_parquet(path)
+            keep = frame["doc_id"].map(live).eq(number)
+            frames.append(frame[keep])
+        if not frames:
+            return to_frame(table, [])
+        frame = pd.concat(frames, ignore_index=True)
+        return to_frame(table, frame.sort_values("doc_id", kind="stable"))
+
+    def prune(self, live: dict[str, int]) -> None:
+        """Delete parts that no longer hold any live row."""
+        needed = set(live.values())
+        for path in self.root.glob("*/*.parquet"):
+            if int(path.stem) not in needed:
+                path.unlink()

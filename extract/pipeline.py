@@ -1,0 +1,19 @@
+"""The stages in order: the whole architecture is this one function."""
+
+from dataclasses import replace
+
+from .link import link_entities
+from .models import Models
+from .ner import tag_mentions
+from .normalize import normalize
+from .records import Document, Result
+from .segment import segment
+
+
+def process(document: Document, models: Models) -> Result:
+    """Run every stage over one ingested document."""
+    sentences = segment(document)
+    mentions = tag_mentions(document.text, sentences, models)
+    mentions = [replace(m, normal=normalize(m.text, m.type, models.morph)) for m in mentions]
+    mentions = link_entities(mentions)
+    return Result(document, sentences=sentences, mentions=mentions)

@@ -1,0 +1,90 @@
+"""Sentences and tokens: razdel, plus the rules it lacks for press releases.
+
+razdel reads a text as running prose, so two things are added around it:
+
+- Line breaks. A release puts its title, its date line and each paragraph on
+  lines of their own, often with no closing full stop, and razdel would glue
+  them into one sentence. The text is first cut into blocks at every line
+  break that is not followed by a lower-case letter (a line wrapped inside a
+  sentence continues in lower case).
+- `POST_RULES`. razdel always attaches `г.` to the next word, which is right
+  for `г. Минск` but keeps `... подписано в 2023 г. Министерство ...` as one
+  sentence. Each rule returns the offsets where a razdel sentence must be cut.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+
+from razdel import sentenize, tokenize
+
+from .const import MONTH_STEMS
+from .records import Document, Sentence, Token
+
+BLOCK_BREAK = re.compile(r"\n(?=\s*[^\sа-яёa-z])")
+YEAR_ABBR = re.compile(r"\b\d{4}\s?гг?\.(?=\s+[«\"А-ЯЁA-Z])")
+WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+SHORT_WORDS = {"в", "во", "с", "со", "по", "до", "к", "на", "и", "от", "за", "году", "годы"}
+
+
+def is_content_word(word: str) -> bool:
+    word = word.lower()
+    is_month = any(word.startswith(stem) for stem in MONTH_STEMS if len(stem) > 2)
+    return not (is_month or word in SHORT_WORDS or word in ("мая", "май", "мае"))
+
+
+def split_after_year(text: str) -> Iterator[int]:
+    """Cut after `2023 г.` when a capitalised word follows and a clause precedes it.
+
+    `В июле 2024 г. Республика ...` stays whole: only a date stands before the
+    abbreviation, so it opens the sentence rather than closing one.
+    """
+    for match in YEAR_ABBR.finditer(text):
+        words = WORD.findall(text[: match.start()])
+        if sum(map(is_content_word, words)) >= 2:
+            yield match.end()
+
+
+POST_RULES: list[Callable[[str], Iterator[int]]] = [split_after_year]
+
+
+def split_blocks(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for match in BLOCK_BREAK.finditer(text):
+        yield start, text[start : match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+def cut(start: int, text: str) -> Iterator[tuple[int, str]]:
+    """Apply `POST_RULES` to one razdel sentence starting at `start`."""
+    cuts = sorted({offset for rule in POST_RULES for offset in rule(text)})
+    left = 0
+    for offset in [*cuts, len(text)]:
+        piece = text[left:offset]
+        stripped = piece.strip()
+        if stripped:
+            yield start + left + piece.index(stripped), stripped
+        left = offset
+
+
+def adapt_tokens(start: int, text: str) -> tuple[Token, ...]:
+    return tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(text))
+
+
+def segment(document: Document) -> list[Sentence]:
+    """Split a document into sentences whose offsets index `document.text`."""
+    sentences: list[Sentence] = []
+    for block_start, block in split_blocks(document.text):
+        for substring in sentenize(block):
+            for start, text in cut(block_start + substring.start, substring.text):
+                sent_id = f"{document.doc_id}#s{len(sentences) + 1}"
+                sentence = Sentence(
+                    document.doc_id,
+                    sent_id,
+                    start,
+                    start + len(text),
+                    text,
+                    adapt_tokens(start, text),
+                )
+                sentences.append(sentence)
+    return sentences

@@ -1,0 +1,132 @@
+"""The table contract: column order, dtypes, and records turned into frames.
+
+`COLUMNS` is `TABLES.md` in code. Every writer and reader goes through
+`to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
+`event_participants` carries `doc_id` after the contract's columns, so that
+its rows, like every other table's, can be traced and replaced per document.
+"""
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+import pandas as pd
+
+from .records import Document, Entity, Result
+
+COLUMNS: dict[str, list[str]] = {
+    "documents": [
+        "doc_id",
+        "path",
+        "status",
+        "error",
+        "encoding",
+        "title",
+        "published",
+        "source_url",
+        "n_chars",
+        "sha256",
+        "text",
+    ],
+    "sentences": ["doc_id", "sent_id", "start", "end", "text"],
+    "mentions": ["doc_id", "mention_id", "entity_id", "type", "start", "end", "text", "normal"],
+    "entities": [
+        "entity_id",
+        "type",
+        "name",
+        "aliases",
+        "n_docs",
+        "n_mentions",
+        "last_name",
+        "first_name",
+        "middle_name",
+    ],
+    "dates": ["doc_id", "date_id", "start", "end", "text", "date_start", "date_end", "precision"],
+    "positions": ["doc_id", "person_id", "position", "org_id", "start", "end"],
+    "events": [
+        "doc_id",
+        "event_id",
+        "type",
+        "name",
+        "date_start",
+        "date_end",
+        "location_id",
+        "start",
+        "end",
+        "sentence",
+    ],
+    "event_participants": ["event_id", "entity_id", "role", "doc_id"],
+}
+DOCUMENT_TABLES = [name for name in COLUMNS if name != "entities"]
+INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions"}
+DATES = {"published", "date_start", "date_end"}
+DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, unlike [ns]
+
+Row = dict[str, object]
+
+
+def document_row(document: Document, status: str, error: str = "") -> Row:
+    return {
+        **asdict(document),
+        "status": status,
+        "error": error,
+        "n_chars": len(document.text),
+    }
+
+
+def failed_row(doc_id: str, path: str, status: str, error: str, sha256: str = "") -> Row:
+    """A `documents` row for a document that yielded no text."""
+    return {"doc_id": doc_id, "path": path, "status": status, "error": error, "sha256": sha256}
+
+
+def result_rows(result: Result, status: str) -> dict[str, list[Row]]:
+    """The rows one processed document adds to each per-document table."""
+    doc_id = result.document.doc_id
+    sentences = [asdict(s) for s in result.sentences]
+    for row in sentences:
+        del row["tokens"]
+    return {
+        "documents": [document_row(result.document, status)],
+        "sentences": sentences,
+        "mentions": [asdict(m) for m in result.mentions],
+        "dates": [asdict(d) for d in result.dates],
+        "positions": [asdict(p) for p in result.positions],
+        "events": [asdict(e) for e in result.events],
+        "event_participants": [{**asdict(p), "doc_id": doc_id} for p in result.participants],
+    }
+
+
+def error_rows(
+    doc_id: str, path: str, status: str, error: str, sha256: str
+) -> dict[str, list[Row]]:
+    rows: dict[str, list[Row]] = {name: [] for name in DOCUMENT_TABLES}
+    rows["documents"].append(failed_row(doc_id, path, status, error, sha256))
+    return rows
+
+
+def entity_rows(entities: Iterable[Entity]) -> list[Row]:
+    return [{**asdict(e), "aliases": "|".join(e.aliases)} for e in entities]
+
+
+def to_frame(table: str, rows: Iterable[Row] | pd.DataFrame) -> pd.DataFrame:
+    """Rows (or a frame) as a frame with the contract's columns, in order, typed.
+
+    Text is pandas' string dtype, counts and offsets nullable integers, and
+    dates `datetime64`; columns a row lacks, and empty strings, are missing
+    values, so the Parquet copy reads back like the CSV one.
+    """
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    columns = COLUMNS[table]
+    frame = frame.reindex(columns=columns)
+    for column in columns:
+        if column in INTEGERS:
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif column in DATES:
+            dates = pd.to_datetime(frame[column].replace("", None), format="ISO8601")
+            frame[column] = dates.astype(DATE_DTYPE)
+        else:  # an empty string is a missing value, as an empty CSV cell is
+            frame[column] = frame[column].astype("string").replace("", pd.NA)
+    return frame.reset_index(drop=True)
+
+
+def result_frames(result: Result, status: str) -> dict[str, pd.DataFrame]:
+    return {name: to_frame(name, rows) for name, rows in result_rows(result, status).items()}

@@ -1,0 +1,191 @@
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import extract.batch
+from extract import load, run
+
+RELEASE = "{title}\n\n19.06.2025\n\n{body}\n\nSource URL: <https://mincom.gov.example/news/{n}>\n"
+
+
+def release(n: int, body: str = "В Минске министр Павел Ткач провёл совещание.") -> str:
+    return RELEASE.format(title=f"Совещание номер {n}", body=body, n=n)
+
+
+def make_inputs(root: Path) -> None:
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text(release(1), encoding="utf-8")
+    (root / "copy.txt").write_text(release(1), encoding="utf-8")
+    (root / "bom.txt").write_text("\ufeff" + release(2), encoding="utf-8")
+    (root / "utf16.txt").write_text(release(3), encoding="utf-16")
+    (root / "cp1251.txt").write_bytes(release(4).encode("cp1251"))
+    (root / "koi8.txt").write_bytes(release(5).encode("koi8-r"))
+    (root / "sub" / "inner.txt").write_text(release(6), encoding="utf-8")
+    (root / "page.html").write_text(
+        "<html><head><title>Визит</title></head><body><nav>Меню</nav>"
+        "<p>Посол Казахстана прибыл в Минск<p>Переговоры прошли",
+        encoding="utf-8",
+    )
+    (root / "feed.jsonl").write_text(
+        '{"id": "a-1", "text": "Встреча в Москве."}\n{oops\n', encoding="utf-8"
+    )
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_text(" \n\n ", encoding="utf-8")
+    (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (root / "notes.docx").write_bytes(b"PK\x03\x04")
+    (root / "gone.txt").symlink_to(root / "nowhere.txt")
+    (root / ".hidden.txt").write_text(release(7), encoding="utf-8")
+
+
+DOCUMENTS = [
+    ("binary", "error", "binary file: png", None),
+    ("blank", "error", "no text: only whitespace", None),
+    ("bom", "ok", None, "utf-8-sig"),
+    ("copy", "ok", None, "utf-8"),
+    ("cp1251", "ok", None, "cp1251"),
+    ("empty", "error", "empty file", None),
+    (
+        "feed/2",
+        "error",
+        "invalid json on line 2: Expecting property name enclosed in double quotes",
+        None,
+    ),
+    ("feed/a-1", "ok", None, "utf-8"),
+    ("gone", "error", "unreadable file: no such file or directory", None),
+    ("good", "duplicate", "duplicate of copy", None),
+    ("koi8", "ok", None, "koi8-r"),
+    ("notes", "error", "unsupported file type: .docx", None),
+    ("page", "ok", None, "utf-8"),
+    ("sub/inner", "ok", None, "utf-8"),
+    ("utf16", "ok", None, "utf-16"),
+]
+
+
+def documents(out: Path) -> list[tuple]:
+    frame = load(out)["documents"]
+    return [
+        tuple(None if pd.isna(value) else value for value in row)
+        for row in frame[["doc_id", "status", "error", "encoding"]].itertuples(index=False)
+    ]
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    make_inputs(tmp_path / "in")
+    return tmp_path / "in"
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(out.glob("*.csv"))}
+
+
+def test_batch_statuses_and_errors(inputs: Path, tmp_path: Path, capsys) -> None:
+    summary = run(inputs, tmp_path / "out", quiet=True)
+    assert documents(tmp_path / "out") == DOCUMENTS
+    assert (summary.ok, summary.failed, summary.duplicate) == (8, 6, 1)
+    assert summary.line() == "8 ok, 6 failed, 1 duplicate"
+    assert sorted(capsys.readouterr().err.splitlines()) == [
+        "binary: binary file: png",
+        "blank: no text: only whitespace",
+        "empty: empty file",
+        "feed/2: invalid json on line 2: Expecting property name enclosed in double quotes",
+        "gone: unreadable file: no such file or directory",
+        "notes: unsupported file type: .docx",
+    ]
+
+
+def test_batch_writes_every_table(inputs: Path, tmp_path: Path) -> None:
+    run(inputs, tmp_path / "out", quiet=True)
+    names = sorted(
+        path.name for path in (tmp_path / "out").iterdir() if not path.name.startswith(".")
+    )
+    tables = [
+        "dates",
+        "documents",
+        "entities",
+        "event_participants",
+        "events",
+        "mentions",
+        "positions",
+        "sentences",
+    ]
+    assert names == sorted([f"{t}.csv" for t in tables] + [f"{t}.parquet" for t in tables])
+    mentions = load(tmp_path / "out")["mentions"]
+    assert mentions[mentions.doc_id == "copy"][["text", "normal"]].values.tolist() == [
+        ["Минске", "Минск"],
+        ["Павел Ткач", "Павел Ткач"],
+    ]
+
+
+def forbid_processing(monkeypatch) -> list[str]:
+    """Record which documents reach the pipeline."""
+    seen: list[str] = []
+    original = extract.batch.process
+
+    def spy(document, models):
+        seen.append(document.doc_id)
+        return original(document, models)
+
+    monkeypatch.setattr(extract.batch, "process", spy)
+    return seen
+
+
+def test_batch_second_run_processes_nothing(inputs: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    before = snapshot(out)
+    seen = forbid_processing(monkeypatch)
+    summary = run(inputs, out, quiet=True)
+    assert seen == []
+    assert summary.skipped == 11
+    assert summary.line() == "8 ok, 6 failed, 1 duplicate"
+    assert snapshot(out) == before
+
+
+def test_batch_changed_file_is_processed_again(inputs: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    before = load(out)["mentions"]
+    (inputs / "koi8.txt").write_bytes(release(5, "Делегация посетила Гродно.").encode("koi8-r"))
+    seen = forbid_processing(monkeypatch)
+    run(inputs, out, quiet=True)
+    after = load(out)["mentions"]
+    assert seen == ["koi8"]
+    assert after[after.doc_id == "koi8"].text.tolist() == ["Гродно"]
+    unchanged = before[before.doc_id != "koi8"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(after[after.doc_id != "koi8"].reset_index(drop=True), unchanged)
+
+
+def test_batch_force_processes_everything(inputs: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    before = snapshot(out)
+    seen = forbid_processing(monkeypatch)
+    run(inputs, out, quiet=True, force=True)
+    assert sorted(seen) == [
+        "bom",
+        "copy",
+        "cp1251",
+        "feed/a-1",
+        "koi8",
+        "page",
+        "sub/inner",
+        "utf16",
+    ]
+    assert snapshot(out) == before
+
+
+def test_batch_deleted_file_keeps_its_rows(inputs: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    shutil.rmtree(inputs / "sub")
+    run(inputs, out, quiet=True)
+    assert ("sub/inner", "ok", None, "utf-8") in documents(out)
+
+
+def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path) -> None:
+    run(inputs, tmp_path / "one", workers=1, quiet=True)
+    run(inputs, tmp_path / "two", workers=2, quiet=True)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")

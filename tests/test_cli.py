@@ -1,0 +1,74 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from extract.cli import main
+
+from .test_batch import make_inputs, release
+
+
+def test_cli_exit_code_is_one_when_some_failed(tmp_path: Path, capsys) -> None:
+    make_inputs(tmp_path / "in")
+    code = main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--quiet"])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines()[-1] == "8 ok, 6 failed, 1 duplicate"
+
+
+def test_cli_exit_code_is_zero_when_all_ok(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "1 ok, 0 failed, 0 duplicate",
+        "1 ok, 0 failed, 0 duplicate (1 unchanged, not processed again)",
+    ]
+
+
+def test_cli_missing_input_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    assert main(["run", str(tmp_path / "nope"), str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == f"Error: input folder not found: {tmp_path / 'nope'}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_output_not_writable_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "file" / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: output folder not writable: {tmp_path / 'file' / 'out'} (Not a directory)\n"
+    )
+
+
+def test_cli_bad_workers_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "0"]) == 2
+    assert capsys.readouterr().err == "Error: --workers must be at least 1, got 0\n"
+
+
+def test_cli_no_parquet(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--no-parquet"])
+    assert not list((tmp_path / "out").glob("*.parquet"))
+    assert len(list((tmp_path / "out").glob("*.csv"))) == 8
+
+
+def test_cli_python_dash_m(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "extract", "run", "in", "out", "--workers", "1"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+        check=False,
+    )
+    assert (completed.returncode, completed.stdout, completed.stderr) == (
+        0,
+        "",
+        "1 ok, 0 failed, 0 duplicate\n",
+    )

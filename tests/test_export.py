@@ -1,0 +1,79 @@
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract.export import dump_csv, dump_table, escape_cell, replace_atomically, unescape_cell
+from extract.tables import to_frame
+
+CELLS = [
+    ("=SUM(A1)", "'=SUM(A1)"),
+    ("+375 17 123-45-67", "'+375 17 123-45-67"),
+    ("-1", "'-1"),
+    ("@home", "'@home"),
+    ("\tотступ", "'\tотступ"),
+    ("'=уже", "''=уже"),
+    ("Минск", "Минск"),
+    ("'кавычка", "'кавычка"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("cell", "escaped"), CELLS, ids=[repr(c[0]) for c in CELLS])
+def test_export_escape_round_trip(cell: str, escaped: str) -> None:
+    assert escape_cell(cell) == escaped
+    assert unescape_cell(escaped) == cell
+
+
+def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
+    frame = to_frame(
+        "mentions",
+        [
+            {
+                "doc_id": "d",
+                "mention_id": "d#m1",
+                "entity_id": "ORG-1",
+                "type": "ORG",
+                "start": 0,
+                "end": 16,
+                "text": "+375 17 123-45-67",
+                "normal": "",
+            }
+        ],
+    )
+    dump_csv(frame, tmp_path / "mentions.csv")
+    assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
+        "doc_id,mention_id,entity_id,type,start,end,text,normal\n"
+        "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,\n"
+    )
+
+
+def test_export_dates_as_iso(tmp_path: Path) -> None:
+    frame = to_frame("documents", [{"doc_id": "d", "status": "ok", "published": "2025-06-19"}])
+    dump_csv(frame, tmp_path / "documents.csv")
+    assert (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[1] == (
+        "d,,ok,,,,2025-06-19,,,,"
+    )
+
+
+def test_export_failed_write_keeps_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "table.csv"
+    target.write_text("old\n", encoding="utf-8")
+
+    def fail(path: Path) -> None:
+        path.write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        replace_atomically(target, fail)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["table.csv"]
+
+
+def test_export_parquet_keeps_exact_text(tmp_path: Path) -> None:
+    frame = to_frame(
+        "sentences", [{"doc_id": "d", "sent_id": "d#s1", "start": 0, "end": 2, "text": "=1"}]
+    )
+    dump_table(frame, tmp_path, "sentences")
+    assert pd.read_parquet(tmp_path / "sentences.parquet")["text"].tolist() == ["=1"]
+    assert (tmp_path / "sentences.csv").read_text(encoding="utf-8").endswith(",'=1\n")

@@ -1,0 +1,85 @@
+import pytest
+
+from extract import process_text
+from extract.ner import trim_punctuation
+from extract.records import Token
+
+from .conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return process_text(SEED.read_text(encoding="utf-8"), doc_id="seed")
+
+
+SEED_MENTIONS = [
+    ("PER", 649, 659, "Павел Ткач", "Павел Ткач"),
+    ("PER", 1208, 1216, "П.Н.Ткач", "П.Н.Ткач"),
+    ("PER", 2802, 2814, "Си Цзиньпина", "Си Цзиньпин"),
+    ("ORG", 59, 62, "ШОС", "ШОС"),
+    ("ORG", 87, 95, "Минсвязи", "Минсвязи"),
+    ("LOC", 444, 450, "Шанхае", "Шанхай"),
+    ("LOC", 452, 455, "КНР", "КНР"),
+    (
+        "ORG",
+        140,
+        177,
+        "Шанхайской организации сотрудничества",
+        "Шанхайская организация сотрудничества",
+    ),
+    (
+        "ORG",
+        2132,
+        2193,
+        "Китайской академией информационно-коммуникационных технологий",
+        "Китайская академия информационно-коммуникационных технологий",
+    ),
+]
+
+
+@pytest.mark.parametrize("expected", SEED_MENTIONS, ids=[m[3] for m in SEED_MENTIONS])
+def test_ner_seed_mentions(seed, expected) -> None:
+    found = {(m.type, m.start, m.end, m.text, m.normal) for m in seed.mentions}
+    assert expected in found
+
+
+def test_ner_offsets_index_the_text(seed) -> None:
+    text = seed.document.text
+    assert all(text[m.start : m.end] == m.text for m in seed.mentions)
+    assert [m.mention_id for m in seed.mentions[:2]] == ["seed#m1", "seed#m2"]
+
+
+def test_ner_same_normal_same_entity(seed) -> None:
+    ids = {m.entity_id for m in seed.mentions if m.normal == "Республика Беларусь"}
+    assert len(ids) == 1
+    assert len([m for m in seed.mentions if m.normal == "Республика Беларусь"]) == 2
+
+
+def tokens(*texts: str) -> list[Token]:
+    result, start = [], 0
+    for text in texts:
+        result.append(Token(start, start + len(text), text))
+        start += len(text) + 1
+    return result
+
+
+TRIM = [
+    (("•", "Горацио", "Элисондо"), ["Горацио", "Элисондо"]),
+    (("РУП", "«", "ЦЦР", "»"), ["РУП", "«", "ЦЦР", "»"]),
+    (("ЦЦР", "»"), ["ЦЦР"]),
+    (("Минск", ","), ["Минск"]),
+    (("•",), []),
+]
+
+
+@pytest.mark.parametrize(("words", "kept"), TRIM, ids=[" ".join(t[0]) for t in TRIM])
+def test_ner_trim_punctuation(words, kept) -> None:
+    assert [t.text for t in trim_punctuation(tokens(*words))] == kept
+
+
+def test_ner_trim_in_context(models) -> None:
+    result = process_text("Судьи:\n\n• Горацио Элисондо (Аргентина)")
+    assert [(m.type, m.text) for m in result.mentions] == [
+        ("PER", "Горацио Элисондо"),
+        ("LOC", "Аргентина"),
+    ]

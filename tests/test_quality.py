@@ -1,0 +1,68 @@
+"""Quality floors on the public development sets, scored by `../shared/eval`.
+
+A floor is the plain natasha pipeline's score on the same data (the figures in
+`../shared/eval/README.md`) or our own last measured score, whichever is
+higher: a floor only goes down on purpose, in a commit that says why.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extract import run
+
+from .conftest import SHARED
+
+EVAL = SHARED / "eval"
+FLOORS = {
+    "factru-dev": {
+        ("ner_token", "PER"): 0.960,
+        ("ner_token", "LOC"): 0.906,
+        ("ner_token", "ORG"): 0.776,
+        ("ner_exact_names", "PER"): 0.926,
+        ("ner_exact_names", "LOC"): 0.905,
+        ("ner_exact_names", "ORG"): 0.730,
+    },
+    "nerel-dev": {
+        ("ner_exact_top", "PER"): 0.885,
+        ("ner_exact_top", "LOC"): 0.775,
+        ("ner_exact_top", "ORG"): 0.584,
+    },
+}
+
+
+def score(dataset: str, out: Path) -> dict:
+    gold = EVAL / "data" / dataset
+    run(gold / "texts", out, quiet=True)
+    report = out / "score.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(EVAL / "score.py"),
+            str(out),
+            "--gold",
+            str(gold),
+            "--json",
+            str(report),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("dataset", sorted(FLOORS))
+def test_quality_floors(dataset: str, tmp_path: Path) -> None:
+    scores = score(dataset, tmp_path / "out")
+    assert scores["mentions_check"]["text_mismatch"] == 0
+    measured = {key: scores[key[0]][key[1]]["f1"] for key in FLOORS[dataset]}
+    print(dataset, {f"{table} {kind}": round(f1, 3) for (table, kind), f1 in measured.items()})
+    below = {
+        key: (round(f1, 4), FLOORS[dataset][key])
+        for key, f1 in measured.items()
+        if f1 < FLOORS[dataset][key]
+    }
+    assert below == {}

@@ -1,0 +1,61 @@
+import pytest
+
+from extract.records import Document
+from extract.segment import segment, split_after_year
+
+
+def sentences(text: str) -> list[str]:
+    result = segment(Document("d", "d.txt", text))
+    for sentence in result:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert [text[t.start : t.end] for t in sentence.tokens] == [t.text for t in sentence.tokens]
+    return [sentence.text for sentence in result]
+
+
+CASES = [
+    (
+        "Соглашение подписано в 2023 г. Министерство продолжило работу.",
+        ["Соглашение подписано в 2023 г.", "Министерство продолжило работу."],
+    ),
+    (
+        "Программа действовала в 2015 – 2019 гг. Новая принята позже.",
+        ["Программа действовала в 2015 – 2019 гг.", "Новая принята позже."],
+    ),
+    (
+        "В июле 2024 г. Республика Беларусь вошла в состав ШОС.",
+        ["В июле 2024 г. Республика Беларусь вошла в состав ШОС."],
+    ),
+    (
+        "Встреча прошла в г. Минске. Министерство подвело итоги.",
+        ["Встреча прошла в г. Минске.", "Министерство подвело итоги."],
+    ),
+    (
+        "объявлено 15 июня 2001 г. в г.Шанхае (КНР).",
+        ["объявлено 15 июня 2001 г. в г.Шанхае (КНР)."],
+    ),
+    (
+        "Заголовок без точки\n\n19 июня 2025 г.\n\nВ июне прошла встреча.",
+        ["Заголовок без точки", "19 июня 2025 г.", "В июне прошла встреча."],
+    ),
+    (
+        "Строка, перенесённая\nвнутри предложения.\nСледующая строка.",
+        ["Строка, перенесённая\nвнутри предложения.", "Следующая строка."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_segment_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_segment_year_rule_fires_only_after_a_clause() -> None:
+    assert list(split_after_year("Соглашение подписано в 2023 г. Министерство")) == [30]
+    assert list(split_after_year("В 2001 г. Шанхайская организация")) == []
+
+
+def test_segment_ids_and_tokens() -> None:
+    [first, second] = segment(Document("2025/06/x", "x.txt", "П.Н.Ткач выступил.\nВстреча прошла."))
+    assert (first.sent_id, second.sent_id) == ("2025/06/x#s1", "2025/06/x#s2")
+    assert [t.text for t in first.tokens] == ["П", ".", "Н", ".", "Ткач", "выступил", "."]
+    assert (second.start, second.end) == (19, 34)
