@@ -21,6 +21,13 @@ from .records import Mention, Sentence, Token
 WORDLIKE = re.compile(r"\w")
 CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
 
+# Capitalised words slovnet takes for names but which name no one: abbreviations of
+# common nouns (`СМИ` is "the media", `ВКС` a videoconference) and legal forms standing
+# without the name they belong to (`ПАО`).
+NOT_NAMES = frozenset(
+    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()  # noqa: SIM905 - a word list reads best as one line
+)
+
 
 def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]:
     """BIO tags for every word of every sequence, tagged in length order so that
@@ -35,32 +42,56 @@ def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]
     return result
 
 
-def trim_punctuation(tokens: list[Token]) -> list[Token]:
+def trim_punctuation(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Drop punctuation at the edges (`• Горацио Элисондо`), but keep a closing
     quote or bracket whose opening one is inside (`РУП «ЦЦР»`)."""
-    while tokens and not WORDLIKE.search(tokens[0].text):
-        tokens = tokens[1:]
-    while tokens and not WORDLIKE.search(tokens[-1].text):
-        opener = CLOSERS.get(tokens[-1].text)
-        if opener and any(token.text == opener for token in tokens[:-1]):
+    while start < end and not WORDLIKE.search(tokens[start].text):
+        start += 1
+    while start < end and not WORDLIKE.search(tokens[end - 1].text):
+        opener = CLOSERS.get(tokens[end - 1].text)
+        if opener and any(token.text == opener for token in tokens[start : end - 1]):
             break
-        tokens = tokens[:-1]
-    return tokens
+        end -= 1
+    return start, end
 
 
-REPAIRS: list[Callable[[list[Token]], list[Token]]] = [trim_punctuation]
+def close_quote(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Take in the closing quote or bracket of one opened inside the span:
+    slovnet often stops at `ОАО «Минский центр обработки данных`."""
+    inside = [token.text for token in tokens[start:end]]
+    if end < len(tokens) and tokens[end].text in CLOSERS:
+        opener = CLOSERS[tokens[end].text]
+        if inside.count(opener) > inside.count(tokens[end].text) or (
+            opener == tokens[end].text and inside.count(opener) % 2 == 1
+        ):
+            return start, end + 1
+    return start, end
+
+
+def is_common_word(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].text in NOT_NAMES
+
+
+# Each repair takes a sentence's tokens and a span's token range, and returns the new range.
+REPAIRS: list[Callable[[list[Token], int, int], tuple[int, int]]] = [
+    trim_punctuation,
+    close_quote,
+]
 
 
 def adapt_spans(sentence: Sentence, tags: list[str], text: str) -> list[Mention]:
-    tokens = [SlovnetToken(token.start, token.end, token.text) for token in sentence.tokens]
+    tokens = list(sentence.tokens)
+    spans = io_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags)
+    index = {token.start: number for number, token in enumerate(tokens)}
     mentions = []
-    for span in io_spans(tokens, tags):
-        inside = [token for token in sentence.tokens if span.start <= token.start < span.stop]
+    for span in spans:
+        start = index[span.start]
+        end = start + sum(1 for token in tokens[start:] if token.end <= span.stop)
         for repair in REPAIRS:
-            inside = repair(inside)
-        if inside:
-            start, end = inside[0].start, inside[-1].end
-            mentions.append(Mention(sentence.doc_id, "", span.type, start, end, text[start:end]))
+            start, end = repair(tokens, start, end)
+        if start < end and not is_common_word(tokens[start:end]):
+            first, last = tokens[start].start, tokens[end - 1].end
+            mentions.append(Mention(sentence.doc_id, "", span.type, first, last, text[first:last]))
     return mentions
 
 

@@ -22,12 +22,24 @@ WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
 NAME_TAGS = {"Name", "Surn", "Patr"}
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
+NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщь")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def is_frozen(word: str) -> bool:
     """Abbreviations (`ШОС`, `РУП`) and single letters (initials) never inflect."""
     return len(word) < 2 or (word.isupper() and len(word) <= 6)
+
+
+def looks_nominative(word: str, parses: list[Parse]) -> bool:
+    """A word unknown to the dictionary that ends as a nominative does (`Нурлан`,
+    `Лицзюнь`): an oblique case ending ends in a vowel, `м`, `й` or `х`.
+
+    pymorphy3's guesses for unknown foreign names are poor (`Лицзюнь` comes out
+    as a genitive plural), so such a word marks its phrase as nominative.
+    """
+    unknown = not any(parse.is_known for parse in parses)
+    return unknown and word[-1].lower() in NOMINATIVE_FINALS
 
 
 def person_parses(parses: list[Parse]) -> list[Parse]:
@@ -148,6 +160,8 @@ def normalize(text: str, type: str, morph: MorphAnalyzer) -> str:
         words = head_words(words, morph)
     words = [match for match in words if not is_frozen(match.group())]
     options = [morph.parse(match.group()) for match in words]
+    if any(map(looks_nominative, (m.group() for m in words), options)):
+        return text
     if type == PER:
         options = agree_gender([person_parses(parses) for parses in options])
     case = choose_case(options)

@@ -107,17 +107,6 @@ class Participant:
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Status:
-    """How one input document fared: the non-text half of a `documents` row."""
-
-    doc_id: str
-    path: str
-    status: str
-    error: str = ""
-    sha256: str = ""
-
-
 @dataclass(slots=True)
 class Result:
     """Everything one document yields, one list per table; never `None`."""

@@ -1,4 +1,7 @@
+import io
+import re
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -189,3 +192,22 @@ def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path) -> Non
     run(inputs, tmp_path / "one", workers=1, quiet=True)
     run(inputs, tmp_path / "two", workers=2, quiet=True)
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_batch_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    for n in (1, 2):
+        (tmp_path / "in" / f"{n}.txt").write_text(release(n), encoding="utf-8")
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    run(tmp_path / "in", tmp_path / "out")
+    assert re.search(r"100%\|.*\| 2/2 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+doc/s\]", terminal.getvalue())
+    terminal.seek(0)
+    terminal.truncate()
+    run(tmp_path / "in", tmp_path / "quiet", quiet=True)
+    assert terminal.getvalue() == ""

@@ -1,7 +1,7 @@
 import pytest
 
 from extract import process_text
-from extract.ner import trim_punctuation
+from extract.ner import close_quote, trim_punctuation
 from extract.records import Token
 
 from .conftest import SEED
@@ -74,7 +74,23 @@ TRIM = [
 
 @pytest.mark.parametrize(("words", "kept"), TRIM, ids=[" ".join(t[0]) for t in TRIM])
 def test_ner_trim_punctuation(words, kept) -> None:
-    assert [t.text for t in trim_punctuation(tokens(*words))] == kept
+    start, end = trim_punctuation(tokens(*words), 0, len(words))
+    assert list(words[start:end]) == kept
+
+
+CLOSE = [
+    (("ОАО", "«", "Минский", "центр", "»", "сообщил"), (0, 4), (0, 5)),
+    (("РУП", "«", "ЦЦР", "»", "»"), (0, 4), (0, 4)),
+    (("Минск", ")"), (0, 1), (0, 1)),
+    (('"', "Газпром", '"', ","), (0, 2), (0, 3)),
+    (('"', "Газпром", '"', '"'), (0, 3), (0, 3)),
+    (("(", "ЕЭК", ")"), (1, 2), (1, 2)),
+]
+
+
+@pytest.mark.parametrize(("words", "span", "closed"), CLOSE, ids=[" ".join(c[0]) for c in CLOSE])
+def test_ner_close_quote(words, span, closed) -> None:
+    assert close_quote(tokens(*words), *span) == closed
 
 
 def test_ner_trim_in_context(models) -> None:
