@@ -31,7 +31,7 @@ from .errors import InputError
 from .export import dump_table
 from .ingest import Source, parse_source, read_sources
 from .link import build_entities, tally_mentions
-from .models import load_models
+from .models import load_models, load_morph
 from .parts import PartStore
 from .pipeline import process
 from .records import Result
@@ -243,7 +243,7 @@ def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
         if table == "mentions":
             columns = ["entity_id", "type", "doc_id", "text", "normal"]
             tallies = tally_mentions(frame[columns].itertuples(index=False, name=None))
-            entities = build_entities(tallies, load_models().morph)
+            entities = build_entities(tallies, load_morph())
             dump_table(to_frame("entities", entity_rows(entities)), out_dir, "entities", parquet)
     store.prune(live)
 

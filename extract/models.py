@@ -35,9 +35,15 @@ def natasha_file(name: str) -> Path:
 
 
 @cache
+def load_morph() -> MorphAnalyzer:
+    """pymorphy3 alone: what the main process needs to name entities."""
+    return MorphAnalyzer()
+
+
+@cache
 def load_models() -> Models:
     """Load the models; cached, so a worker process pays for it once."""
     navec = Navec.load(natasha_file(EMBEDDING))
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
-    return Models(ner=ner, morph=MorphAnalyzer())
+    return Models(ner=ner, morph=load_morph())

@@ -7,9 +7,10 @@ razdel reads a text as running prose, so two things are added around it:
   them into one sentence. The text is first cut into blocks at every line
   break that is not followed by a lower-case letter (a line wrapped inside a
   sentence continues in lower case).
-- `POST_RULES`. razdel always attaches `г.` to the next word, which is right
-  for `г. Минск` but keeps `... подписано в 2023 г. Министерство ...` as one
-  sentence. Each rule returns the offsets where a razdel sentence must be cut.
+- `POST_RULES`. razdel always attaches `г.` and `обл.` to the next word, which
+  is right for `г. Минск` but keeps `... подписано в 2023 г. Министерство ...`
+  and `... в Минской обл. Министерство ...` as one sentence. Each rule
+  returns the offsets where a razdel sentence must be cut.
 """
 
 import re
@@ -22,6 +23,7 @@ from .records import Document, Sentence, Token
 
 BLOCK_BREAK = re.compile(r"\n(?=\s*[^\sа-яёa-z])")
 YEAR_ABBR = re.compile(r"\b\d{4}\s?гг?\.(?=\s+[«\"А-ЯЁA-Z])")
+REGION_ABBR = re.compile(r"(?<=\w )обл\.(?=\s+[«\"А-ЯЁA-Z])")
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 SHORT_WORDS = {"в", "во", "с", "со", "по", "до", "к", "на", "и", "от", "за", "году", "годы"}
 
@@ -44,7 +46,14 @@ def split_after_year(text: str) -> Iterator[int]:
             yield match.end()
 
 
-POST_RULES: list[Callable[[str], Iterator[int]]] = [split_after_year]
+def split_after_region(text: str) -> Iterator[int]:
+    """Cut after `обл.` when a capitalised word follows: the abbreviation comes after
+    the region's name (`в Минской обл.`), so a capital after it starts a sentence."""
+    for match in REGION_ABBR.finditer(text):
+        yield match.end()
+
+
+POST_RULES: list[Callable[[str], Iterator[int]]] = [split_after_year, split_after_region]
 
 
 def split_blocks(text: str) -> Iterator[tuple[int, str]]:
