@@ -15,6 +15,8 @@ from navec import Navec
 from pymorphy3 import MorphAnalyzer
 from slovnet import NER
 
+from .grammars.dates import DateGrammar, build_grammar
+
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
 NER_BATCH = 64  # sentences per slovnet call: large enough to amortise numpy overhead
@@ -24,6 +26,7 @@ NER_BATCH = 64  # sentences per slovnet call: large enough to amortise numpy ove
 class Models:
     ner: NER
     morph: MorphAnalyzer
+    dates: DateGrammar
 
 
 def natasha_file(name: str) -> Path:
@@ -46,4 +49,5 @@ def load_models() -> Models:
     navec = Navec.load(natasha_file(EMBEDDING))
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
-    return Models(ner=ner, morph=load_morph())
+    morph = load_morph()
+    return Models(ner=ner, morph=morph, dates=build_grammar(morph))

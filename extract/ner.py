@@ -25,7 +25,7 @@ CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
 # common nouns (`СМИ` is "the media", `ВКС` a videoconference) and legal forms standing
 # without the name they belong to (`ПАО`).
 NOT_NAMES = frozenset(
-    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()  # noqa: SIM905 - a word list reads best as one line
+    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
 )
 
 

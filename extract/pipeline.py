@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from .dates import find_dates
 from .link import link_entities
 from .models import Models
 from .ner import tag_mentions
@@ -16,4 +17,5 @@ def process(document: Document, models: Models) -> Result:
     mentions = tag_mentions(document.text, sentences, models)
     mentions = [replace(m, normal=normalize(m.text, m.type, models.morph)) for m in mentions]
     mentions = link_entities(mentions)
-    return Result(document, sentences=sentences, mentions=mentions)
+    dates = find_dates(document, sentences, models.dates)
+    return Result(document, sentences=sentences, mentions=mentions, dates=dates)

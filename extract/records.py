@@ -74,6 +74,7 @@ class DateSpan:
     date_start: str = ""
     date_end: str = ""
     precision: str = ""
+    kind: str = "date"  # date, duration, set or vague: see `extract.dates`
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 `COLUMNS` is `TABLES.md` in code. Every writer and reader goes through
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
-`event_participants` carries `doc_id` after the contract's columns, so that
-its rows, like every other table's, can be traced and replaced per document.
+Beyond the contract: `dates.kind` says whether a row is a calendar date or
+period (`date`), a duration, a recurrence or a vague expression (see
+`extract.dates`); `event_participants` carries `doc_id`, so that its rows,
+like every other table's, can be traced and replaced per document.
 """
 
 from collections.abc import Iterable
@@ -40,7 +42,17 @@ COLUMNS: dict[str, list[str]] = {
         "first_name",
         "middle_name",
     ],
-    "dates": ["doc_id", "date_id", "start", "end", "text", "date_start", "date_end", "precision"],
+    "dates": [
+        "doc_id",
+        "date_id",
+        "start",
+        "end",
+        "text",
+        "date_start",
+        "date_end",
+        "precision",
+        "kind",
+    ],
     "positions": ["doc_id", "person_id", "position", "org_id", "start", "end"],
     "events": [
         "doc_id",

@@ -1,6 +1,6 @@
 """Golden files: what the pipeline finds in each release of `data/raw/`.
 
-`tests/golden/<doc_id>.txt` holds one line per sentence and per mention, in a
+`tests/golden/<doc_id>.txt` holds one line per sentence, mention and date, in a
 format a reviewer can read. `test_golden.py` compares whole files, so a change
 shows as a readable diff. To accept a change after reading it:
 
@@ -40,7 +40,18 @@ def render(doc_id: str, tables: dict[str, pd.DataFrame]) -> str:
         assert text[row.start : row.end] == row.text, row
         normal = "" if row.normal == row.text else f" -> {row.normal}"
         lines.append(f"{row.type} {row.start:>5} {row.end:>5} {row.text}{normal}")
+    lines.append("## dates")
+    for row in tables["dates"].query("doc_id == @doc_id").itertuples():
+        assert text[row.start : row.end] == row.text, row
+        precision = "" if pd.isna(row.precision) else row.precision
+        values = " ".join(v for v in (day(row.date_start), day(row.date_end), precision) if v)
+        kind = "" if row.kind == "date" else f" ({row.kind})"
+        lines.append(f"{row.start:>5} {row.end:>5} {row.text} -> {values or '?'}{kind}")
     return "\n".join(lines) + "\n"
+
+
+def day(value: object) -> str:
+    return "" if pd.isna(value) else f"{value:%Y-%m-%d}"
 
 
 def golden_path(doc_id: str) -> Path:

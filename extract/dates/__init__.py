@@ -1,0 +1,92 @@
+"""Date and period expressions: found per sentence, then anchored and resolved.
+
+The yargy grammar (`grammars.dates`) finds each expression and names its
+parts; this module reads the parts with their offsets and turns every
+expression into one `dates` row, or one row per member of an enumeration
+(`17 и 24 июня`: `17` and `24 июня`, both June). Members of an enumeration
+and the left end of a range take the month and year they lack from the
+right (`17 – 18 июня 2025 г.`), and are anchored as one: the last member,
+or the right end, fixes the year. The row's text starts at a leading
+preposition (`в июне`, `с 30 мая по 2 июня`), as NEREL marks dates.
+
+Anchoring. A day, month, quarter or season without a year takes its year
+from, in order:
+
+1. the nearest explicit year before it in the same paragraph;
+2. else the nearest explicit year in the body of the release, either side,
+   leaving out background paragraphs, which report history: those opening
+   with `Справочно`, `Справка`, `Для справки` (and the one after a line that
+   is only such a marker), and biographies (`родился в 1981 году`);
+3. else the publication date: the latest such day or month not after it;
+4. else it keeps no year: `date_start` and `date_end` stay empty.
+
+A date after `на` or `к` is what something is scheduled for: it anchors nothing
+(`план на 2026 – 2027 годы` is not when anything happened), and without a
+year it is the first such day or month on or after the publication date
+(`встреча запланирована на июнь`).
+
+In the seed release, `В июне` (first paragraph, no year of its own) gets 2025
+from `17 – 18 июня 2025 г.` in the body, not 2001 or 2024 from the
+`Справочно:` paragraphs; `17 и 24 июня` and `12 июня` get 2025 the same way.
+
+Relative expressions (`сегодня`, `вчера`, `накануне`, `на прошлой неделе`,
+`в прошлом году`, `три дня назад`, `в четверг`) resolve against the
+publication date only, and stay empty without one. `в том же году` takes the
+nearest explicit year before it. `с 2019 года` has no end and `до 1991 года`
+no start. Durations (`два года`), recurrences (`каждый день`) and vague
+expressions (`в настоящее время`) are rows with `kind` set and no dates.
+"""
+
+from datetime import date
+
+from ..grammars.dates import DateGrammar
+from ..records import DateSpan, Document, Sentence
+from .anchor import Context, background_paragraphs, resolve, split_paragraphs
+from .read import Found, find_in_sentence
+
+
+def explicit_years(found: list[Found]) -> list[tuple[int, int]]:
+    return [
+        (item.start, item.point.year)
+        for item in found
+        if item.point is not None
+        and item.point.year is not None
+        and item.relative is None
+        and not item.target
+    ]
+
+
+def iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def find_dates(
+    document: Document, sentences: list[Sentence], grammar: DateGrammar
+) -> list[DateSpan]:
+    """Every date or period expression of a document, anchored and resolved."""
+    text = document.text
+    found = [item for sentence in sentences for item in find_in_sentence(sentence, text, grammar)]
+    paragraphs = split_paragraphs(text)
+    context = Context(
+        paragraphs=paragraphs,
+        background=background_paragraphs(text, paragraphs),
+        years=explicit_years(found),
+        published=date.fromisoformat(document.published) if document.published else None,
+    )
+    rows = []
+    for number, item in enumerate(found, start=1):
+        period = resolve(item, context)
+        rows.append(
+            DateSpan(
+                doc_id=document.doc_id,
+                date_id=f"{document.doc_id}#d{number}",
+                start=item.start,
+                end=item.end,
+                text=text[item.start : item.end],
+                date_start=iso(period.start) if period else "",
+                date_end=iso(period.end) if period else "",
+                precision=period.precision if period else "",
+                kind=item.kind,
+            )
+        )
+    return rows
