@@ -61,11 +61,13 @@ REL_DAYS = {
     "послезавтра": 2,
     "накануне": -1,
 }
-REL_WORDS = {"этой": 0, "этом": 0, "этого": 0, "текущей": 0, "текущем": 0, "текущего": 0,
-             "нынешнем": 0, "нынешнего": 0, "прошлой": -1, "прошлом": -1, "прошлого": -1,
-             "минувшей": -1, "минувшем": -1, "минувшего": -1, "позапрошлой": -2,
-             "позапрошлом": -2, "позапрошлого": -2, "следующей": 1, "следующем": 1,
-             "следующего": 1, "будущей": 1, "будущем": 1, "будущего": 1}  # fmt: skip
+REL_FORMS = {
+    "этой этом этого текущей текущем текущего нынешнем нынешнего": 0,
+    "прошлой прошлом прошлого минувшей минувшем минувшего": -1,
+    "позапрошлой позапрошлом позапрошлого": -2,
+    "следующей следующем следующего будущей будущем будущего": 1,
+}
+REL_WORDS = {form: offset for forms, offset in REL_FORMS.items() for form in forms.split()}
 SHIFT_UNITS = {"day", "week", "month", "year"}
 SEASON_WORDS = {"весн": "весна", "лет": "лето", "осен": "осень", "зим": "зима"}
 PART_WORDS = {"начал": "начало", "серед": "середина", "кон": "конец"}
@@ -74,7 +76,7 @@ WEEKDAY_MODES = {"минувш": "last", "прошл": "last", "следующ":
 
 @dataclass(frozen=True, slots=True)
 class Atom:
-    """A named part of a match: its rule name, offsets in the sentence and text."""
+    """A named part of a match: its rule name, offsets in the document and text."""
 
     name: str
     start: int
@@ -120,7 +122,7 @@ def leaves(node: Node) -> Iterator:
 
 def read_atoms(match, offset: int) -> tuple[str, list[Atom]]:
     """The expression's shape (its top named rule) and its named parts, in order,
-    with offsets into the document (`offset` is the sentence's start)."""
+    with offsets into the document (`offset` is where the parsed text starts)."""
     shape, atoms = "", []
     for node in match.tree.walk():
         if isinstance(node, Leaf) or AUTO_NAME.match(node.rule.name or "R0"):
@@ -238,11 +240,10 @@ def interpret(shape: str, atoms: list[Atom], start: int, end: int, tables: dict)
             with_relative_year(Found(f, t, point=fill(p, last), anchor=last), atoms)
             for p, (f, t) in zip(points, bounds, strict=True)
         ]
-    found = Found(start, end)
     if shape in ("PAREN_YEAR", "NAME_YEAR"):  # `(1994)`, `ЕГЭ-2013`: the year alone
         year = next(atom for atom in atoms if atom.name == "YEAR")
         return [Found(year.start, year.end, point=Point(year=int(year.text)))]
-    found = replace(found, target=is_target(atoms))
+    found = Found(start, end, target=is_target(atoms))
     if shape == "RANGE":
         left, right = (read_point(g, tables) for g in split_groups(atoms, {"SEP"})[:2])
         right = fill(right, left)
