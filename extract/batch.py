@@ -30,7 +30,7 @@ from .const import DUPLICATE, ERROR, OK
 from .errors import InputError
 from .export import dump_table
 from .ingest import Source, parse_source, read_sources
-from .link import build_entities, tally_mentions
+from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
 from .parts import PartStore
 from .pipeline import process
@@ -107,11 +107,11 @@ def collect(in_dir: Path, exclude: Path | None) -> Iterator[Source]:
             yield Source(doc_id, rel, "", b"", "", str(error))
 
 
-def process_source(source: Source) -> Outcome:
+def process_source(source: Source, aliases: Path | None = None) -> Outcome:
     """Parse and process one unit; any failure becomes an error outcome."""
     try:
         document = parse_source(source)
-        return Outcome(source, OK, result=process(document, load_models()))
+        return Outcome(source, OK, result=process(document, load_models(aliases)))
     except InputError as error:
         return Outcome(source, ERROR, str(error))
     except Exception as error:
@@ -119,8 +119,8 @@ def process_source(source: Source) -> Outcome:
         return Outcome(source, ERROR, message, trace=traceback.format_exc())
 
 
-def process_chunk(sources: list[Source]) -> list[Outcome]:
-    return [process_source(source) for source in sources]
+def process_chunk(sources: list[Source], aliases: Path | None = None) -> list[Outcome]:
+    return [process_source(source, aliases) for source in sources]
 
 
 def cap_threads() -> None:
@@ -133,21 +133,21 @@ def cap_threads() -> None:
         os.environ.setdefault(variable, "1")
 
 
-def init_worker() -> None:
-    load_models()
-
-
-def map_chunks(chunks: Iterable[list[Source]], workers: int) -> Iterator[list[Outcome]]:
+def map_chunks(
+    chunks: Iterable[list[Source]], workers: int, aliases: Path | None
+) -> Iterator[list[Outcome]]:
     """Outcomes chunk by chunk, as they finish; at most two chunks queued per worker."""
     if workers <= 1:
-        yield from map(process_chunk, chunks)
+        yield from (process_chunk(chunk, aliases) for chunk in chunks)
         return
     cap_threads()
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=load_models, initargs=(aliases,)
+    ) as pool:
         pending: set = set()
         for chunk in chunks:
-            pending.add(pool.submit(process_chunk, chunk))
+            pending.add(pool.submit(process_chunk, chunk, aliases))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
@@ -239,13 +239,23 @@ def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
         if table == "entities":
             continue
         frame = store.read(table, live)
-        dump_table(frame, out_dir, table, parquet)
         if table == "mentions":
-            columns = ["entity_id", "type", "doc_id", "text", "normal"]
-            tallies = tally_mentions(frame[columns].itertuples(index=False, name=None))
-            entities = build_entities(tallies, load_morph())
+            frame = link_across(frame)
+            columns = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
+            rows = frame[columns].fillna("").itertuples(index=False, name=None)
+            entities = build_entities(tally_mentions(rows, load_morph()))
             dump_table(to_frame("entities", entity_rows(entities)), out_dir, "entities", parquet)
+        dump_table(frame, out_dir, table, parquet)
     store.prune(live)
+
+
+def link_across(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Give surname-only people the run's one person of that surname (`resolve_keys`)."""
+    mapping = resolve_keys(mentions["entity_key"].dropna().unique())
+    if not mapping:
+        return mentions
+    keys = mentions["entity_key"].map(lambda key: mapping.get(key, key))
+    return mentions.assign(entity_key=keys, entity_id=keys.map(entity_id))
 
 
 def stored_documents(store: PartStore) -> pd.DataFrame:
@@ -260,8 +270,13 @@ def run(
     force: bool = False,
     quiet: bool = False,
     parquet: bool = True,
+    aliases: Path | None = None,
 ) -> Summary:
-    """Process every release under `in_dir` into the tables in `out_dir`."""
+    """Process every release under `in_dir` into the tables in `out_dir`.
+
+    `aliases` is a CSV of abbreviations and full names added to the built-in
+    table (see `extract.aliases`).
+    """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     store = PartStore(out_dir)
     if force:
@@ -276,7 +291,7 @@ def run(
         total=len(work.todo), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
     )
     with bar:
-        for outcomes in map_chunks(chop(work.todo, CHUNK), workers):
+        for outcomes in map_chunks(chop(work.todo, CHUNK), workers, aliases):
             for outcome in outcomes:
                 report(outcome, summary, store.log)
             store.write(outcome_frames(outcomes))

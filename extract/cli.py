@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .aliases import load_aliases
 from .batch import run
 from .errors import UsageError
 
@@ -40,6 +41,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run_parser.add_argument("--force", action="store_true", help="process every document again")
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     run_parser.add_argument("--no-parquet", action="store_true", help="write CSV only")
+    run_parser.add_argument(
+        "--aliases",
+        type=Path,
+        metavar="FILE",
+        help="CSV of abbreviations and full names (alias,type,name) added to the built-in ones",
+    )
     return parser.parse_args(argv)
 
 
@@ -60,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.workers < 1:
             raise UsageError(f"--workers must be at least 1, got {args.workers}")
         check_folders(args.input, args.output)
+        load_aliases(args.aliases)  # a bad file is a usage error, found before any work
     except UsageError as error:
         print(f"Error: {error}", file=sys.stderr)
         return USAGE_ERROR
@@ -70,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         force=args.force,
         quiet=args.quiet,
         parquet=not args.no_parquet,
+        aliases=args.aliases,
     )
     skipped = f" ({summary.skipped} unchanged, not processed again)" if summary.skipped else ""
     print(summary.line() + skipped, file=sys.stderr)

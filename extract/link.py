@@ -1,91 +1,248 @@
-"""Mentions to entities.
+"""Mentions to entities: first inside a release, then across releases.
 
-For now an entity is a (type, normal form) pair across the whole run: the
-same `normal` of the same type is the same entity in every document. The id
-is a hash of that pair, so workers assign it without talking to each other
-and a resumed run gives the same ids as a fresh one. The entity's name is its
-most frequent normal form; its aliases are the other surface forms.
+Every mention gets an `entity_key`, a readable canonical key, and an
+`entity_id` hashed from it, so workers link without talking to each other and
+a resumed run gives the ids a fresh one would.
+
+Inside a release:
+
+- People are clustered in text order. A mention joins the latest cluster it is
+  compatible with: the same surname, and first name and patronymic that agree
+  where both are given (`П.` agrees with `Павел`); a surname alone (`Ткача`)
+  joins the latest person with that surname. Two people with one surname and
+  different first names stay apart. The key is the surname and the first
+  initial: `PER:Ткач|П`.
+- An abbreviation takes the full name the release gives it, by introduction
+  (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
+  or, failing that, by its letters matching one full name in the release
+  (`ЕЭК` and `Евразийская экономическая комиссия`). A one-word short form takes
+  the one longer name in the release that starts with it (`Центр` and
+  `Центр сотрудничества ...`).
+- Names then go through the alias table (`aliases`): `Минсвязи` is
+  `Министерство связи и информатизации Республики Беларусь` in every release.
+  The key of a place or organisation is its type and full name.
+
+Across releases, equal keys are one entity. A person known only by surname in
+some release (`PER:Гринкевич|`) joins the one person of that surname with a
+first initial in the run, if there is exactly one (`resolve_keys`).
 """
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from pymorphy3 import MorphAnalyzer
 
+from .aliases import Aliases
 from .const import PER
+from .names import NameParts, compatible, fold, fuller, split_name
 from .records import Entity, Mention
 
-INITIAL_LENGTH = 2  # `П.`
-NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
+INTRODUCTION = re.compile(
+    r"^\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
+)
+TRAILING_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})\)$")
+FUNCTION_WORDS = {"и", "в", "во", "по", "на", "для", "при", "с", "со", "о", "об", "а", "к"}
 
 
-def entity_key(type: str, normal: str) -> str:
-    return f"{type}:{' '.join(normal.casefold().replace('ё', 'е').split())}"
+def entity_id(key: str) -> str:
+    type = key.split(":", 1)[0]
+    return f"{type}-{hashlib.sha1(fold(key).encode('utf-8')).hexdigest()[:12]}"
 
 
-def entity_id(type: str, normal: str) -> str:
-    digest = hashlib.sha1(entity_key(type, normal).encode("utf-8")).hexdigest()
-    return f"{type}-{digest[:12]}"
+@dataclass(slots=True)
+class Person:
+    """One person of a release, as far as its mentions tell."""
+
+    parts: NameParts
+
+    def accepts(self, other: NameParts) -> bool:
+        if not other.last:
+            return (
+                bool(other.first)
+                and compatible(self.parts.first, other.first)
+                and compatible(self.parts.middle, other.middle)
+            )
+        return (
+            fold(self.parts.last) == fold(other.last)
+            and compatible(self.parts.first, other.first)
+            and compatible(self.parts.middle, other.middle)
+        )
+
+    def add(self, other: NameParts) -> None:
+        self.parts = NameParts(
+            last=self.parts.last or other.last,
+            first=fuller(self.parts.first, other.first),
+            middle=fuller(self.parts.middle, other.middle),
+        )
+
+    @property
+    def key(self) -> str:
+        if not self.parts.last:
+            return f"PER:|{self.parts.full}"
+        return f"PER:{self.parts.last}|{self.parts.first[:1].upper()}"
 
 
-def link_entities(mentions: list[Mention]) -> list[Mention]:
-    """Give every mention the id of its (type, normal form) entity."""
-    return [replace(m, entity_id=entity_id(m.type, m.normal or m.text)) for m in mentions]
+def cluster_people(mentions: list[Mention], morph: MorphAnalyzer) -> dict[str, Person]:
+    """The person of each PER mention, by `mention_id`."""
+    people: list[Person] = []
+    found: dict[str, Person] = {}
+    for mention in mentions:
+        parts = split_name(mention.normal or mention.text, morph)
+        person = next((p for p in reversed(people) if p.accepts(parts)), None)
+        if person is None:
+            person = Person(parts)
+            people.append(person)
+        else:
+            person.add(parts)
+        found[mention.mention_id] = person
+    return found
+
+
+def initials(name: str) -> str:
+    words = re.findall(r"[А-ЯЁа-яёA-Za-z]+", name)
+    return "".join(word[0].upper() for word in words if word.casefold() not in FUNCTION_WORDS)
+
+
+def is_abbreviation(name: str) -> bool:
+    return 2 <= len(name) <= 10 and name.isupper()
+
+
+def release_names(text: str, mentions: list[Mention]) -> dict[tuple[str, str], str]:
+    """`(type, folded short name)` -> the full name this release gives it."""
+    names: dict[tuple[str, str], str] = {}
+    full = [m for m in mentions if " " in (m.normal or m.text)]
+    for mention in full:
+        normal = mention.normal or mention.text
+        trailing = TRAILING_ABBREVIATION.search(normal)
+        if trailing:
+            base = normal[: trailing.start()]
+            names[(mention.type, fold(trailing.group(1)))] = base
+            names[(mention.type, fold(normal))] = base
+        introduced = INTRODUCTION.match(text, mention.end)
+        if introduced:
+            names.setdefault((mention.type, fold(introduced.group(1))), strip_abbreviation(normal))
+    bases = {(m.type, strip_abbreviation(m.normal or m.text)) for m in full}
+    for mention in mentions:
+        short = mention.normal or mention.text
+        key = (mention.type, fold(short))
+        if key in names or " " in short:
+            continue
+        if is_abbreviation(short):
+            matches = {
+                base for type, base in bases if type == mention.type and initials(base) == short
+            }
+        else:
+            matches = {
+                base
+                for type, base in bases
+                if type == mention.type and fold(base.split()[0]) == fold(short)
+            }
+        if len(matches) == 1:
+            names[key] = matches.pop()
+    return names
+
+
+def strip_abbreviation(name: str) -> str:
+    trailing = TRAILING_ABBREVIATION.search(name)
+    return name[: trailing.start()] if trailing else name
+
+
+def place_key(mention: Mention, names: dict[tuple[str, str], str], aliases: Aliases) -> str:
+    name = mention.normal or mention.text
+    name = names.get((mention.type, fold(name)), strip_abbreviation(name))
+    name = aliases.full_name(mention.type, name) or name
+    return f"{mention.type}:{name}"
+
+
+def link_entities(
+    text: str, mentions: list[Mention], morph: MorphAnalyzer, aliases: Aliases
+) -> list[Mention]:
+    """Give every mention of one release its `entity_key` and `entity_id`."""
+    people = cluster_people([m for m in mentions if m.type == PER], morph)
+    names = release_names(text, [m for m in mentions if m.type != PER])
+    linked = []
+    for mention in mentions:
+        if mention.type == PER:
+            key = people[mention.mention_id].key
+        else:
+            key = place_key(mention, names, aliases)
+        linked.append(replace(mention, entity_key=key, entity_id=entity_id(key)))
+    return linked
+
+
+def resolve_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Surname-only person keys mapped to the run's one person of that surname."""
+    keys = set(keys)
+    initialled: dict[str, set[str]] = {}
+    for key in keys:
+        if key.startswith("PER:") and not key.endswith("|"):
+            initialled.setdefault(fold(key.split("|")[0]), set()).add(key)
+    mapping = {}
+    for key in keys:
+        if key.startswith("PER:") and key.endswith("|"):
+            candidates = initialled.get(fold(key[:-1]), set())
+            if len(candidates) == 1:
+                mapping[key] = next(iter(candidates))
+    return mapping
 
 
 @dataclass(slots=True)
 class Tally:
-    """What is known of one entity while mentions stream past."""
+    """What is known of one entity while its mentions stream past."""
 
+    key: str
     type: str
-    normals: Counter = field(default_factory=Counter)
+    parts: NameParts = field(default_factory=NameParts)
     texts: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     n_mentions: int = 0
 
 
-def name_parts(name: str, morph: MorphAnalyzer) -> tuple[str, str, str]:
-    """(last, first, middle) of a person's name, read from pymorphy3's name tags.
-
-    Initials fill the first name, then the patronymic; a word tagged as neither
-    a first name nor a patronymic is the surname.
-    """
-    last = first = middle = ""
-    words = NAME_PART.findall(name)  # `П.Н.Ткач` -> `П.`, `Н.`, `Ткач`
-    for word in words:
-        tags = {tag for parse in morph.parse(word) for tag in ("Name", "Patr") if tag in parse.tag}
-        initial = len(word) == INITIAL_LENGTH and word.endswith(".")
-        if (initial or tags == {"Name"}) and not first:
-            first = word
-        elif (initial or "Patr" in tags) and not middle:
-            middle = word
-        elif not last:
-            last = word
-    return last, first, middle
-
-
-def tally_mentions(rows: Iterable[tuple[str, str, str, str, str]]) -> dict[str, Tally]:
-    """Fold `(entity_id, type, doc_id, text, normal)` rows into tallies."""
+def tally_mentions(
+    rows: Iterable[tuple[str, str, str, str, str, str]], morph: MorphAnalyzer
+) -> dict[str, Tally]:
+    """Fold `(entity_id, entity_key, type, doc_id, text, normal)` rows into tallies."""
     tallies: dict[str, Tally] = {}
-    for entity, type, doc_id, text, normal in rows:
-        tally = tallies.setdefault(entity, Tally(type))
-        tally.normals[normal or text] += 1
-        tally.texts.add(text)
+    for entity, key, type, doc_id, text, normal in rows:
+        tally = tallies.setdefault(entity, Tally(key, type))
+        if type == PER:
+            parts = split_name(normal or text, morph)
+            tally.parts = NameParts(
+                last=tally.parts.last or parts.last,
+                first=fuller(tally.parts.first, parts.first),
+                middle=fuller(tally.parts.middle, parts.middle),
+            )
+        tally.texts.update({text, normal or text})
         tally.docs.add(doc_id)
         tally.n_mentions += 1
     return tallies
 
 
-def build_entities(tallies: dict[str, Tally], morph: MorphAnalyzer) -> list[Entity]:
+def entity_name(tally: Tally) -> str:
+    if tally.type == PER:
+        return tally.parts.full
+    return tally.key.split(":", 1)[1]
+
+
+def build_entities(tallies: dict[str, Tally]) -> list[Entity]:
     entities = []
-    for key, tally in sorted(tallies.items()):
-        name = min(tally.normals, key=lambda normal: (-tally.normals[normal], normal))
-        parts = name_parts(name, morph) if tally.type == PER else ("", "", "")
-        aliases = tuple(sorted((tally.texts | set(tally.normals)) - {name}))
+    for entity, tally in sorted(tallies.items()):
+        name = entity_name(tally)
+        parts = tally.parts if tally.type == PER else NameParts()
+        aliases = tuple(sorted(tally.texts - {name}))
         entities.append(
-            Entity(key, tally.type, name, aliases, len(tally.docs), tally.n_mentions, *parts)
+            Entity(
+                entity,
+                tally.type,
+                name,
+                aliases,
+                len(tally.docs),
+                tally.n_mentions,
+                parts.last,
+                parts.first,
+                parts.middle,
+            )
         )
     return entities

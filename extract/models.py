@@ -15,6 +15,7 @@ from navec import Navec
 from pymorphy3 import MorphAnalyzer
 from slovnet import NER
 
+from .aliases import Aliases, load_aliases
 from .grammars.dates import DateGrammar, build_grammar
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
@@ -27,6 +28,7 @@ class Models:
     ner: NER
     morph: MorphAnalyzer
     dates: DateGrammar
+    aliases: Aliases
 
 
 def natasha_file(name: str) -> Path:
@@ -44,10 +46,13 @@ def load_morph() -> MorphAnalyzer:
 
 
 @cache
-def load_models() -> Models:
-    """Load the models; cached, so a worker process pays for it once."""
+def load_models(aliases: Path | None = None) -> Models:
+    """Load the models; cached, so a worker process pays for it once.
+
+    `aliases` is a user's CSV of abbreviations added to the built-in table.
+    """
     navec = Navec.load(natasha_file(EMBEDDING))
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
     morph = load_morph()
-    return Models(ner=ner, morph=morph, dates=build_grammar(morph))
+    return Models(ner=ner, morph=morph, dates=build_grammar(morph), aliases=load_aliases(aliases))

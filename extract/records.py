@@ -49,6 +49,7 @@ class Mention:
     text: str
     normal: str = ""
     entity_id: str = ""
+    entity_key: str = ""  # the readable key `entity_id` is hashed from: `PER:Ткач|П`
 
 
 @dataclass(frozen=True, slots=True)

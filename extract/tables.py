@@ -2,8 +2,9 @@
 
 `COLUMNS` is `TABLES.md` in code. Every writer and reader goes through
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
-Beyond the contract: `dates.kind` says whether a row is a calendar date or
-period (`date`), a duration, a recurrence or a vague expression (see
+Beyond the contract: `mentions.entity_key` is the readable key an
+`entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
+row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `event_participants` carries `doc_id`, so that its rows,
 like every other table's, can be traced and replaced per document.
 """
@@ -30,7 +31,17 @@ COLUMNS: dict[str, list[str]] = {
         "text",
     ],
     "sentences": ["doc_id", "sent_id", "start", "end", "text"],
-    "mentions": ["doc_id", "mention_id", "entity_id", "type", "start", "end", "text", "normal"],
+    "mentions": [
+        "doc_id",
+        "mention_id",
+        "entity_id",
+        "type",
+        "start",
+        "end",
+        "text",
+        "normal",
+        "entity_key",
+    ],
     "entities": [
         "entity_id",
         "type",

@@ -72,3 +72,31 @@ def test_cli_python_dash_m(tmp_path: Path) -> None:
         "",
         "1 ok, 0 failed, 0 duplicate\n",
     )
+
+
+def test_cli_aliases_file(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Заголовок\n\nПредставители БЦЦР выступили в Минске.\n", encoding="utf-8"
+    )
+    (tmp_path / "aliases.csv").write_text(
+        "alias,type,name\nБЦЦР,ORG,Белорусский центр цифровых решений\n", encoding="utf-8"
+    )
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--quiet"]
+    assert main([*args, "--aliases", str(tmp_path / "aliases.csv")]) == 0
+    entities = (tmp_path / "out" / "entities.csv").read_text(encoding="utf-8")
+    assert ",ORG,Белорусский центр цифровых решений,БЦЦР,1,1,,," in entities
+
+
+def test_cli_bad_aliases_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "aliases.csv").write_text("short,full\nА,Б\n", encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--aliases"]
+    assert main([*args, str(tmp_path / "aliases.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: {tmp_path / 'aliases.csv'}: expected the columns alias,type,name\n"
+    )
+    assert main([*args, str(tmp_path / "missing.csv")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: cannot read aliases file: {tmp_path / 'missing.csv'} (No such file or directory)\n"
+    )

@@ -43,8 +43,8 @@ def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
     )
     dump_csv(frame, tmp_path / "mentions.csv")
     assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
-        "doc_id,mention_id,entity_id,type,start,end,text,normal\n"
-        "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,\n"
+        "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
+        "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,,\n"
     )
 
 

@@ -1,40 +1,244 @@
 import pytest
 
-from extract.link import build_entities, entity_id, name_parts, tally_mentions
-from extract.records import Entity
+from extract.aliases import load_aliases
+from extract.link import (
+    build_entities,
+    entity_id,
+    link_entities,
+    release_names,
+    resolve_keys,
+    tally_mentions,
+)
+from extract.records import Entity, Mention
 
-PARTS = [
-    ("Павел Ткач", ("Ткач", "Павел", "")),
-    ("П.Н.Ткач", ("Ткач", "П.", "Н.")),
-    ("Ткач Павел Николаевич", ("Ткач", "Павел", "Николаевич")),
-    ("Олег Николаевич Гринкевич", ("Гринкевич", "Олег", "Николаевич")),
-    ("О. Гринкевич", ("Гринкевич", "О.", "")),
-    ("Гринкевич", ("Гринкевич", "", "")),
+
+def mentions_of(text: str, *spans: tuple[str, str, str]) -> list[Mention]:
+    """Mentions for `(type, surface, normal)`, found in `text` left to right."""
+    result, offset = [], 0
+    for number, (type, surface, normal) in enumerate(spans, start=1):
+        start = text.index(surface, offset)
+        offset = start + len(surface)
+        result.append(Mention("d", f"d#m{number}", type, start, offset, surface, normal))
+    return result
+
+
+def keys(models, text: str, *spans: tuple[str, str, str]) -> list[str]:
+    linked = link_entities(text, mentions_of(text, *spans), models.morph, load_aliases())
+    assert all(m.entity_id == entity_id(m.entity_key) for m in linked)
+    return [m.entity_key for m in linked]
+
+
+PEOPLE = [
+    (
+        "one person, full name, initials and surname",
+        "Павел Ткач открыл форум. П.Н.Ткач выступил с докладом. Доклад Ткача одобрен.",
+        [
+            ("PER", "Павел Ткач", "Павел Ткач"),
+            ("PER", "П.Н.Ткач", "П.Н.Ткач"),
+            ("PER", "Ткача", "Ткач"),
+        ],
+        ["PER:Ткач|П", "PER:Ткач|П", "PER:Ткач|П"],
+    ),
+    (
+        "one surname, two people",
+        "Павел Ткач и Анна Ткач подписали протокол. Затем Ткач ответила на вопросы.",
+        [
+            ("PER", "Павел Ткач", "Павел Ткач"),
+            ("PER", "Анна Ткач", "Анна Ткач"),
+            ("PER", "Ткач", "Ткач"),
+        ],
+        ["PER:Ткач|П", "PER:Ткач|А", "PER:Ткач|А"],
+    ),
+    (
+        "initials that disagree stay apart",
+        "О.Н.Гринкевич и А.В.Гринкевич провели встречу.",
+        [("PER", "О.Н.Гринкевич", "О.Н.Гринкевич"), ("PER", "А.В.Гринкевич", "А.В.Гринкевич")],
+        ["PER:Гринкевич|О", "PER:Гринкевич|А"],
+    ),
+    (
+        "surname first, name later",
+        "Гринкевич прибыл в Минск. Олег Гринкевич провёл встречу.",
+        [("PER", "Гринкевич", "Гринкевич"), ("PER", "Олег Гринкевич", "Олег Гринкевич")],
+        ["PER:Гринкевич|О", "PER:Гринкевич|О"],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("name", "parts"), PARTS, ids=[p[0] for p in PARTS])
-def test_link_name_parts(models, name: str, parts: tuple[str, str, str]) -> None:
-    assert name_parts(name, models.morph) == parts
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"), [p[1:] for p in PEOPLE], ids=[p[0] for p in PEOPLE]
+)
+def test_link_people_in_a_release(models, text, spans, expected) -> None:
+    assert keys(models, text, *spans) == expected
+
+
+ORGANISATIONS = [
+    (
+        "introduced abbreviation",
+        "Шанхайская организация сотрудничества (далее – ШОС) создана в 2001 г. В ШОС 10 членов.",
+        [
+            (
+                "ORG",
+                "Шанхайская организация сотрудничества",
+                "Шанхайская организация сотрудничества",
+            ),
+            ("ORG", "ШОС", "ШОС"),
+        ],
+        ["ORG:Шанхайская организация сотрудничества"] * 2,
+    ),
+    (
+        "abbreviation in brackets inside the mention",
+        "Эксперты Евразийской экономической комиссии (ЕЭК) выступили. ЕЭК одобрила план.",
+        [
+            (
+                "ORG",
+                "Евразийской экономической комиссии (ЕЭК)",
+                "Евразийская экономическая комиссия (ЕЭК)",
+            ),
+            ("ORG", "ЕЭК", "ЕЭК"),
+        ],
+        ["ORG:Евразийская экономическая комиссия"] * 2,
+    ),
+    (
+        "abbreviation whose letters match a name in the release",
+        "Ассоциация цифровых операторов провела съезд. АЦО объединяет 40 компаний.",
+        [
+            ("ORG", "Ассоциация цифровых операторов", "Ассоциация цифровых операторов"),
+            ("ORG", "АЦО", "АЦО"),
+        ],
+        ["ORG:Ассоциация цифровых операторов"] * 2,
+    ),
+    (
+        "short form with one long name",
+        "Центром сотрудничества в области данных подписан план. Центр начнёт работу.",
+        [
+            (
+                "ORG",
+                "Центром сотрудничества в области данных",
+                "Центр сотрудничества в области данных",
+            ),
+            ("ORG", "Центр", "Центр"),
+        ],
+        ["ORG:Центр сотрудничества в области данных"] * 2,
+    ),
+    (
+        "short form with two long names stays apart",
+        "Центр цифровых решений и Центр обработки данных подписали договор. Центр начнёт работу.",
+        [
+            ("ORG", "Центр цифровых решений", "Центр цифровых решений"),
+            ("ORG", "Центр обработки данных", "Центр обработки данных"),
+            ("ORG", "Центр", "Центр"),
+        ],
+        ["ORG:Центр цифровых решений", "ORG:Центр обработки данных", "ORG:Центр"],
+    ),
+    (
+        "built-in alias",
+        "Представители Минсвязи приняли участие в форуме.",
+        [("ORG", "Минсвязи", "Минсвязи")],
+        ["ORG:Министерство связи и информатизации Республики Беларусь"],
+    ),
+    (
+        "a release's own reading beats the built-in one",
+        "Медико-социальная экспертиза (далее – МСЭ) работает. МСЭ приняла решение.",
+        [
+            ("ORG", "Медико-социальная экспертиза", "Медико-социальная экспертиза"),
+            ("ORG", "МСЭ", "МСЭ"),
+        ],
+        ["ORG:Медико-социальная экспертиза"] * 2,
+    ),
+    (
+        "the built-in reading of the same abbreviation elsewhere",
+        "МСЭ опубликовал доклад о связи.",
+        [("ORG", "МСЭ", "МСЭ")],
+        ["ORG:Международный союз электросвязи"],
+    ),
+    (
+        "country names",
+        "Делегация Беларуси прибыла в Китай. КНР и Республика Беларусь подписали план.",
+        [
+            ("LOC", "Беларуси", "Беларусь"),
+            ("LOC", "Китай", "Китай"),
+            ("LOC", "КНР", "КНР"),
+            ("LOC", "Республика Беларусь", "Республика Беларусь"),
+        ],
+        [
+            "LOC:Республика Беларусь",
+            "LOC:Китайская Народная Республика",
+            "LOC:Китайская Народная Республика",
+            "LOC:Республика Беларусь",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"), [o[1:] for o in ORGANISATIONS], ids=[o[0] for o in ORGANISATIONS]
+)
+def test_link_organisations_in_a_release(models, text, spans, expected) -> None:
+    assert keys(models, text, *spans) == expected
+
+
+def test_link_release_names_need_a_long_name() -> None:
+    text = "ШОС и СНГ провели встречу."
+    assert (
+        release_names(text, mentions_of(text, ("ORG", "ШОС", "ШОС"), ("ORG", "СНГ", "СНГ"))) == {}
+    )
+
+
+RESOLVE = [
+    ({"PER:Гринкевич|", "PER:Гринкевич|О"}, {"PER:Гринкевич|": "PER:Гринкевич|О"}),
+    ({"PER:Гринкевич|", "PER:Гринкевич|О", "PER:Гринкевич|А"}, {}),
+    ({"PER:Гринкевич|"}, {}),
+    ({"ORG:Центр", "ORG:Центр|"}, {}),
+]
+
+
+@pytest.mark.parametrize(("keys_", "mapping"), RESOLVE)
+def test_link_resolve_keys_across_releases(keys_, mapping) -> None:
+    assert resolve_keys(keys_) == mapping
 
 
 def test_link_entity_id_is_stable_and_ignores_case_and_yo() -> None:
-    assert entity_id("LOC", "Минск") == "LOC-224e549a72fb"
-    assert entity_id("LOC", "минск") == entity_id("LOC", "Минск")
-    assert entity_id("ORG", "Объединённые  Нации") == entity_id("ORG", "Объединенные Нации")
-    assert entity_id("ORG", "Минск") != entity_id("LOC", "Минск")
+    assert entity_id("LOC:Минск") == "LOC-e75b3e72981f"
+    assert entity_id("LOC:минск") == entity_id("LOC:Минск")
+    assert entity_id("ORG:Объединённые  Нации") == entity_id("ORG:Объединенные Нации")
+    assert entity_id("ORG:Минск") != entity_id("LOC:Минск")
 
 
 def test_link_build_entities(models) -> None:
     rows = [
-        ("PER-1", "PER", "a", "Павла Ткача", "Павел Ткач"),
-        ("PER-1", "PER", "a", "Павел Ткач", "Павел Ткач"),
-        ("PER-1", "PER", "b", "Павлом Ткачом", "Павел Ткач"),
-        ("LOC-1", "LOC", "b", "Минске", "Минск"),
+        ("PER-1", "PER:Ткач|П", "PER", "a", "Павла Ткача", "Павел Ткач"),
+        ("PER-1", "PER:Ткач|П", "PER", "a", "П.Н.Ткач", "П.Н.Ткач"),
+        ("PER-1", "PER:Ткач|П", "PER", "b", "Павлом Ткачом", "Павел Ткач"),
+        ("LOC-1", "LOC:Республика Беларусь", "LOC", "b", "Беларуси", "Беларусь"),
     ]
-    assert build_entities(tally_mentions(rows), models.morph) == [
-        Entity("LOC-1", "LOC", "Минск", ("Минске",), 1, 1),
+    assert build_entities(tally_mentions(rows, models.morph)) == [
+        Entity("LOC-1", "LOC", "Республика Беларусь", ("Беларуси", "Беларусь"), 1, 1),
         Entity(
-            "PER-1", "PER", "Павел Ткач", ("Павла Ткача", "Павлом Ткачом"), 2, 3, "Ткач", "Павел"
+            "PER-1", "PER", "Ткач Павел Н.",
+            ("П.Н.Ткач", "Павел Ткач", "Павла Ткача", "Павлом Ткачом"), 2, 3, "Ткач", "Павел", "Н.",
         ),
-    ]
+    ]  # fmt: skip
+
+
+def test_link_seed_entities(tmp_path) -> None:
+    from extract import load, run
+
+    from .conftest import SEED
+
+    run(SEED.parent, tmp_path, quiet=True)
+    entities = load(tmp_path)["entities"].set_index("name")
+    tkach = entities.loc["Ткач Павел Н."]
+    assert (tkach.type, tkach.last_name, tkach.first_name, tkach.middle_name) == (
+        "PER",
+        "Ткач",
+        "Павел",
+        "Н.",
+    )
+    assert "П.Н.Ткач" in tkach.aliases.split("|")
+    assert entities.loc["Шанхайская организация сотрудничества"].n_mentions == 16
+    assert "Минсвязи" in entities.loc[
+        "Министерство связи и информатизации Республики Беларусь"
+    ].aliases.split("|")
+    assert tuple(entities.loc["Си Цзиньпин", ["last_name", "first_name"]]) == ("Си", "Цзиньпин")
+    assert not entities.index.str.contains("ВКС").any()
+    assert not entities.reset_index().duplicated(["type", "name"]).any()

@@ -1,0 +1,80 @@
+"""A person's name split into last, first and middle name.
+
+The parts are read from pymorphy3's name tags (`Name`, `Patr`), with initials
+filling the first name, then the patronymic; a word tagged as neither is the
+surname. Two words unknown to the dictionary read as first name, surname
+(`Мартин Эклунд`). Chinese names put the surname first (`Си Цзиньпин`,
+`Ван Лицзюнь`): a two-word name that opens with a common Chinese surname is
+read that way. The surname list is the common one-syllable surnames as
+transcribed by the Palladius system, the standard for Chinese names in Russian.
+"""
+
+import re
+from dataclasses import dataclass
+
+from pymorphy3 import MorphAnalyzer
+
+NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
+INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+CHINESE_SURNAMES = set(
+    "Ван Ли Чжан Лю Чэнь Чэн Ян Хуан Чжао У Чжоу Сюй Сунь Ма Чжу Ху Го Хэ Гао Линь Ло Чжэн "
+    "Лян Се Сун Тан Хань Фэн Дэн Цао Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Е Вэй Су "
+    "Лу Дин Жэнь Шэнь Яо Цзинь Фу Си Вэнь Кун Мэн Бай Цуй Цинь Шао Инь Ци Лэй Лун Лэн Хоу".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    last: str = ""
+    first: str = ""
+    middle: str = ""
+
+    @property
+    def full(self) -> str:
+        """`Ткач Павел Н.`: the parts in the official order, surname first."""
+        return " ".join(part for part in (self.last, self.first, self.middle) if part)
+
+
+def is_initial(word: str) -> bool:
+    return bool(INITIAL.match(word))
+
+
+def name_tags(word: str, morph: MorphAnalyzer) -> set[str]:
+    return {tag for parse in morph.parse(word) for tag in ("Name", "Patr") if tag in parse.tag}
+
+
+def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
+    """`П.Н.Ткач`, `Ткач П.Н.`, `Павел Николаевич Ткач`, `Си Цзиньпин` -> parts."""
+    words = NAME_PART.findall(name)
+    initials = [word for word in words if is_initial(word)]
+    others = [word for word in words if not is_initial(word)]
+    if len(others) == 2 and not initials and others[0] in CHINESE_SURNAMES:
+        return NameParts(last=others[0], first=others[1])
+    tags = [name_tags(word, morph) for word in others]
+    first = next((w for w, t in zip(others, tags, strict=True) if t == {"Name"}), "")
+    middle = next((w for w, t in zip(others, tags, strict=True) if "Patr" in t), "")
+    rest = [w for w in others if w not in (first, middle)]
+    if not first and len(rest) >= 2:  # `Мартин Эклунд`: unknown words, given name first
+        first = rest.pop(0)
+    last = rest[-1] if rest else ""
+    first = first or (initials.pop(0) if initials else "")
+    middle = middle or (initials.pop(0) if initials else "")
+    return NameParts(last, first, middle)
+
+
+def fuller(one: str, other: str) -> str:
+    """The more complete of two spellings of one name part (`Павел` over `П.`)."""
+    return other if len(other) > len(one) else one
+
+
+def compatible(one: str, other: str) -> bool:
+    """Parts agree when either is missing, an initial matches, or they are equal."""
+    if not one or not other:
+        return True
+    if is_initial(one) or is_initial(other):
+        return one[0].casefold() == other[0].casefold()
+    return fold(one) == fold(other)
+
+
+def fold(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
