@@ -29,6 +29,7 @@ first initial in the run, if there is exactly one (`resolve_keys`).
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -36,7 +37,7 @@ from pymorphy3 import MorphAnalyzer
 
 from .aliases import Aliases
 from .const import PER
-from .names import NameParts, compatible, fold, fuller, split_name
+from .names import NameParts, compatible, fold, fuller, is_initial, split_name
 from .records import Entity, Mention
 
 INTRODUCTION = re.compile(
@@ -58,9 +59,9 @@ class Person:
     parts: NameParts
 
     def accepts(self, other: NameParts) -> bool:
-        if not other.last:
+        if not other.last:  # `Елена Сергеевна` needs a person whose first name is known
             return (
-                bool(other.first)
+                bool(self.parts.first and other.first)
                 and compatible(self.parts.first, other.first)
                 and compatible(self.parts.middle, other.middle)
             )
@@ -194,7 +195,9 @@ class Tally:
 
     key: str
     type: str
-    parts: NameParts = field(default_factory=NameParts)
+    firsts: Counter = field(default_factory=Counter)
+    middles: Counter = field(default_factory=Counter)
+    lasts: Counter = field(default_factory=Counter)
     texts: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     n_mentions: int = 0
@@ -209,20 +212,33 @@ def tally_mentions(
         tally = tallies.setdefault(entity, Tally(key, type))
         if type == PER:
             parts = split_name(normal or text, morph)
-            tally.parts = NameParts(
-                last=tally.parts.last or parts.last,
-                first=fuller(tally.parts.first, parts.first),
-                middle=fuller(tally.parts.middle, parts.middle),
-            )
+            tally.lasts[parts.last] += 1
+            tally.firsts[parts.first] += 1
+            tally.middles[parts.middle] += 1
         tally.texts.update({text, normal or text})
         tally.docs.add(doc_id)
         tally.n_mentions += 1
     return tallies
 
 
+def best_part(counter: Counter) -> str:
+    """A name part as most mentions spell it: a full name over an initial, then the
+    most frequent, then the shortest (the nominative `Вэймин` over `Вэймином`)."""
+    spellings = [value for value in counter if value]
+    return min(
+        spellings,
+        key=lambda value: (is_initial(value), -counter[value], len(value), value),
+        default="",
+    )
+
+
+def person_parts(tally: Tally) -> NameParts:
+    return NameParts(best_part(tally.lasts), best_part(tally.firsts), best_part(tally.middles))
+
+
 def entity_name(tally: Tally) -> str:
     if tally.type == PER:
-        return tally.parts.full
+        return person_parts(tally).full
     return tally.key.split(":", 1)[1]
 
 
@@ -230,7 +246,7 @@ def build_entities(tallies: dict[str, Tally]) -> list[Entity]:
     entities = []
     for entity, tally in sorted(tallies.items()):
         name = entity_name(tally)
-        parts = tally.parts if tally.type == PER else NameParts()
+        parts = person_parts(tally) if tally.type == PER else NameParts()
         aliases = tuple(sorted(tally.texts - {name}))
         entities.append(
             Entity(

@@ -40,7 +40,19 @@ def is_initial(word: str) -> bool:
 
 
 def name_tags(word: str, morph: MorphAnalyzer) -> set[str]:
-    return {tag for parse in morph.parse(word) for tag in ("Name", "Patr") if tag in parse.tag}
+    """`Name` and `Patr` as the dictionary gives them; guesses are left out, since
+    Belarusian surnames end as patronymics do (`Лавринович`) and pymorphy3 guesses
+    first names for unknown surnames (`Жаксыбеков`)."""
+    return {
+        tag
+        for parse in morph.parse(word)
+        for tag in ("Name", "Patr")
+        if tag in parse.tag and parse.is_known
+    }
+
+
+def can_be_surname(word: str, morph: MorphAnalyzer) -> bool:
+    return any("Surn" in parse.tag for parse in morph.parse(word))
 
 
 def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
@@ -51,8 +63,12 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     if len(others) == 2 and not initials and others[0] in CHINESE_SURNAMES:
         return NameParts(last=others[0], first=others[1])
     tags = [name_tags(word, morph) for word in others]
+    if len(others) == 1 and (initials or tags[0] != {"Name"} or can_be_surname(others[0], morph)):
+        # `Г.С.Мартынович`, `Мартынович`: a word alone, or beside initials, is a surname
+        return NameParts(others[0], *[*initials, "", ""][:2])
     first = next((w for w, t in zip(others, tags, strict=True) if t == {"Name"}), "")
-    middle = next((w for w, t in zip(others, tags, strict=True) if "Patr" in t), "")
+    patronymics = [w for w, t in zip(others, tags, strict=True) if "Patr" in t]
+    middle = patronymics[0] if patronymics else ""  # a second one is a surname: `Мартынович`
     rest = [w for w in others if w not in (first, middle)]
     if not first and len(rest) >= 2:  # `Мартин Эклунд`: unknown words, given name first
         first = rest.pop(0)
@@ -63,8 +79,9 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
 
 
 def fuller(one: str, other: str) -> str:
-    """The more complete of two spellings of one name part (`Павел` over `П.`)."""
-    return other if len(other) > len(one) else one
+    """The more complete of two spellings of one name part: a name over an initial
+    (`Павел` over `П.`), else the one seen first."""
+    return other if not one or (is_initial(one) and other and not is_initial(other)) else one
 
 
 def compatible(one: str, other: str) -> bool:

@@ -34,3 +34,18 @@ COMPATIBLE = [("П.", "Павел", True), ("Павел", "Пётр", False), ("
 @pytest.mark.parametrize(("one", "other", "agree"), COMPATIBLE)
 def test_names_compatible(one: str, other: str, agree: bool) -> None:
     assert compatible(one, other) is agree
+
+
+MORE = [
+    ("Г.С.Мартынович", ("Мартынович", "Г.", "С.")),
+    ("Мартынович", ("Мартынович", "", "")),
+    ("Геннадий Сергеевич Мартынович", ("Мартынович", "Геннадий", "Сергеевич")),
+    ("Нурлан Жаксыбеков", ("Жаксыбеков", "Нурлан", "")),
+    ("Н.Е.Жаксыбеков", ("Жаксыбеков", "Н.", "Е.")),
+    ("Сафронов", ("Сафронов", "", "")),
+]
+
+
+@pytest.mark.parametrize(("name", "parts"), MORE, ids=[n[0] for n in MORE])
+def test_names_surnames_that_look_like_patronymics_or_names(models, name, parts) -> None:
+    assert split_name(name, models.morph) == NameParts(*parts)
