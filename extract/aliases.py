@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from .const import ENTITY_TYPES
 from .errors import UsageError
 from .names import fold
 
@@ -30,6 +31,15 @@ class Aliases:
 
     def full_name(self, type: str, name: str) -> str | None:
         return self.names.get((type, fold(name)))
+
+    def known_type(self, type: str, name: str) -> str:
+        """The type the table gives a name: slovnet reads `ЕС`, `Евросоюз` as places,
+        the table knows them as organisations. A name the table lists under the
+        mention's own type, or not at all, keeps it."""
+        if (type, fold(name)) in self.names:
+            return type
+        listed = [other for other in ENTITY_TYPES if (other, fold(name)) in self.names]
+        return listed[0] if len(listed) == 1 else type
 
 
 def read_rows(text: str, origin: str) -> dict[tuple[str, str], str]:

@@ -17,6 +17,7 @@ from slovnet.token import Token as SlovnetToken
 
 from .models import Models
 from .records import Mention, Sentence, Token
+from .repair import Span, repair_sentence
 
 WORDLIKE = re.compile(r"\w")
 CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
@@ -79,19 +80,21 @@ REPAIRS: list[Callable[[list[Token], int, int], tuple[int, int]]] = [
 ]
 
 
-def adapt_spans(sentence: Sentence, tags: list[str], text: str) -> list[Mention]:
+def adapt_spans(sentence: Sentence, tags: list[str], text: str, models: Models) -> list[Mention]:
     tokens = list(sentence.tokens)
-    spans = io_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags)
     index = {token.start: number for number, token in enumerate(tokens)}
-    mentions = []
-    for span in spans:
+    spans = []
+    for span in io_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags):
         start = index[span.start]
         end = start + sum(1 for token in tokens[start:] if token.end <= span.stop)
         for repair in REPAIRS:
             start, end = repair(tokens, start, end)
         if start < end and not is_common_word(tokens[start:end]):
-            first, last = tokens[start].start, tokens[end - 1].end
-            mentions.append(Mention(sentence.doc_id, "", span.type, first, last, text[first:last]))
+            spans.append(Span(start, end, span.type))
+    mentions = []
+    for span in repair_sentence(tokens, spans, models.morph):
+        first, last = tokens[span.start].start, tokens[span.end - 1].end
+        mentions.append(Mention(sentence.doc_id, "", span.type, first, last, text[first:last]))
     return mentions
 
 
@@ -104,7 +107,7 @@ def tag_mentions(text: str, sentences: list[Sentence], models: Models) -> list[M
     for sentence in sentences:
         sentence_tags = tags[offset : offset + len(sentence.tokens)]
         offset += len(sentence.tokens)
-        spans.extend(adapt_spans(sentence, sentence_tags, text))
+        spans.extend(adapt_spans(sentence, sentence_tags, text, models))
     return [
         replace(mention, mention_id=f"{mention.doc_id}#m{number}")
         for number, mention in enumerate(spans, start=1)

@@ -16,6 +16,7 @@ def process(document: Document, models: Models) -> Result:
     sentences = segment(document)
     mentions = tag_mentions(document.text, sentences, models)
     mentions = [replace(m, normal=normalize(m.text, m.type, models.morph)) for m in mentions]
+    mentions = [replace(m, type=models.aliases.known_type(m.type, m.normal)) for m in mentions]
     mentions = link_entities(document.text, mentions, models.morph, models.aliases)
     dates = find_dates(document, sentences, models.dates)
     return Result(document, sentences=sentences, mentions=mentions, dates=dates)

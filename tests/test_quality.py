@@ -1,8 +1,8 @@
 """Quality floors on the public development sets, scored by `../shared/eval`.
 
-A floor is the plain natasha pipeline's score on the same data (the figures in
-`../shared/eval/README.md`) or our own last measured score, whichever is
-higher: a floor only goes down on purpose, in a commit that says why.
+A floor is our own last measured score, never below the plain natasha
+pipeline's on the same data (`benchmarks/natasha_baseline.py`) where the
+change allows: a floor only goes down on purpose, with a comment saying why.
 """
 
 import json
@@ -20,19 +20,22 @@ EVAL = SHARED / "eval"
 FLOORS = {
     "factru-dev": {
         ("ner_token", "PER"): 0.961,
-        ("ner_token", "LOC"): 0.906,
-        ("ner_token", "ORG"): 0.778,
+        ("ner_token", "LOC"): 0.922,
+        ("ner_token", "ORG"): 0.802,
         ("ner_exact_names", "PER"): 0.928,
-        ("ner_exact_names", "LOC"): 0.906,
-        ("ner_exact_names", "ORG"): 0.736,
+        ("ner_exact_names", "LOC"): 0.919,
+        # Lowered on purpose from 0.736: `join_complements` makes `Министерство связи
+        # Республики Беларусь` one mention where FactRuEval's names keep two; whole
+        # objects below gain more (0.555 -> 0.631).
+        ("ner_exact_names", "ORG"): 0.728,
         ("ner_exact_objects", "PER"): 0.927,
-        ("ner_exact_objects", "LOC"): 0.889,
-        ("ner_exact_objects", "ORG"): 0.555,
+        ("ner_exact_objects", "LOC"): 0.901,
+        ("ner_exact_objects", "ORG"): 0.631,
     },
     "nerel-dev": {
         ("ner_exact_top", "PER"): 0.894,
         ("ner_exact_top", "LOC"): 0.775,
-        ("ner_exact_top", "ORG"): 0.598,
+        ("ner_exact_top", "ORG"): 0.637,
         ("dates", "exact"): 0.865,
         ("dates", "exact, leading preposition ignored"): 0.875,  # natasha: 0.594
         ("dates", "overlap"): 0.933,  # natasha: 0.746

@@ -1,0 +1,119 @@
+import pytest
+
+from extract.records import Document, Token
+from extract.repair import (
+    Span,
+    add_quoted_names,
+    add_transcriptions,
+    join_complements,
+)
+from extract.segment import segment
+
+
+def tokens_of(text: str) -> list[Token]:
+    [sentence] = segment(Document("d", "d.txt", text))
+    return list(sentence.tokens)
+
+
+def spans_text(tokens: list[Token], spans: list[Span]) -> list[tuple[str, str]]:
+    return [(s.type, " ".join(t.text for t in tokens[s.start : s.end])) for s in spans]
+
+
+def find(tokens: list[Token], words: str, type: str) -> Span:
+    wanted = words.split()
+    for start in range(len(tokens)):
+        if [t.text for t in tokens[start : start + len(wanted)]] == wanted:
+            return Span(start, start + len(wanted), type)
+    raise ValueError(words)
+
+
+QUOTED = [
+    ("Концерн «Фольксваген» построит завод.", [], [("ORG", "Фольксваген")]),
+    ("Её обслуживает ГУП «Водоканал» с 2001 года.", [], [("ORG", "ГУП « Водоканал »")]),
+    ("Телеканал «Россия К» показал фильм.", [], [("ORG", "Россия К")]),
+    ("Реализуется проект «Цифровые навыки для всех».", [], []),
+    ("Он прочитал роман «Война и мир» за неделю.", [], []),
+    ("Компания «новые решения» растёт.", [], []),
+    ("Концерн «Фольксваген» построит завод.", [("ORG", "Фольксваген")], [("ORG", "Фольксваген")]),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), QUOTED, ids=[q[0] for q in QUOTED])
+def test_repair_add_quoted_names(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, add_quoted_names(tokens, spans, models.morph)) == expected
+
+
+TRANSCRIPTIONS = [
+    (
+        "Международная амнистия (Amnesty International) обвиняет США.",
+        [("ORG", "Международная амнистия")],
+        [("ORG", "Международная амнистия"), ("ORG", "Amnesty International")],
+    ),
+    (
+        "Посол Барри Лоуенкрон (Barry Lowenkron) прибыл.",
+        [("PER", "Барри Лоуенкрон")],
+        [("PER", "Барри Лоуенкрон"), ("PER", "Barry Lowenkron")],
+    ),
+    ("Соглашение подписано (см. приложение) в Минске.", [("LOC", "Минске")], [("LOC", "Минске")]),
+    (
+        "Делегация Беларуси (около 20 человек) прибыла.",
+        [("LOC", "Беларуси")],
+        [("LOC", "Беларуси")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), TRANSCRIPTIONS, ids=[t[0][:30] for t in TRANSCRIPTIONS]
+)
+def test_repair_add_transcriptions(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, add_transcriptions(tokens, spans, models.morph)) == expected
+
+
+JOINS = [
+    (
+        "В заседании приняли участие представители Секретариата ШОС.",
+        [("ORG", "Секретариата"), ("ORG", "ШОС")],
+        [("ORG", "Секретариата ШОС"), ("ORG", "ШОС")],
+    ),
+    (
+        "Министерство связи Республики Беларусь провело совещание.",
+        [("ORG", "Министерство связи"), ("LOC", "Республики Беларусь")],
+        [("ORG", "Министерство связи Республики Беларусь"), ("LOC", "Республики Беларусь")],
+    ),
+    (
+        "Министерство связи, Республика Беларусь и Китай подписали план.",
+        [("ORG", "Министерство связи"), ("LOC", "Республика Беларусь"), ("LOC", "Китай")],
+        [("ORG", "Министерство связи"), ("LOC", "Республика Беларусь"), ("LOC", "Китай")],
+    ),
+    (
+        "Совещание провёл Минсвязи Иван Петров.",
+        [("ORG", "Минсвязи"), ("PER", "Иван Петров")],
+        [("ORG", "Минсвязи"), ("PER", "Иван Петров")],
+    ),
+    (
+        "Выступил директор департамента Министерства промышленности КНР.",
+        [("ORG", "департамента"), ("ORG", "Министерства промышленности"), ("LOC", "КНР")],
+        [
+            ("ORG", "департамента Министерства промышленности КНР"),
+            ("ORG", "Министерства промышленности КНР"),
+            ("LOC", "КНР"),
+        ],
+    ),
+    (
+        "Делегация посетила Минск и Брест.",
+        [("LOC", "Минск"), ("LOC", "Брест")],
+        [("LOC", "Минск"), ("LOC", "Брест")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), JOINS, ids=[j[0][:30] for j in JOINS])
+def test_repair_join_complements(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, join_complements(tokens, spans, models.morph)) == expected
