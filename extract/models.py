@@ -9,6 +9,7 @@ Nothing here touches the network.
 import importlib.util
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 from navec import Navec
@@ -17,6 +18,7 @@ from slovnet import NER
 
 from .aliases import Aliases, load_aliases
 from .grammars.dates import DateGrammar, build_grammar
+from .names import fold
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
@@ -29,6 +31,7 @@ class Models:
     morph: MorphAnalyzer
     dates: DateGrammar
     aliases: Aliases
+    places: frozenset[str]  # folded place names of the gazetteer: see `repair.add_places`
 
 
 def natasha_file(name: str) -> Path:
@@ -37,6 +40,11 @@ def natasha_file(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("natasha is not installed: its wheel carries the models")
     return Path(next(iter(spec.submodule_search_locations))) / name
+
+
+def load_places() -> frozenset[str]:
+    text = files("extract").joinpath("data/places.txt").read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @cache
@@ -55,4 +63,10 @@ def load_models(aliases: Path | None = None) -> Models:
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
     morph = load_morph()
-    return Models(ner=ner, morph=morph, dates=build_grammar(morph), aliases=load_aliases(aliases))
+    return Models(
+        ner=ner,
+        morph=morph,
+        dates=build_grammar(morph),
+        aliases=load_aliases(aliases),
+        places=load_places(),
+    )

@@ -92,7 +92,7 @@ def adapt_spans(sentence: Sentence, tags: list[str], text: str, models: Models) 
         if start < end and not is_common_word(tokens[start:end]):
             spans.append(Span(start, end, span.type))
     mentions = []
-    for span in repair_sentence(tokens, spans, models.morph):
+    for span in repair_sentence(tokens, spans, models):
         first, last = tokens[span.start].start, tokens[span.end - 1].end
         mentions.append(Mention(sentence.doc_id, "", span.type, first, last, text[first:last]))
     return mentions

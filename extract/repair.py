@@ -10,6 +10,11 @@ so tests can say which one fired:
 - `add_transcriptions`: a Latin transcription in brackets right after a
   mention (`Международная амнистия (Amnesty International)`) names the same
   thing, so it is a mention of the same type.
+- `add_places`: a capitalised word (or two) that is, in some case form, a
+  place of the gazetteer (`data/places.txt`) is a place (`в г.Карамай`).
+- `extend_domains`: an institution's name takes the domain after it
+  (`Центр сотрудничества ... в области больших данных`, `Комитет по делам
+  молодёжи`).
 - `join_complements`: an organisation followed at once by an organisation or
   place in the genitive is one organisation (`Секретариата` + `ШОС`,
   `Министерство связи` + `Республики Беларусь`); the inner mention stays, so
@@ -23,6 +28,8 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG
+from .models import Models
+from .names import fold
 from .records import Token
 
 OPENERS = {"«": "»", '"': '"', "„": "“", "“": "”"}
@@ -36,6 +43,12 @@ INTRODUCERS = set(
 )
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'-]*$")
 MAX_NAME = 8  # tokens inside quotes or brackets
+MAX_DOMAIN = 5  # words of a domain after `в области`, `по`
+INSTITUTIONS = set(
+    "центр комитет совет агентство институт комиссия ассоциация союз академия фонд "
+    "организация министерство управление департамент служба группа федерация палата "
+    "инспекция администрация".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +72,8 @@ def closing(tokens: list[Token], opener: int) -> int | None:
     return None
 
 
-def add_quoted_names(tokens: list[Token], spans: list[Span], morph: MorphAnalyzer) -> list[Span]:
+def add_quoted_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
     added = []
     for index, token in enumerate(tokens[1:], start=1):
         if token.text not in OPENERS:
@@ -79,7 +93,7 @@ def add_quoted_names(tokens: list[Token], spans: list[Span], morph: MorphAnalyze
     return spans + added
 
 
-def add_transcriptions(tokens: list[Token], spans: list[Span], morph: MorphAnalyzer) -> list[Span]:
+def add_transcriptions(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     added = []
     for span in spans:
         opener = span.end
@@ -98,6 +112,71 @@ def add_transcriptions(tokens: list[Token], spans: list[Span], morph: MorphAnaly
     return spans + added
 
 
+def lemmas(token: Token, morph: MorphAnalyzer) -> set[str]:
+    return {fold(token.text)} | {fold(parse.normal_form) for parse in morph.parse(token.text)}
+
+
+def is_name_like(token: Token) -> bool:
+    return len(token.text) > 2 and token.text[:1].isupper() and not token.text.isupper()
+
+
+def add_places(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    added: list[Span] = []
+    for index, token in enumerate(tokens):
+        if not is_name_like(token) or not free(spans + added, index, index + 1):
+            continue
+        pair = tokens[index : index + 2]
+        if len(pair) == 2 and is_name_like(pair[1]) and free(spans + added, index, index + 2):
+            names = {
+                f"{a} {b}"
+                for a in lemmas(pair[0], models.morph)
+                for b in lemmas(pair[1], models.morph)
+            }
+            if names & models.places:
+                added.append(Span(index, index + 2, LOC))
+                continue
+        if lemmas(token, models.morph) & models.places:
+            added.append(Span(index, index + 1, LOC))
+    return spans + added
+
+
+def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool) -> int:
+    """Where the domain phrase starting at `start` ends (`start` when there is none).
+
+    `по` with a dative (`по чрезвычайным ситуациям`) is taken only after a bare
+    institution word (`Министерство`): after a fuller name it is more often what
+    the sentence is about (`совещание Министерства ... по реализации плана`).
+    """
+    words = [token.text.lower() for token in tokens[start : start + 2]]
+    if words[:2] in (["в", "области"], ["в", "сфере"], ["по", "вопросам"], ["по", "делам"]):
+        case, end = "gent", start + 2
+    elif words[:1] == ["по"] and bare:
+        case, end = "datv", start + 1
+    else:
+        return start
+    last = end
+    while last < len(tokens) and last - end < MAX_DOMAIN and tokens[last].text.islower():
+        parses = [p for p in morph.parse(tokens[last].text) if p.tag.case == case]
+        if not parses and tokens[last].text not in ("и",):
+            break
+        last += 1
+    while last > end and tokens[last - 1].text == "и":
+        last -= 1
+    return last if last > end else start
+
+
+def extend_domains(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    extended = []
+    for span in spans:
+        head = models.morph.parse(tokens[span.start].text)[0].normal_form
+        bare = span.end - span.start == 1
+        end = domain_end(tokens, span.end, models.morph, bare) if span.type == ORG else span.end
+        if head in INSTITUTIONS and end > span.end and free(spans, span.end, end):
+            span = Span(span.start, end, ORG)
+        extended.append(span)
+    return extended
+
+
 def is_genitive(token: Token, morph: MorphAnalyzer) -> bool:
     word = token.text
     if word.isupper() or not word[:1].isupper():
@@ -114,26 +193,28 @@ def joins(first: Span, second: Span, tokens: list[Token], morph: MorphAnalyzer) 
     )
 
 
-def join_complements(tokens: list[Token], spans: list[Span], morph: MorphAnalyzer) -> list[Span]:
+def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     """Join from the right, so a chain nests: `Департамента ...` + `Министерства ...` +
     `КНР` gives the whole, `Министерства ... КНР` inside it, and `КНР` inside that."""
     ordered = sorted(spans, key=lambda s: (s.start, -s.end))
     joined = list(ordered)
     for index in range(len(ordered) - 2, -1, -1):
         first, second = ordered[index], joined[index + 1]
-        if joins(first, second, tokens, morph):
+        if joins(first, second, tokens, models.morph):
             joined[index] = Span(first.start, second.end, ORG)
     return sorted(set(joined), key=lambda s: (s.start, -s.end))
 
 
-SENTENCE_RULES: list[Callable[[list[Token], list[Span], MorphAnalyzer], list[Span]]] = [
+SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
     add_quoted_names,
     add_transcriptions,
+    add_places,
     join_complements,
+    extend_domains,
 ]
 
 
-def repair_sentence(tokens: list[Token], spans: list[Span], morph: MorphAnalyzer) -> list[Span]:
+def repair_sentence(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     for rule in SENTENCE_RULES:
-        spans = rule(tokens, spans, morph)
+        spans = rule(tokens, spans, models)
     return sorted(set(spans), key=lambda s: (s.start, -s.end))

@@ -240,5 +240,11 @@ def test_link_seed_entities(tmp_path) -> None:
         "Министерство связи и информатизации Республики Беларусь"
     ].aliases.split("|")
     assert tuple(entities.loc["Си Цзиньпин", ["last_name", "first_name"]]) == ("Си", "Цзиньпин")
+    for name in (
+        "Центр сотрудничества Китай-ШОС в области больших данных",
+        "Секретариат ШОС",
+        "Карамай",
+    ):
+        assert name in entities.index
     assert not entities.index.str.contains("ВКС").any()
     assert not entities.reset_index().duplicated(["type", "name"]).any()

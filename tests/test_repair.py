@@ -3,8 +3,10 @@ import pytest
 from extract.records import Document, Token
 from extract.repair import (
     Span,
+    add_places,
     add_quoted_names,
     add_transcriptions,
+    extend_domains,
     join_complements,
 )
 from extract.segment import segment
@@ -42,7 +44,7 @@ QUOTED = [
 def test_repair_add_quoted_names(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, add_quoted_names(tokens, spans, models.morph)) == expected
+    assert spans_text(tokens, add_quoted_names(tokens, spans, models)) == expected
 
 
 TRANSCRIPTIONS = [
@@ -71,7 +73,7 @@ TRANSCRIPTIONS = [
 def test_repair_add_transcriptions(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, add_transcriptions(tokens, spans, models.morph)) == expected
+    assert spans_text(tokens, add_transcriptions(tokens, spans, models)) == expected
 
 
 JOINS = [
@@ -116,4 +118,66 @@ JOINS = [
 def test_repair_join_complements(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, join_complements(tokens, spans, models.morph)) == expected
+    assert spans_text(tokens, join_complements(tokens, spans, models)) == expected
+
+
+PLACES = [
+    (
+        "Форум прошёл в г.Карамай (Китай).",
+        [("LOC", "Китай")],
+        [("LOC", "Китай"), ("LOC", "Карамай")],
+    ),
+    ("Делегация побывала в Карамае и Урумчи.", [], [("LOC", "Карамае"), ("LOC", "Урумчи")]),
+    ("Встреча прошла в Нижнем Новгороде.", [], [("LOC", "Нижнем Новгороде")]),
+    ("Выступил Павел Ткач.", [("PER", "Павел Ткач")], [("PER", "Павел Ткач")]),
+    ("Минск принимает гостей.", [("LOC", "Минск")], [("LOC", "Минск")]),
+    ("Рабочая группа обсудила план.", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), PLACES, ids=[p[0][:30] for p in PLACES])
+def test_repair_add_places(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, add_places(tokens, spans, models)) == expected
+
+
+DOMAINS = [
+    (
+        "Центр сотрудничества в области больших данных открыт.",
+        [("ORG", "Центр сотрудничества")],
+        [("ORG", "Центр сотрудничества в области больших данных")],
+    ),
+    (
+        "Комитет по делам молодёжи и спорта провёл встречу.",
+        [("ORG", "Комитет")],
+        [("ORG", "Комитет по делам молодёжи и спорта")],
+    ),
+    (
+        "Министерство по чрезвычайным ситуациям сообщило.",
+        [("ORG", "Министерство")],
+        [("ORG", "Министерство по чрезвычайным ситуациям")],
+    ),
+    (
+        "Совещание Министерства связи по реализации плана прошло.",
+        [("ORG", "Министерства связи")],
+        [("ORG", "Министерства связи")],
+    ),
+    (
+        "Минсвязи по вопросам тарифов не высказалось.",
+        [("ORG", "Минсвязи")],
+        [("ORG", "Минсвязи")],
+    ),
+    (
+        "Центр в области данных и Ташкент подписали план.",
+        [("ORG", "Центр"), ("LOC", "Ташкент")],
+        [("ORG", "Центр в области данных"), ("LOC", "Ташкент")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), DOMAINS, ids=[d[0][:30] for d in DOMAINS])
+def test_repair_extend_domains(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, extend_domains(tokens, spans, models)) == expected
