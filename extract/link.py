@@ -43,7 +43,6 @@ from .records import Entity, Mention
 INTRODUCTION = re.compile(
     r"^\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
 )
-TRAILING_ABBREVIATION = re.compile(r"\s*\(([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})\)$")
 FUNCTION_WORDS = {"и", "в", "во", "по", "на", "для", "при", "с", "со", "о", "об", "а", "к"}
 
 
@@ -115,16 +114,12 @@ def release_names(text: str, mentions: list[Mention]) -> dict[tuple[str, str], s
     names: dict[tuple[str, str], str] = {}
     full = [m for m in mentions if " " in (m.normal or m.text)]
     for mention in full:
-        normal = mention.normal or mention.text
-        trailing = TRAILING_ABBREVIATION.search(normal)
-        if trailing:
-            base = normal[: trailing.start()]
-            names[(mention.type, fold(trailing.group(1)))] = base
-            names[(mention.type, fold(normal))] = base
         introduced = INTRODUCTION.match(text, mention.end)
         if introduced:
-            names.setdefault((mention.type, fold(introduced.group(1))), strip_abbreviation(normal))
-    bases = {(m.type, strip_abbreviation(m.normal or m.text)) for m in full}
+            names.setdefault(
+                (mention.type, fold(introduced.group(1))), mention.normal or mention.text
+            )
+    bases = {(m.type, m.normal or m.text) for m in full}
     for mention in mentions:
         short = mention.normal or mention.text
         key = (mention.type, fold(short))
@@ -145,14 +140,9 @@ def release_names(text: str, mentions: list[Mention]) -> dict[tuple[str, str], s
     return names
 
 
-def strip_abbreviation(name: str) -> str:
-    trailing = TRAILING_ABBREVIATION.search(name)
-    return name[: trailing.start()] if trailing else name
-
-
 def place_key(mention: Mention, names: dict[tuple[str, str], str], aliases: Aliases) -> str:
     name = mention.normal or mention.text
-    name = names.get((mention.type, fold(name)), strip_abbreviation(name))
+    name = names.get((mention.type, fold(name)), name)
     name = aliases.full_name(mention.type, name) or name
     return f"{mention.type}:{name}"
 

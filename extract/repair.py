@@ -4,6 +4,9 @@ Each rule takes a sentence's tokens and its mentions as token ranges, and
 returns the mentions it leaves, adds or joins. The rules are small and named
 so tests can say which one fired:
 
+- `split_brackets`: a name with another in brackets at its end is two names
+  (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
+  the brackets belong to neither.
 - `add_quoted_names`: a quoted name after a word that introduces an
   organisation (`концерн «Фольксваген»`, `ГУП «Водоканал»`) is one, if slovnet
   missed it; after a legal form the form and quotes belong to the name.
@@ -70,6 +73,22 @@ def closing(tokens: list[Token], opener: int) -> int | None:
         if tokens[index].text == want:
             return index
     return None
+
+
+def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    result = []
+    for span in spans:
+        words = [token.text for token in tokens[span.start : span.end]]
+        if words[-1] == ")" and "(" in words[1:-1]:
+            opener = span.start + len(words) - 1 - words[::-1].index("(")
+            if span.start < opener and opener + 1 < span.end - 1:
+                result += [
+                    Span(span.start, opener, span.type),
+                    Span(opener + 1, span.end - 1, span.type),
+                ]
+                continue
+        result.append(span)
+    return result
 
 
 def add_quoted_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -206,6 +225,7 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
 
 
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
+    split_brackets,
     add_quoted_names,
     add_transcriptions,
     add_places,

@@ -8,6 +8,7 @@ from extract.repair import (
     add_transcriptions,
     extend_domains,
     join_complements,
+    split_brackets,
 )
 from extract.segment import segment
 
@@ -181,3 +182,26 @@ def test_repair_extend_domains(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, extend_domains(tokens, spans, models)) == expected
+
+
+BRACKETS = [
+    (
+        "Джошуа Вольфа (Joshua Wolf) освободили.",
+        [("PER", "Джошуа Вольфа ( Joshua Wolf )")],
+        [("PER", "Джошуа Вольфа"), ("PER", "Joshua Wolf")],
+    ),
+    (
+        "Эксперты Евразийской экономической комиссии (ЕЭК) выступили.",
+        [("ORG", "Евразийской экономической комиссии ( ЕЭК )")],
+        [("ORG", "Евразийской экономической комиссии"), ("ORG", "ЕЭК")],
+    ),
+    ("Выступил РУП «ЦЦР» в Минске.", [("ORG", "РУП « ЦЦР »")], [("ORG", "РУП « ЦЦР »")]),
+    ("Город (Минск) принял гостей.", [("LOC", "( Минск )")], [("LOC", "( Минск )")]),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), BRACKETS, ids=[b[0][:30] for b in BRACKETS])
+def test_repair_split_brackets(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, split_brackets(tokens, spans, models)) == expected
