@@ -4,6 +4,8 @@ Each rule takes a sentence's tokens and its mentions as token ranges, and
 returns the mentions it leaves, adds or joins. The rules are small and named
 so tests can say which one fired:
 
+- `split_lists`: a list separator (`•`, `;`) never stands inside a name:
+  slovnet runs `Малави • Мальта` together.
 - `split_brackets`: a name with another in brackets at its end is two names
   (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
   the brackets belong to neither.
@@ -35,6 +37,7 @@ from .models import Models
 from .names import fold
 from .records import Token
 
+SEPARATORS = {"•", "·", ";", "|"}
 OPENERS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 LEGAL_FORMS = set("ООО ОАО ЗАО АО ПАО РУП УП ТОО ГУП ФГУП МУП НКО ЧУП ОДО СООО ИООО".split())
 INTRODUCERS = set(
@@ -73,6 +76,18 @@ def closing(tokens: list[Token], opener: int) -> int | None:
         if tokens[index].text == want:
             return index
     return None
+
+
+def split_lists(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    result = []
+    for span in spans:
+        start = span.start
+        for index in range(span.start, span.end + 1):
+            if index == span.end or tokens[index].text in SEPARATORS:
+                if start < index:
+                    result.append(Span(start, index, span.type))
+                start = index + 1
+    return result
 
 
 def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -225,6 +240,7 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
 
 
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
+    split_lists,
     split_brackets,
     add_quoted_names,
     add_transcriptions,

@@ -19,14 +19,15 @@ from .conftest import SHARED
 EVAL = SHARED / "eval"
 FLOORS = {
     "factru-dev": {
-        ("ner_token", "PER"): 0.973,
-        ("ner_token", "LOC"): 0.923,
+        ("ner_token", "PER"): 0.974,
+        ("ner_token", "LOC"): 0.926,
         ("ner_token", "ORG"): 0.806,
         ("ner_exact_names", "PER"): 0.957,
-        ("ner_exact_names", "LOC"): 0.919,
+        ("ner_exact_names", "LOC"): 0.929,
         ("ner_exact_names", "ORG"): 0.744,
-        ("ner_exact_objects", "PER"): 0.956,
-        ("ner_exact_objects", "LOC"): 0.900,
+        # 0.956 before `split_lists`: a few names run across a `•` matched by luck
+        ("ner_exact_objects", "PER"): 0.955,
+        ("ner_exact_objects", "LOC"): 0.911,
         ("ner_exact_objects", "ORG"): 0.649,
     },
     "nerel-dev": {

@@ -9,6 +9,7 @@ from extract.repair import (
     extend_domains,
     join_complements,
     split_brackets,
+    split_lists,
 )
 from extract.segment import segment
 
@@ -205,3 +206,29 @@ def test_repair_split_brackets(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, split_brackets(tokens, spans, models)) == expected
+
+
+LISTS = [
+    (
+        "Страны: Малави • Мальта • Монако.",
+        [("LOC", "Малави • Мальта")],
+        [("LOC", "Малави"), ("LOC", "Мальта")],
+    ),
+    (
+        "Участники: Минск | Брест.",
+        [("LOC", "Минск | Брест")],
+        [("LOC", "Минск"), ("LOC", "Брест")],
+    ),
+    (
+        "Прибыли из Нижнего Новгорода.",
+        [("LOC", "Нижнего Новгорода")],
+        [("LOC", "Нижнего Новгорода")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), LISTS, ids=[x[0][:30] for x in LISTS])
+def test_repair_split_lists(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, split_lists(tokens, spans, models)) == expected
