@@ -37,7 +37,17 @@ from pymorphy3 import MorphAnalyzer
 
 from .aliases import Aliases
 from .const import PER
-from .names import NameParts, compatible, fold, fuller, is_initial, split_name
+from .names import (
+    NameParts,
+    compatible,
+    fold,
+    fuller,
+    gender_of,
+    is_initial,
+    split_name,
+    surname_key,
+)
+from .normalize import normalize
 from .records import Entity, Mention
 
 INTRODUCTION = re.compile(
@@ -65,7 +75,7 @@ class Person:
                 and compatible(self.parts.middle, other.middle)
             )
         return (
-            fold(self.parts.last) == fold(other.last)
+            surname_key(self.parts.last) == surname_key(other.last)
             and compatible(self.parts.first, other.first)
             and compatible(self.parts.middle, other.middle)
         )
@@ -81,7 +91,7 @@ class Person:
     def key(self) -> str:
         if not self.parts.last:
             return f"PER:|{self.parts.full}"
-        return f"PER:{self.parts.last}|{self.parts.first[:1].upper()}"
+        return f"PER:{surname_key(self.parts.last).title()}|{self.parts.first[:1].upper()}"
 
 
 def cluster_people(mentions: list[Mention], morph: MorphAnalyzer) -> dict[str, Person]:
@@ -156,7 +166,10 @@ def link_entities(
     linked = []
     for mention in mentions:
         if mention.type == PER:
-            key = people[mention.mention_id].key
+            person = people[mention.mention_id]
+            gender = gender_of(person.parts.first, morph)
+            mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
+            key = person.key
         else:
             key = place_key(mention, names, aliases)
         linked.append(replace(mention, entity_key=key, entity_id=entity_id(key)))

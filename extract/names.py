@@ -16,6 +16,7 @@ from pymorphy3 import MorphAnalyzer
 
 NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|кызы|улы|оглы)$")
 CHINESE_SURNAMES = set(
     "Ван Ли Чжан Лю Чэнь Чэн Ян Хуан Чжао У Чжоу Сюй Сунь Ма Чжу Ху Го Хэ Гао Линь Ло Чжэн "
     "Лян Се Сун Тан Хань Фэн Дэн Цао Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Е Вэй Су "
@@ -70,6 +71,13 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     patronymics = [w for w, t in zip(others, tags, strict=True) if "Patr" in t]
     middle = patronymics[0] if patronymics else ""  # a second one is a surname: `Мартынович`
     rest = [w for w in others if w not in (first, middle)]
+    if first and not middle and len(rest) == 2:
+        # `Айгерим Болатовна Сейткалиева`: a patronymic the dictionary lacks, by its suffix,
+        # next to the first name
+        beside = rest[0] if others[0] == first else rest[-1]
+        if PATRONYMIC.search(beside):
+            middle = beside
+            rest.remove(beside)
     if not first and len(rest) >= 2:  # `Мартин Эклунд`: unknown words, given name first
         first = rest.pop(0)
     last = rest[-1] if rest else ""
@@ -91,6 +99,24 @@ def compatible(one: str, other: str) -> bool:
     if is_initial(one) or is_initial(other):
         return one[0].casefold() == other[0].casefold()
     return fold(one) == fold(other)
+
+
+FEMININE_SURNAME = re.compile(r"(ова|ёва|ева|ина|ына)$")
+
+
+def surname_key(surname: str) -> str:
+    """A surname folded so that a woman's and a man's forms match (`Сейткалиева`)."""
+    return FEMININE_SURNAME.sub(lambda match: match.group(1)[:-1], fold(surname))
+
+
+def gender_of(first: str, morph: MorphAnalyzer) -> str | None:
+    """`masc` or `femn` from a full first name the dictionary knows, else `None`."""
+    genders = {
+        parse.tag.gender
+        for parse in morph.parse(first)
+        if "Name" in parse.tag and parse.is_known and parse.tag.gender
+    }
+    return genders.pop() if len(first) > 2 and len(genders) == 1 else None
 
 
 def fold(text: str) -> str:

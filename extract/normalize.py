@@ -56,12 +56,15 @@ def informative(options: list[list[Parse]]) -> list[list[Parse]]:
     return [parses for parses in options if not all("Fixd" in p.tag for p in parses)]
 
 
-def agree_gender(options: list[list[Parse]]) -> list[list[Parse]]:
+def agree_gender(options: list[list[Parse]], gender: str | None = None) -> list[list[Parse]]:
     """Keep each word's readings of the gender the whole name most likely has.
 
     `Цзиньпина` reads as a man's surname in the genitive or a woman's in the
-    nominative; `Анны` next to it, or the likelier masculine reading, decides.
+    nominative; `Анны` next to it, or the likelier masculine reading, decides,
+    unless the caller knows the gender (`link` does, from the person's first name).
     """
+    if gender:
+        return [[p for p in parses if p.tag.gender == gender] or parses for parses in options]
     votes: dict[str, float] = {}
     for parses in informative(options):
         for parse in parses:
@@ -151,8 +154,9 @@ def replace_words(text: str, forms: Iterable[tuple[re.Match, str]]) -> str:
     return text
 
 
-def normalize(text: str, type: str, morph: MorphAnalyzer) -> str:
-    """The nominative form of one mention of the given entity type."""
+def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = None) -> str:
+    """The nominative form of one mention of the given entity type; `gender`
+    (`masc`, `femn`) fixes a person's when the text around it tells."""
     words = free_words(text)
     if type != PER:
         if not words or words[0].start() != len(text) - len(text.lstrip()):
@@ -163,7 +167,7 @@ def normalize(text: str, type: str, morph: MorphAnalyzer) -> str:
     if any(map(looks_nominative, (m.group() for m in words), options)):
         return text
     if type == PER:
-        options = agree_gender([person_parses(parses) for parses in options])
+        options = agree_gender([person_parses(parses) for parses in options], gender)
     case = choose_case(options)
     if case is None:
         return text

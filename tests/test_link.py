@@ -245,3 +245,21 @@ def test_link_seed_entities(tmp_path) -> None:
         assert name in entities.index
     assert not entities.index.str.contains("ВКС").any()
     assert not entities.reset_index().duplicated(["type", "name"]).any()
+
+
+def test_link_feminine_surnames_stay_feminine(models) -> None:
+    text = "Айгерим Сейткалиева подписала меморандум. А. Сейткалиева отметила его значение."
+    linked = link_entities(
+        text,
+        mentions_of(
+            text,
+            ("PER", "Айгерим Сейткалиева", "Айгерим Сейткалиева"),
+            ("PER", "А. Сейткалиева", "А. Сейткалиев"),
+        ),
+        models.morph,
+        load_aliases(),
+    )
+    assert [(m.normal, m.entity_key) for m in linked] == [
+        ("Айгерим Сейткалиева", "PER:Сейткалиев|А"),
+        ("А. Сейткалиева", "PER:Сейткалиев|А"),
+    ]
