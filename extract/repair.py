@@ -4,6 +4,8 @@ Each rule takes a sentence's tokens and its mentions as token ranges, and
 returns the mentions it leaves, adds or joins. The rules are small and named
 so tests can say which one fired:
 
+- `drop_addresses`: a word glued to a dot, slash or `@` before it is part of a
+  web or e-mail address (`в зоне .РФ`, `кремль.рф`), not a name.
 - `split_lists`: a list separator (`•`, `;`) never stands inside a name:
   slovnet runs `Малави • Мальта` together.
 - `split_brackets`: a name with another in brackets at its end is two names
@@ -37,6 +39,8 @@ from .models import Models
 from .names import fold
 from .records import Token
 
+ADDRESS_MARKS = {".", "/", "@"}
+ABBREVIATIONS = set("г гг ул пр просп пос им ст обл р-н д с п пл".split())
 SEPARATORS = {"•", "·", ";", "|"}
 OPENERS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 LEGAL_FORMS = set("ООО ОАО ЗАО АО ПАО РУП УП ТОО ГУП ФГУП МУП НКО ЧУП ОДО СООО ИООО".split())
@@ -76,6 +80,19 @@ def closing(tokens: list[Token], opener: int) -> int | None:
         if tokens[index].text == want:
             return index
     return None
+
+
+def drop_addresses(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    def in_address(span: Span) -> bool:
+        if span.start == 0:
+            return False
+        mark, first = tokens[span.start - 1], tokens[span.start]
+        if mark.text not in ADDRESS_MARKS or mark.end != first.start:
+            return False
+        abbreviation = span.start > 1 and tokens[span.start - 2].text.lower() in ABBREVIATIONS
+        return mark.text != "." or not abbreviation  # `г.Шанхае` is a town
+
+    return [span for span in spans if not in_address(span)]
 
 
 def split_lists(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -240,6 +257,7 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
 
 
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
+    drop_addresses,
     split_lists,
     split_brackets,
     add_quoted_names,

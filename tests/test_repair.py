@@ -6,6 +6,7 @@ from extract.repair import (
     add_places,
     add_quoted_names,
     add_transcriptions,
+    drop_addresses,
     extend_domains,
     join_complements,
     split_brackets,
@@ -232,3 +233,20 @@ def test_repair_split_lists(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, split_lists(tokens, spans, models)) == expected
+
+
+ADDRESSES = [
+    ("Открыта регистрация в зоне .РФ для всех.", [("LOC", "РФ")], []),
+    ("Визит президента РФ завершился.", [("LOC", "РФ")], [("LOC", "РФ")]),
+    ("Пишите на info@Минсвязи сегодня.", [("ORG", "Минсвязи")], []),
+    ("Форум прошёл в г.Шанхае (КНР).", [("LOC", "Шанхае")], [("LOC", "Шанхае")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), ADDRESSES, ids=[a[0][:30] for a in ADDRESSES]
+)
+def test_repair_drop_addresses(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, drop_addresses(tokens, spans, models)) == expected
