@@ -22,13 +22,6 @@ from .repair import Span, repair_sentence
 WORDLIKE = re.compile(r"\w")
 CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
 
-# Capitalised words slovnet takes for names but which name no one: abbreviations of
-# common nouns (`СМИ` is "the media", `ВКС` a videoconference) and legal forms standing
-# without the name they belong to (`ПАО`).
-NOT_NAMES = frozenset(
-    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
-)
-
 
 def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]:
     """BIO tags for every word of every sequence, tagged in length order so that
@@ -69,10 +62,6 @@ def close_quote(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_common_word(tokens: list[Token]) -> bool:
-    return len(tokens) == 1 and tokens[0].text in NOT_NAMES
-
-
 # Each repair takes a sentence's tokens and a span's token range, and returns the new range.
 REPAIRS: list[Callable[[list[Token], int, int], tuple[int, int]]] = [
     trim_punctuation,
@@ -89,7 +78,7 @@ def adapt_spans(sentence: Sentence, tags: list[str], text: str, models: Models) 
         end = start + sum(1 for token in tokens[start:] if token.end <= span.stop)
         for repair in REPAIRS:
             start, end = repair(tokens, start, end)
-        if start < end and not is_common_word(tokens[start:end]):
+        if start < end:
             spans.append(Span(start, end, span.type))
     mentions = []
     for span in repair_sentence(tokens, spans, models):

@@ -4,6 +4,10 @@ Each rule takes a sentence's tokens and its mentions as token ranges, and
 returns the mentions it leaves, adds or joins. The rules are small and named
 so tests can say which one fired:
 
+- `drop_common_words`: a one-word mention that names no one: an abbreviation
+  of a common noun (`ВКС` is a videoconference), a legal form alone (`ПАО`),
+  a month, a post (`Министр`), or a word the dictionary knows only as a verb,
+  participle or adverb (`Опубликовано`, `Поздравляя`).
 - `drop_addresses`: a word glued to a dot, slash or `@` before it is part of a
   web or e-mail address (`в зоне .РФ`, `кремль.рф`), not a name.
 - `split_lists`: a list separator (`•`, `;`) never stands inside a name:
@@ -34,11 +38,28 @@ from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
-from .const import LOC, ORG
+from .const import LOC, ORG, PER
 from .models import Models
 from .names import fold
 from .records import Token
 
+# Capitalised words slovnet takes for names but which name no one: abbreviations of
+# common nouns (`СМИ` is "the media", `ВКС` a videoconference) and legal forms standing
+# without the name they belong to (`ПАО`).
+NOT_NAMES = frozenset(
+    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
+)
+NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+MONTHS = set(
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
+)
+POSTS = set(
+    "министр замминистра президент председатель глава замглавы директор посол заместитель "
+    "премьер губернатор мэр спикер руководитель начальник секретарь советник ректор".split()
+)
+# Not adjectives: adjectival names are common (`Поднебесная`, `Рыбацкое`).
+NOT_NOUNS = {"VERB", "INFN", "GRND", "PRTF", "PRTS", "ADVB", "PRED", "CONJ",
+             "PRCL", "PREP", "NPRO", "COMP", "INTJ"}  # fmt: skip
 ADDRESS_MARKS = {".", "/", "@"}
 ABBREVIATIONS = set("г гг ул пр просп пос им ст обл р-н д с п пл".split())
 SEPARATORS = {"•", "·", ";", "|"}
@@ -80,6 +101,30 @@ def closing(tokens: list[Token], opener: int) -> int | None:
         if tokens[index].text == want:
             return index
     return None
+
+
+def names_no_one(token: Token, type: str, morph: MorphAnalyzer) -> bool:
+    word = token.text
+    if word in NOT_NAMES:
+        return True
+    parses = morph.parse(word)
+    if any(NAME_TAGS & parse.tag.grammemes for parse in parses):
+        return False
+    if not all(parse.is_known for parse in parses):
+        return False
+    lemmas = {parse.normal_form for parse in parses}
+    if lemmas & MONTHS or (type == PER and lemmas & POSTS):
+        return True
+    return parses[0].tag.POS in NOT_NOUNS
+
+
+def drop_common_words(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    return [
+        span
+        for span in spans
+        if span.end - span.start > 1
+        or not names_no_one(tokens[span.start], span.type, models.morph)
+    ]
 
 
 def drop_addresses(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -257,6 +302,7 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
 
 
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
+    drop_common_words,
     drop_addresses,
     split_lists,
     split_brackets,

@@ -7,6 +7,7 @@ from extract.repair import (
     add_quoted_names,
     add_transcriptions,
     drop_addresses,
+    drop_common_words,
     extend_domains,
     join_complements,
     split_brackets,
@@ -250,3 +251,24 @@ def test_repair_drop_addresses(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, drop_addresses(tokens, spans, models)) == expected
+
+
+COMMON = [
+    ("Представители Минсвязи участвовали в режиме ВКС.", [("ORG", "ВКС")], []),
+    ("Опубликовано: 27 августа 2024 года.", [("PER", "Опубликовано")], []),
+    ("Поздравляя собравшихся, министр выступил.", [("PER", "Поздравляя")], []),
+    ("Благодарность Министра объявлена.", [("PER", "Министра")], []),
+    ("Июнь выдался жарким.", [("LOC", "Июнь")], []),
+    ("Марта Иванова выступила.", [("PER", "Марта Иванова")], [("PER", "Марта Иванова")]),
+    ("Выступила Марта.", [("PER", "Марта")], [("PER", "Марта")]),
+    ("Доклад Ткача одобрен.", [("PER", "Ткача")], [("PER", "Ткача")]),
+    ("Туристы едут в Поднебесную.", [("LOC", "Поднебесную")], [("LOC", "Поднебесную")]),
+    ("Министерство сообщило.", [("ORG", "Министерство")], [("ORG", "Министерство")]),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), COMMON, ids=[c[0][:30] for c in COMMON])
+def test_repair_drop_common_words(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, drop_common_words(tokens, spans, models)) == expected
