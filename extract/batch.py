@@ -235,27 +235,49 @@ def report(outcome: Outcome, summary: Summary, log: Path) -> None:
 def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
     """Write every contract table from the live parts, entities counted across them."""
     live = store.live_parts()
+    mentions, renamed = link_across(store.read("mentions", live))
+    frames = {"mentions": mentions}
     for table in COLUMNS:
-        if table == "entities":
-            continue
-        frame = store.read(table, live)
-        if table == "mentions":
-            frame = link_across(frame)
-            columns = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
-            rows = frame[columns].fillna("").itertuples(index=False, name=None)
-            entities = build_entities(tally_mentions(rows, load_morph()))
-            dump_table(to_frame("entities", entity_rows(entities)), out_dir, "entities", parquet)
-        dump_table(frame, out_dir, table, parquet)
+        if table not in ("mentions", "entities"):
+            frames[table] = rename_ids(store.read(table, live), renamed)
+    columns = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
+    rows = mentions[columns].fillna("").itertuples(index=False, name=None)
+    entities = to_frame("entities", entity_rows(build_entities(tally_mentions(rows, load_morph()))))
+    frames["entities"] = with_latest_post(entities, frames["positions"], frames["documents"])
+    for table in COLUMNS:
+        dump_table(frames[table], out_dir, table, parquet)
     store.prune(live)
 
 
-def link_across(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Give surname-only people the run's one person of that surname (`resolve_keys`)."""
+def link_across(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Give surname-only people the run's one person of that surname (`resolve_keys`);
+    also return the entity ids that changed, old to new."""
     mapping = resolve_keys(mentions["entity_key"].dropna().unique())
     if not mapping:
-        return mentions
+        return mentions, {}
+    renamed = {entity_id(old): entity_id(new) for old, new in mapping.items()}
     keys = mentions["entity_key"].map(lambda key: mapping.get(key, key))
-    return mentions.assign(entity_key=keys, entity_id=keys.map(entity_id))
+    return mentions.assign(entity_key=keys, entity_id=keys.map(entity_id)), renamed
+
+
+def rename_ids(frame: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
+    """Apply `link_across`'s renaming to the id columns of another table."""
+    for column in ("person_id", "org_id", "location_id", "entity_id"):
+        if column in frame and renamed:
+            frame[column] = frame[column].map(lambda value: renamed.get(value, value))
+    return frame
+
+
+def with_latest_post(
+    entities: pd.DataFrame, positions: pd.DataFrame, documents: pd.DataFrame
+) -> pd.DataFrame:
+    """`entities.position`: a person's post in the most recently published release
+    that states one (the full history is the `positions` table)."""
+    published = documents.set_index("doc_id")["published"]
+    dated = positions.assign(published=positions["doc_id"].map(published))
+    latest = dated.sort_values(["published", "doc_id", "start"], kind="stable", na_position="first")
+    posts = latest.groupby("person_id")["position"].last()
+    return entities.assign(position=entities["entity_id"].map(posts).astype("string"))
 
 
 def stored_documents(store: PartStore) -> pd.DataFrame:

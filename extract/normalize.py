@@ -16,13 +16,16 @@ from collections.abc import Iterable
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
-from .const import PER
+from .const import ORG, PER
+from .records import Mention
 
 WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
 NAME_TAGS = {"Name", "Surn", "Patr"}
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
 NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщь")
+INSTITUTIONS = {"министр": "министерство"}
+QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -154,9 +157,38 @@ def replace_words(text: str, forms: Iterable[tuple[re.Match, str]]) -> str:
     return text
 
 
+def institution(text: str, morph: MorphAnalyzer) -> str:
+    """`Министра связи ...`, an organisation named by its head's post, as the body
+    itself: `Министерство связи ...`."""
+    words = free_words(text)
+    if words and words[0].start() == 0:
+        post = morph.parse(words[0].group())[0].normal_form
+        if post in INSTITUTIONS:
+            return restore_case(words[0].group(), INSTITUTIONS[post]) + text[words[0].end() :]
+    return text
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """A name standing in quotes (`газета «Звязда»`) is a title, kept as written."""
+    return (
+        start > 0
+        and text[start - 1] in QUOTE_PAIRS
+        and text[end : end + 1] == QUOTE_PAIRS[text[start - 1]]
+    )
+
+
+def normal_form(text: str, mention: Mention, morph: MorphAnalyzer) -> str:
+    """A mention's `normal`: its nominative, unless it is a title in quotes."""
+    if is_quoted(text, mention.start, mention.end):
+        return mention.text
+    return normalize(mention.text, mention.type, morph)
+
+
 def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = None) -> str:
     """The nominative form of one mention of the given entity type; `gender`
     (`masc`, `femn`) fixes a person's when the text around it tells."""
+    if type == ORG:
+        text = institution(text, morph)
     words = free_words(text)
     if type != PER:
         if not words or words[0].start() != len(text) - len(text.lstrip()):

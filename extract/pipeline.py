@@ -6,7 +6,8 @@ from .dates import find_dates
 from .link import link_entities
 from .models import Models
 from .ner import tag_mentions
-from .normalize import normalize
+from .normalize import normal_form
+from .positions import find_positions
 from .records import Document, Result
 from .segment import segment
 
@@ -15,8 +16,9 @@ def process(document: Document, models: Models) -> Result:
     """Run every stage over one ingested document."""
     sentences = segment(document)
     mentions = tag_mentions(document.text, sentences, models)
-    mentions = [replace(m, normal=normalize(m.text, m.type, models.morph)) for m in mentions]
+    mentions = [replace(m, normal=normal_form(document.text, m, models.morph)) for m in mentions]
     mentions = [replace(m, type=models.aliases.known_type(m.type, m.normal)) for m in mentions]
     mentions = link_entities(document.text, mentions, models.morph, models.aliases)
     dates = find_dates(document, sentences, models.dates)
-    return Result(document, sentences=sentences, mentions=mentions, dates=dates)
+    positions = find_positions(document.text, sentences, mentions, models)
+    return Result(document, sentences, mentions, dates, positions)

@@ -2,7 +2,8 @@
 
 `COLUMNS` is `TABLES.md` in code. Every writer and reader goes through
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
-Beyond the contract: `mentions.entity_key` is the readable key an
+Beyond the contract: `entities.position` is a person's latest post (see
+`batch.with_latest_post`); `mentions.entity_key` is the readable key an
 `entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `event_participants` carries `doc_id`, so that its rows,
@@ -52,6 +53,7 @@ COLUMNS: dict[str, list[str]] = {
         "last_name",
         "first_name",
         "middle_name",
+        "position",
     ],
     "dates": [
         "doc_id",

@@ -1,6 +1,7 @@
 """Golden files: what the pipeline finds in each release of `data/raw/`.
 
-`tests/golden/<doc_id>.txt` holds one line per sentence, mention and date, in a
+`tests/golden/<doc_id>.txt` holds one line per sentence, mention, date and
+position, in a
 format a reviewer can read. `test_golden.py` compares whole files, so a change
 shows as a readable diff. To accept a change after reading it:
 
@@ -47,6 +48,11 @@ def render(doc_id: str, tables: dict[str, pd.DataFrame]) -> str:
         values = " ".join(v for v in (day(row.date_start), day(row.date_end), precision) if v)
         kind = "" if row.kind == "date" else f" ({row.kind})"
         lines.append(f"{row.start:>5} {row.end:>5} {row.text} -> {values or '?'}{kind}")
+    lines.append("## positions")
+    keys = dict(zip(tables["mentions"].entity_id, tables["mentions"].entity_key, strict=True))
+    for row in tables["positions"].query("doc_id == @doc_id").itertuples():
+        org = "" if pd.isna(row.org_id) else keys.get(row.org_id, row.org_id)
+        lines.append(f"{row.start:>5} {row.end:>5} {keys[row.person_id]} | {row.position} | {org}")
     return "\n".join(lines) + "\n"
 
 

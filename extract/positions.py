@@ -1,0 +1,245 @@
+"""Positions: who holds which post in which organisation.
+
+A post is a head word from `POST_HEADS` (`министр`, `заместитель`, `посол`,
+...) with the modifiers before it (`первый`, `генеральный`, `Чрезвычайный и
+Полномочный`) and the post words in the genitive after it (`заместитель
+министра`, `председатель правления`). Two patterns tie a post to a person:
+
+- before the name: `Первый заместитель Министра связи ... Павел Ткач`,
+  `генеральный директор РУП «Белтелеком» Иван Петров`, `Посол Казахстана в
+  Беларуси Алибек Каримов`; between the post and the name only names of
+  organisations and places and lower-case words may stand, no verb and no
+  punctuation;
+- after the name, past a comma, a dash or a bracket: `Петров, председатель
+  правления`, `Ирина Шпаковская (начальник управления)`.
+
+The organisation is the first organisation named after the post word in
+that stretch, else the first place (`Посол Казахстана`: the state the
+ambassador represents; `мэр Москвы`: the city), else none. `position` is the
+post in the nominative, lower case, without the organisation; the same
+person, post and organisation in one release is one row, and a post stated
+once with its organisation and once without is the row with it.
+"""
+
+from dataclasses import dataclass
+
+from pymorphy3 import MorphAnalyzer
+
+from .const import LOC, ORG, PER
+from .link import entity_id
+from .models import Models
+from .normalize import INSTITUTIONS, normalize
+from .records import Mention, Position, Sentence, Token
+
+POST_HEADS = set(
+    "министр замминистра заместитель посол директор гендиректор председатель зампред "
+    "руководитель начальник глава замглавы президент вице-президент премьер премьер-министр "
+    "вице-премьер губернатор вице-губернатор мэр вице-мэр секретарь генсек советник "
+    "помощник ректор проректор декан спикер депутат сенатор координатор сопредседатель "
+    "представитель полпред консул атташе командующий главнокомандующий судья прокурор "
+    "генпрокурор лидер основатель владелец управляющий пресс-секретарь уполномоченный "
+    "омбудсмен заведующий редактор главред корреспондент тренер капитан член "
+    "инспектор комиссар эксперт аналитик специалист сотрудник экономист журналист "
+    "фотограф оператор писатель режиссёр актёр актриса певец певица музыкант композитор "
+    "художник архитектор учёный профессор преподаватель врач адвокат юрист наблюдатель "
+    "парламентарий политик дипломат бизнесмен предприниматель банкир министр-председатель "
+    "вице-спикер госсекретарь замгоссекретаря канцлер король королева принц премьер-министр "
+    "патриарх митрополит архиепископ епископ муфтий раввин игрок вратарь защитник "
+    "нападающий полузащитник гроссмейстер чемпион астронавт космонавт пилот".split()
+)
+POST_MODIFIERS = set(
+    "первый генеральный исполнительный главный старший временно исполняющий "
+    "чрезвычайный полномочный постоянный специальный и государственный личный "
+    "ответственный вице".split()
+)
+# Post words that may follow a head in the genitive and belong to the post.
+POST_COMPLEMENTS = POST_HEADS | set("правление совет директор департамент управление отдел".split())
+STOPS = set(',.;:!?()[]«»"—–-')
+QUOTES = set('«»"')
+POST = "POST"  # what `normalize` is told a post is: a noun phrase, not an organisation
+# `Жена президента Мишель Обама`: the post is the relative's, not the person's.
+KIN = set("жена супруга муж супруг вдова вдовец сын дочь мать отец брат сестра внук внучка".split())
+MAX_STRETCH = 12  # tokens between a post word and the name it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A post phrase: its token range and the token index of its head word."""
+
+    start: int
+    end: int
+    head: int
+
+
+def lemma(token: Token, morph: MorphAnalyzer) -> str:
+    return morph.parse(token.text.lower())[0].normal_form
+
+
+def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
+    return morph.parse(token.text)[0].tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
+
+
+def read_post(tokens: list[Token], found: int, morph: MorphAnalyzer) -> Post:
+    """Grow a post around a post word: modifiers and post words before it, post
+    words in the genitive after it; its head is the first post word
+    (`заместитель` in `первый заместитель министра`)."""
+    start = found
+    while start > 0 and lemma(tokens[start - 1], morph) in POST_MODIFIERS | POST_HEADS:
+        start -= 1
+    while start < found and tokens[start].text.lower() == "и":
+        start += 1
+    head = next(i for i in range(start, found + 1) if lemma(tokens[i], morph) in POST_HEADS)
+    end = found + 1
+    while end < len(tokens) and lemma(tokens[end], morph) in POST_COMPLEMENTS:
+        end += 1
+    return Post(start, end, head)
+
+
+def cases(token: Token, morph: MorphAnalyzer) -> set[str]:
+    return {parse.tag.case for parse in morph.parse(token.text) if parse.tag.case}
+
+
+def agrees(head: Token, name: Token, morph: MorphAnalyzer) -> bool:
+    """A post and the name it stands beside share a case (`Президента ... Барака`);
+    a name pymorphy3 cannot decline agrees with anything."""
+    name_cases = cases(name, morph)
+    return not name_cases or bool(cases(head, morph) & name_cases)
+
+
+def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
+    """`представители Минсвязи` name a group, not one person's post."""
+    return morph.parse(token.text)[0].tag.number != "plur"
+
+
+def post_before(tokens: list[Token], start: int, taken: dict[int, Mention], morph) -> Post | None:
+    """The nearest post to the left of a name at token `start`, if the stretch allows."""
+    for index in range(start - 1, max(-1, start - 1 - MAX_STRETCH), -1):
+        token = tokens[index]
+        mention = taken.get(index)
+        if mention is None and (token.text in STOPS - QUOTES or is_verb(token, morph)):
+            return None
+        if mention is not None and mention.type == PER:
+            return None
+        if lemma(token, morph) in POST_HEADS:
+            post = read_post(tokens, index, morph)
+            head = tokens[post.head]
+            kin = post.start > 0 and lemma(tokens[post.start - 1], morph) in KIN
+            if is_singular(head, morph) and agrees(head, tokens[start], morph) and not kin:
+                return post
+            return None
+    return None
+
+
+def post_after(tokens: list[Token], end: int, taken: dict[int, Mention], morph) -> Post | None:
+    """A post right after a name, past a comma, a dash or an opening bracket."""
+    if end + 1 >= len(tokens) or tokens[end].text not in {",", "–", "—", "-", "("}:
+        return None
+    for index in range(end + 1, min(len(tokens), end + 4)):
+        if index in taken:
+            return None
+        if lemma(tokens[index], morph) in POST_HEADS:
+            return read_post(tokens, index, morph)
+        if lemma(tokens[index], morph) not in POST_MODIFIERS:
+            return None
+    return None
+
+
+def stretch_end(
+    tokens: list[Token], post: Post, stop: int, taken: dict[int, Mention], morph
+) -> int:
+    """Where the words that may name the post's organisation end."""
+    index = post.head + 1
+    while index < min(stop, len(tokens)):
+        token = tokens[index]
+        if index not in taken and (token.text in STOPS - QUOTES or is_verb(token, morph)):
+            break
+        index += 1
+    return index
+
+
+def ministry(
+    tokens: list[Token], post: Post, end: int, text: str, models: Models, known: set[str]
+) -> str:
+    """`заместитель Министра связи ... Республики Беларусь`, `Министр связи ...`: the
+    ministry a post word names with its complements, as an entity id, when no
+    organisation is named, and the release names that ministry elsewhere (`Минсвязи`),
+    so `org_id` is an entity of the tables."""
+    words = range(post.head, post.end)
+    first = next((i for i in words if lemma(tokens[i], models.morph) in INSTITUTIONS), None)
+    if first is None or first + 1 >= end:
+        return ""
+    name = normalize(text[tokens[first].start : tokens[end - 1].end], ORG, models.morph)
+    found = entity_id(f"ORG:{models.aliases.full_name(ORG, name) or name}")
+    return found if found in known else ""
+
+
+def organisation(
+    tokens: list[Token],
+    post: Post,
+    stop: int,
+    taken: dict[int, Mention],
+    text: str,
+    models: Models,
+    known: set[str],
+) -> str:
+    """The first organisation named after the post word, else the ministry its post
+    words name, else the first place."""
+    end = stretch_end(tokens, post, stop, taken, models.morph)
+    found: dict[str, str] = {}
+    for index in range(post.head + 1, end):
+        mention = taken.get(index)
+        if mention is not None and mention.type in (ORG, LOC):
+            found.setdefault(mention.type, mention.entity_id)
+    derived = ministry(tokens, post, end, text, models, known)
+    return found.get(ORG) or derived or found.get(LOC, "")
+
+
+def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
+    """The mention each token of a sentence lies in, the outermost where they nest."""
+    taken: dict[int, Mention] = {}
+    for mention in sorted(mentions, key=lambda m: m.start - m.end):
+        for index, token in enumerate(sentence.tokens):
+            if mention.start <= token.start and token.end <= mention.end:
+                taken.setdefault(index, mention)
+    return taken
+
+
+def post_text(tokens: list[Token], post: Post, text: str, morph: MorphAnalyzer) -> str:
+    """The post in the nominative, its head agreeing as a noun phrase's does."""
+    phrase = text[tokens[post.start].start : tokens[post.end - 1].end]
+    return normalize(phrase, POST, morph).lower()
+
+
+def find_positions(
+    text: str, sentences: list[Sentence], mentions: list[Mention], models: Models
+) -> list[Position]:
+    """Every person-post-organisation triple a release states, once each."""
+    morph = models.morph
+    known = {mention.entity_id for mention in mentions}
+    rows: dict[tuple[str, str, str], Position] = {}
+    for sentence in sentences:
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        tokens = list(sentence.tokens)
+        taken = covering(sentence, inside)
+        index = {token.start: i for i, token in enumerate(tokens)}
+        for person in (m for m in inside if m.type == PER and m.start in index):
+            first = index[person.start]
+            last = max(i for i, t in enumerate(tokens) if t.end <= person.end)
+            post = post_before(tokens, first, taken, morph)
+            stop = first
+            if post is None:
+                post = post_after(tokens, last + 1, taken, morph)
+                stop = len(tokens)
+            if post is None:
+                continue
+            org = organisation(tokens, post, stop, taken, text, models, known)
+            position = post_text(tokens, post, text, morph)
+            span = sorted(
+                [tokens[post.start].start, person.start, tokens[post.end - 1].end, person.end]
+            )
+            key = (person.entity_id, position, org)
+            rows.setdefault(
+                key, Position(person.doc_id, person.entity_id, position, org, span[0], span[-1])
+            )
+    placed = {(person, post) for person, post, org in rows if org}
+    return [row for (person, post, org), row in rows.items() if org or (person, post) not in placed]
