@@ -10,6 +10,10 @@ so tests can say which one fired:
   participle or adverb (`Опубликовано`, `Поздравляя`).
 - `drop_addresses`: a word glued to a dot, slash or `@` before it is part of a
   web or e-mail address (`в зоне .РФ`, `кремль.рф`), not a name.
+- `trim_posts`: a post word opening an organisation's name belongs to a
+  person (`Замглавы Федеральной миграционной службы`: the service is
+  `Федеральной миграционной службы`); `Министр связи ...` is left whole,
+  since it names the ministry (see `normalize.institution`).
 - `split_lists`: a list separator (`•`, `;`) never stands inside a name:
   slovnet runs `Малави • Мальта` together.
 - `split_brackets`: a name with another in brackets at its end is two names
@@ -60,6 +64,7 @@ POSTS = set(
 # Not adjectives: adjectival names are common (`Поднебесная`, `Рыбацкое`).
 NOT_NOUNS = {"VERB", "INFN", "GRND", "PRTF", "PRTS", "ADVB", "PRED", "CONJ",
              "PRCL", "PREP", "NPRO", "COMP", "INTJ"}  # fmt: skip
+TRIMMED_POSTS = POSTS - {"министр"}
 ADDRESS_MARKS = {".", "/", "@"}
 ABBREVIATIONS = set("г гг ул пр просп пос им ст обл р-н д с п пл".split())
 SEPARATORS = {"•", "·", ";", "|"}
@@ -138,6 +143,20 @@ def drop_addresses(tokens: list[Token], spans: list[Span], models: Models) -> li
         return mark.text != "." or not abbreviation  # `г.Шанхае` is a town
 
     return [span for span in spans if not in_address(span)]
+
+
+def trim_posts(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    trimmed = []
+    for span in spans:
+        start = span.start
+        while (
+            span.type == ORG
+            and start < span.end - 1
+            and models.morph.parse(tokens[start].text)[0].normal_form in TRIMMED_POSTS
+        ):
+            start += 1
+        trimmed.append(Span(start, span.end, span.type))
+    return trimmed
 
 
 def split_lists(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -304,6 +323,7 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
     drop_common_words,
     drop_addresses,
+    trim_posts,
     split_lists,
     split_brackets,
     add_quoted_names,

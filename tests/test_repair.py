@@ -12,6 +12,7 @@ from extract.repair import (
     join_complements,
     split_brackets,
     split_lists,
+    trim_posts,
 )
 from extract.segment import segment
 
@@ -272,3 +273,35 @@ def test_repair_drop_common_words(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, drop_common_words(tokens, spans, models)) == expected
+
+
+POSTS = [
+    (
+        "Замглавы Федеральной миграционной службы России заявил об этом.",
+        [("ORG", "Замглавы Федеральной миграционной службы России")],
+        [("ORG", "Федеральной миграционной службы России")],
+    ),
+    (
+        "Министр связи и информатизации выступил.",
+        [("ORG", "Министр связи и информатизации")],
+        [("ORG", "Министр связи и информатизации")],
+    ),
+    ("Глава выступил.", [("ORG", "Глава")], [("ORG", "Глава")]),
+    (
+        "Директор ОАО «Банк» выступил.",
+        [("ORG", "Директор ОАО « Банк »")],
+        [("ORG", "ОАО « Банк »")],
+    ),
+    (
+        "Генеральная прокуратура начала проверку.",
+        [("ORG", "Генеральная прокуратура")],
+        [("ORG", "Генеральная прокуратура")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), POSTS, ids=[p[0][:30] for p in POSTS])
+def test_repair_trim_posts(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, trim_posts(tokens, spans, models)) == expected
