@@ -26,6 +26,13 @@ def spans_text(tokens: list[Token], spans: list[Span]) -> list[tuple[str, str]]:
     return [(s.type, " ".join(t.text for t in tokens[s.start : s.end])) for s in spans]
 
 
+def apply(rule, models, text: str, given: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Run one rule over a sentence with the given mentions, as `(type, words)`."""
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    return spans_text(tokens, rule(tokens, spans, models))
+
+
 def find(tokens: list[Token], words: str, type: str) -> Span:
     wanted = words.split()
     for start in range(len(tokens)):
@@ -47,9 +54,7 @@ QUOTED = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), QUOTED, ids=[q[0] for q in QUOTED])
 def test_repair_add_quoted_names(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, add_quoted_names(tokens, spans, models)) == expected
+    assert apply(add_quoted_names, models, text, given) == expected
 
 
 TRANSCRIPTIONS = [
@@ -76,9 +81,7 @@ TRANSCRIPTIONS = [
     ("text", "given", "expected"), TRANSCRIPTIONS, ids=[t[0][:30] for t in TRANSCRIPTIONS]
 )
 def test_repair_add_transcriptions(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, add_transcriptions(tokens, spans, models)) == expected
+    assert apply(add_transcriptions, models, text, given) == expected
 
 
 JOINS = [
@@ -121,9 +124,7 @@ JOINS = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), JOINS, ids=[j[0][:30] for j in JOINS])
 def test_repair_join_complements(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, join_complements(tokens, spans, models)) == expected
+    assert apply(join_complements, models, text, given) == expected
 
 
 PLACES = [
@@ -142,9 +143,7 @@ PLACES = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), PLACES, ids=[p[0][:30] for p in PLACES])
 def test_repair_add_places(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, add_places(tokens, spans, models)) == expected
+    assert apply(add_places, models, text, given) == expected
 
 
 DOMAINS = [
@@ -183,9 +182,7 @@ DOMAINS = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), DOMAINS, ids=[d[0][:30] for d in DOMAINS])
 def test_repair_extend_domains(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, extend_domains(tokens, spans, models)) == expected
+    assert apply(extend_domains, models, text, given) == expected
 
 
 BRACKETS = [
@@ -206,9 +203,7 @@ BRACKETS = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), BRACKETS, ids=[b[0][:30] for b in BRACKETS])
 def test_repair_split_brackets(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, split_brackets(tokens, spans, models)) == expected
+    assert apply(split_brackets, models, text, given) == expected
 
 
 LISTS = [
@@ -232,9 +227,7 @@ LISTS = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), LISTS, ids=[x[0][:30] for x in LISTS])
 def test_repair_split_lists(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, split_lists(tokens, spans, models)) == expected
+    assert apply(split_lists, models, text, given) == expected
 
 
 ADDRESSES = [
@@ -249,9 +242,7 @@ ADDRESSES = [
     ("text", "given", "expected"), ADDRESSES, ids=[a[0][:30] for a in ADDRESSES]
 )
 def test_repair_drop_addresses(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, drop_addresses(tokens, spans, models)) == expected
+    assert apply(drop_addresses, models, text, given) == expected
 
 
 COMMON = [
@@ -270,9 +261,7 @@ COMMON = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), COMMON, ids=[c[0][:30] for c in COMMON])
 def test_repair_drop_common_words(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, drop_common_words(tokens, spans, models)) == expected
+    assert apply(drop_common_words, models, text, given) == expected
 
 
 POSTS = [
@@ -302,6 +291,4 @@ POSTS = [
 
 @pytest.mark.parametrize(("text", "given", "expected"), POSTS, ids=[p[0][:30] for p in POSTS])
 def test_repair_trim_posts(models, text, given, expected) -> None:
-    tokens = tokens_of(text)
-    spans = [find(tokens, words, type) for type, words in given]
-    assert spans_text(tokens, trim_posts(tokens, spans, models)) == expected
+    assert apply(trim_posts, models, text, given) == expected
