@@ -111,7 +111,9 @@ def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
     return morph.parse(token.text)[0].tag.number != "plur"
 
 
-def post_before(tokens: list[Token], start: int, taken: dict[int, Mention], morph) -> Post | None:
+def post_before(
+    tokens: list[Token], start: int, taken: dict[int, Mention], morph: MorphAnalyzer
+) -> Post | None:
     """The nearest post to the left of a name at token `start`, if the stretch allows."""
     for index in range(start - 1, max(-1, start - 1 - MAX_STRETCH), -1):
         token = tokens[index]
@@ -130,7 +132,9 @@ def post_before(tokens: list[Token], start: int, taken: dict[int, Mention], morp
     return None
 
 
-def post_after(tokens: list[Token], end: int, taken: dict[int, Mention], morph) -> Post | None:
+def post_after(
+    tokens: list[Token], end: int, taken: dict[int, Mention], morph: MorphAnalyzer
+) -> Post | None:
     """A post right after a name, past a comma, a dash or an opening bracket."""
     if end + 1 >= len(tokens) or tokens[end].text not in {",", "–", "—", "-", "("}:
         return None
@@ -145,7 +149,7 @@ def post_after(tokens: list[Token], end: int, taken: dict[int, Mention], morph) 
 
 
 def stretch_end(
-    tokens: list[Token], post: Post, stop: int, taken: dict[int, Mention], morph
+    tokens: list[Token], post: Post, stop: int, taken: dict[int, Mention], morph: MorphAnalyzer
 ) -> int:
     """Where the words that may name the post's organisation end."""
     index = post.head + 1
