@@ -37,15 +37,16 @@ POST_HEADS = set(
     "вице-премьер губернатор вице-губернатор мэр вице-мэр секретарь генсек советник "
     "помощник ректор проректор декан спикер депутат сенатор координатор сопредседатель "
     "представитель полпред консул атташе командующий главнокомандующий судья прокурор "
-    "генпрокурор лидер основатель владелец управляющий пресс-секретарь уполномоченный "
+    "генпрокурор лидер управляющий пресс-секретарь уполномоченный солист докладчик "
     "омбудсмен заведующий редактор главред корреспондент тренер капитан член "
     "инспектор комиссар эксперт аналитик специалист сотрудник экономист журналист "
     "фотограф оператор писатель режиссёр актёр актриса певец певица музыкант композитор "
     "художник архитектор учёный профессор преподаватель врач адвокат юрист наблюдатель "
     "парламентарий политик дипломат бизнесмен предприниматель банкир министр-председатель "
-    "вице-спикер госсекретарь замгоссекретаря канцлер король королева принц премьер-министр "
+    "вице-спикер госсекретарь замгоссекретаря канцлер генерал генерал-майор "
+    "генерал-лейтенант генерал-полковник адмирал полковник "
     "патриарх митрополит архиепископ епископ муфтий раввин игрок вратарь защитник "
-    "нападающий полузащитник гроссмейстер чемпион астронавт космонавт пилот".split()
+    "нападающий полузащитник гроссмейстер астронавт космонавт пилот".split()
 )
 POST_MODIFIERS = set(
     "первый генеральный исполнительный главный старший временно исполняющий "
@@ -72,7 +73,8 @@ class Post:
 
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
-    return morph.parse(token.text.lower())[0].normal_form
+    """The dictionary form, a former post's `экс-` set aside (`экс-премьера` -> `премьер`)."""
+    return morph.parse(token.text.lower().removeprefix("экс-"))[0].normal_form
 
 
 def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
@@ -90,9 +92,16 @@ def read_post(tokens: list[Token], found: int, morph: MorphAnalyzer) -> Post:
         start += 1
     head = next(i for i in range(start, found + 1) if lemma(tokens[i], morph) in POST_HEADS)
     end = found + 1
-    while end < len(tokens) and lemma(tokens[end], morph) in POST_COMPLEMENTS:
+    while end < len(tokens) and is_complement(tokens[end], morph):
         end += 1
     return Post(start, end, head)
+
+
+def is_complement(token: Token, morph: MorphAnalyzer) -> bool:
+    """A post word after the head (`министра`, `правления`); a capitalised one starts a
+    name (`Совета Безопасности`) unless it is the `Министра` of official style."""
+    word = lemma(token, morph)
+    return word in POST_COMPLEMENTS and (token.text.islower() or word in INSTITUTIONS)
 
 
 def cases(token: Token, morph: MorphAnalyzer) -> set[str]:
