@@ -178,3 +178,26 @@ def test_positions_one_row_per_triple() -> None:
         "провёл встречу. Министр связи Иван Петров подвёл итоги."
     )
     assert triples(text) == [("PER:Петров|И", "министр", "")]
+
+
+def test_positions_entities_carry_the_latest_post(tmp_path) -> None:
+    from extract import load, run
+
+    releases = {
+        "old.txt": "Назначение\n\n01.02.2024\n\nЗаместитель министра Иван Петров провёл встречу.\n",
+        "new.txt": "Назначение\n\n01.02.2025\n\nМинистр Иван Петров провёл встречу.\n",
+        "later.txt": "Встреча\n\n01.03.2025\n\nИван Петров выступил.\n",
+    }
+    (tmp_path / "in").mkdir()
+    for name, text in releases.items():
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    run(tmp_path / "in", tmp_path / "out", quiet=True)
+    tables = load(tmp_path / "out")
+    person = tables["entities"].set_index("name").loc["Петров Иван"]
+    assert person.position == "министр"
+    positions = tables["positions"].sort_values("doc_id")
+    assert positions[["doc_id", "position"]].values.tolist() == [
+        ["new", "министр"],
+        ["old", "заместитель министра"],
+    ]
+    assert set(positions.person_id) == {person.entity_id}
