@@ -10,8 +10,11 @@ Inside a release:
   compatible with: the same surname, and first name and patronymic that agree
   where both are given (`П.` agrees with `Павел`); a surname alone (`Ткача`)
   joins the latest person with that surname. Two people with one surname and
-  different first names stay apart. The key is the surname and the first
-  initial: `PER:Ткач|П`.
+  different first names stay apart. Surnames compare across their masculine
+  and feminine forms (`Сейткалиев`, `Сейткалиева`), and a known first name's
+  gender then fixes the normal form of every mention of the person
+  (`А. Сейткалиева`, not `А. Сейткалиев`). The key is the surname and the
+  first initial: `PER:Ткач|П`.
 - An abbreviation takes the full name the release gives it, by introduction
   (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
   or, failing that, by its letters matching one full name in the release
