@@ -171,7 +171,8 @@ def link_entities(
         if mention.type == PER:
             person = people[mention.mention_id]
             gender = gender_of(person.parts.first, morph)
-            mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
+            if gender:  # without one, the normal form already made stands
+                mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
             key = person.key
         else:
             key = place_key(mention, names, aliases)
