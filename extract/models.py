@@ -17,6 +17,7 @@ from pymorphy3 import MorphAnalyzer
 from slovnet import NER
 
 from .aliases import Aliases, load_aliases
+from .const import LOC
 from .grammars.dates import DateGrammar, build_grammar
 from .names import fold
 
@@ -32,6 +33,7 @@ class Models:
     dates: DateGrammar
     aliases: Aliases
     places: frozenset[str]  # folded place names of the gazetteer: see `repair.add_places`
+    states: frozenset[str]  # folded names of states, short and full: see `positions`
 
 
 def natasha_file(name: str) -> Path:
@@ -42,9 +44,21 @@ def natasha_file(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / name
 
 
+def read_names(name: str) -> list[str]:
+    """The lines of a packaged word list, comments left out."""
+    text = files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 def load_places() -> frozenset[str]:
-    text = files("extract").joinpath("data/places.txt").read_text(encoding="utf-8")
-    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(fold(line) for line in read_names("places.txt"))
+
+
+def load_states(aliases: Aliases) -> frozenset[str]:
+    """States by their short names and, where the alias table knows it, full ones."""
+    names = read_names("states.txt")
+    full = [aliases.full_name(LOC, name) for name in names]
+    return frozenset(fold(name) for name in [*names, *full] if name)
 
 
 @cache
@@ -69,4 +83,5 @@ def load_models(aliases: Path | None = None) -> Models:
         dates=build_grammar(morph),
         aliases=load_aliases(aliases),
         places=load_places(),
+        states=load_states(load_aliases(aliases)),
     )

@@ -15,8 +15,10 @@ A post is a head word from `POST_HEADS` (`министр`, `заместител
 
 The organisation is the first organisation named after the post word in
 that stretch, else the first place (`Посол Казахстана`: the state the
-ambassador represents; `мэр Москвы`: the city), else none. `position` is the
-post in the nominative, lower case, without the organisation; the same
+ambassador represents; `мэр Москвы`: the city), else, for a head of state or
+government, the one state the release names (`data/states.txt`), else none.
+`position` is the post in the nominative, lower case, without the
+organisation; the same
 person, post and organisation in one release is one row, and a post stated
 once with its organisation and once without is the row with it.
 """
@@ -28,6 +30,7 @@ from pymorphy3 import MorphAnalyzer
 from .const import LOC, ORG, PER
 from .link import entity_id
 from .models import Models
+from .names import fold
 from .normalize import INSTITUTIONS, normalize
 from .records import Mention, Position, Sentence, Token
 
@@ -60,6 +63,9 @@ QUOTES = set('«»"')
 POST = "POST"  # what `normalize` is told a post is: a noun phrase, not an organisation
 # `Жена президента Мишель Обама`: the post is the relative's, not the person's.
 KIN = set("жена супруга муж супруг вдова вдовец сын дочь мать отец брат сестра внук внучка".split())
+# Posts whose organisation is a state: with none beside the post, the one state the
+# release names is theirs (`Президент Саркози` in a release about France).
+HEADS_OF_STATE = set("президент премьер премьер-министр канцлер король королева".split())
 MAX_STRETCH = 12  # tokens between a post word and the name it belongs to
 
 
@@ -207,6 +213,10 @@ def organisation(
     return found.get(ORG) or derived or found.get(LOC, "")
 
 
+def is_state(mention: Mention, models: Models) -> bool:
+    return fold(mention.entity_key.split(":", 1)[-1]) in models.states
+
+
 def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
     """The mention each token of a sentence lies in, the outermost where they nest."""
     taken: dict[int, Mention] = {}
@@ -229,6 +239,7 @@ def find_positions(
     """Every person-post-organisation triple a release states, once each."""
     morph = models.morph
     known = {mention.entity_id for mention in mentions}
+    states = {m.entity_id for m in mentions if m.type == LOC and is_state(m, models)}
     rows: dict[tuple[str, str, str], Position] = {}
     for sentence in sentences:
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -246,6 +257,8 @@ def find_positions(
             if post is None:
                 continue
             org = organisation(tokens, post, stop, taken, text, models, known)
+            if not org and len(states) == 1 and lemma(tokens[post.head], morph) in HEADS_OF_STATE:
+                org = next(iter(states))
             position = post_text(tokens, post, text, morph)
             span = sorted(
                 [tokens[post.start].start, person.start, tokens[post.end - 1].end, person.end]

@@ -180,6 +180,27 @@ def test_positions_one_row_per_triple() -> None:
     assert triples(text) == [("PER:Петров|И", "министр", "")]
 
 
+STATES = [
+    (
+        "Франция председательствует в группе. Президент Николя Саркози выступил.",
+        [("PER:Саркози|Н", "президент", "LOC:Франция")],
+    ),
+    (
+        "Франция и Италия подписали договор. Президент Николя Саркози выступил.",
+        [("PER:Саркози|Н", "президент", "")],
+    ),
+    (
+        "Франция председательствует в группе. Директор Пьер Дюбуа выступил.",
+        [("PER:Дюбуа|П", "директор", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), STATES, ids=[s[0][:40] for s in STATES])
+def test_positions_head_of_state_takes_the_one_state(text: str, rows: list[tuple]) -> None:
+    assert triples(text) == rows
+
+
 def test_positions_entities_carry_the_latest_post(tmp_path) -> None:
     from extract import load, run
 
