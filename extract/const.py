@@ -33,6 +33,9 @@ EVENT_TYPES = (
     "other",
 )
 
+# Opening quotes and the closing quote each takes, as Russian texts write them.
+QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“", "“": "”"}
+
 ROLES = ("participant", "speaker", "organizer", "chair", "host", "signatory")
 
 # Month stems as they start every case form (`июня`, `июне`, `июнь`), by number.

@@ -77,11 +77,12 @@ def load_models(aliases: Path | None = None) -> Models:
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
     morph = load_morph()
+    table = load_aliases(aliases)
     return Models(
         ner=ner,
         morph=morph,
         dates=build_grammar(morph),
-        aliases=load_aliases(aliases),
+        aliases=table,
         places=load_places(),
-        states=load_states(load_aliases(aliases)),
+        states=load_states(table),
     )

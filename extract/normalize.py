@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
-from .const import ORG, PER
+from .const import ORG, PER, QUOTE_PAIRS
 from .records import Mention
 
 WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -25,7 +25,6 @@ NAME_TAGS = {"Name", "Surn", "Patr"}
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
 NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщь")
 INSTITUTIONS = {"министр": "министерство"}
-QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 

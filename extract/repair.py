@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
-from .const import LOC, ORG, PER
+from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .models import Models
 from .names import fold
 from .records import Token
@@ -68,7 +68,6 @@ TRIMMED_POSTS = POSTS - {"министр"}
 ADDRESS_MARKS = {".", "/", "@"}
 ABBREVIATIONS = set("г гг ул пр просп пос им ст обл р-н д с п пл".split())
 SEPARATORS = {"•", "·", ";", "|"}
-OPENERS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 LEGAL_FORMS = set("ООО ОАО ЗАО АО ПАО РУП УП ТОО ГУП ФГУП МУП НКО ЧУП ОДО СООО ИООО".split())
 INTRODUCERS = set(
     "компания концерн корпорация группа газета журнал агентство банк партия движение фонд "
@@ -101,7 +100,7 @@ def free(spans: list[Span], start: int, end: int) -> bool:
 
 
 def closing(tokens: list[Token], opener: int) -> int | None:
-    want = OPENERS[tokens[opener].text]
+    want = QUOTE_PAIRS[tokens[opener].text]
     for index in range(opener + 1, min(len(tokens), opener + MAX_NAME + 2)):
         if tokens[index].text == want:
             return index
@@ -191,7 +190,7 @@ def add_quoted_names(tokens: list[Token], spans: list[Span], models: Models) -> 
     morph = models.morph
     added = []
     for index, token in enumerate(tokens[1:], start=1):
-        if token.text not in OPENERS:
+        if token.text not in QUOTE_PAIRS:
             continue
         close = closing(tokens, index)
         if close is None or close == index + 1 or not tokens[index + 1].text[:1].isupper():
