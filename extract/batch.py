@@ -7,7 +7,8 @@
    that cannot be read or is of another type becomes an error unit;
 2. marks a unit `duplicate` when an earlier unit has the same `sha256`, and
    skips a unit whose `doc_id` already has a row with the same `sha256` (and
-   the same duplicate status) from an earlier run, unless `force`;
+   the same duplicate status) from an earlier run, unless `force` or the
+   pipeline changed since that run (see `parts.fingerprint`);
 3. feeds the rest, in chunks, to worker processes that load the models once
    (or to this process when `workers` is 1), stores each finished chunk as a
    part (see `parts`), and reports failures as `doc_id: message` on stderr;
@@ -32,7 +33,7 @@ from .export import dump_table
 from .ingest import Source, parse_source, read_sources
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
-from .parts import PartStore
+from .parts import PartStore, fingerprint
 from .pipeline import process
 from .records import Result
 from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
@@ -301,8 +302,16 @@ def run(
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     store = PartStore(out_dir)
+    current = fingerprint(aliases)
+    if store.is_stale(current) and not force:
+        print(
+            "extract: the pipeline changed since the last run: processing every document again",
+            file=sys.stderr,
+        )
+        force = True
     if force:
         store.clear()
+    store.sign(current)
     work = plan(list(collect(in_dir, out_dir)), stored_documents(store))
     summary = Summary(skipped=len(work.unchanged))
     for outcome in [*work.unchanged, *work.known]:

@@ -7,8 +7,13 @@ runs resumable (a later run reads which `sha256` each document had) and safe
 to kill (a chunk is either whole or ignored). A document processed again
 lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
 only, so old rows are replaced without rewriting old files.
+
+Parts are only as good as the code that wrote them: the store keeps the
+fingerprint of the pipeline that wrote it (`fingerprint`), and a run with
+another pipeline, or another alias table, starts the store afresh.
 """
 
+import hashlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +25,18 @@ from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
 PART_DIGITS = 8
+PACKAGE = Path(__file__).parent
+
+
+def fingerprint(aliases: Path | None = None) -> str:
+    """A hash of everything that decides a document's rows: the package's code
+    and data files, and the user's alias table."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix != ".pyc")
+    for path in [*files, *([aliases] if aliases else [])]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 class PartStore:
@@ -32,6 +49,18 @@ class PartStore:
     @property
     def log(self) -> Path:
         return self.root.parent / "errors.log"
+
+    @property
+    def stamp(self) -> Path:
+        return self.root.parent / "fingerprint"
+
+    def is_stale(self, current: str) -> bool:
+        """Parts exist that another pipeline wrote (or whose writer is unknown)."""
+        written = self.stamp.read_text().strip() if self.stamp.exists() else ""
+        return written != current and any(self.root.glob("*/*.parquet"))
+
+    def sign(self, current: str) -> None:
+        self.stamp.write_text(current + "\n")
 
     def clear(self) -> None:
         shutil.rmtree(self.root)

@@ -180,6 +180,22 @@ def test_batch_force_processes_everything(inputs: Path, tmp_path: Path, monkeypa
     assert snapshot(out) == before
 
 
+def test_batch_changed_pipeline_processes_everything(
+    inputs: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    (out / ".extract" / "fingerprint").write_text("written by another version\n")
+    seen = forbid_processing(monkeypatch)
+    summary = run(inputs, out, quiet=True)
+    assert len(seen) == 8
+    assert summary.skipped == 0
+    assert "the pipeline changed since the last run" in capsys.readouterr().err
+    seen.clear()
+    run(inputs, out, quiet=True)
+    assert seen == []
+
+
 def test_batch_deleted_file_keeps_its_rows(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run(inputs, out, quiet=True)
