@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from .dates import find_dates
+from .events import find_events
 from .link import link_entities
 from .models import Models
 from .ner import tag_mentions
@@ -21,4 +22,7 @@ def process(document: Document, models: Models) -> Result:
     mentions = link_entities(document.text, mentions, models.morph, models.aliases)
     dates = find_dates(document, sentences, models.dates)
     positions = find_positions(document.text, sentences, mentions, models)
-    return Result(document, sentences, mentions, dates, positions)
+    events, participants = find_events(
+        document.text, sentences, mentions, dates, positions, models.morph
+    )
+    return Result(document, sentences, mentions, dates, positions, events, participants)

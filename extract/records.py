@@ -100,6 +100,7 @@ class Event:
     start: int
     end: int
     sentence: str
+    online: bool = False
 
 
 @dataclass(frozen=True, slots=True)

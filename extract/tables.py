@@ -6,7 +6,8 @@ Beyond the contract: `entities.position` is a person's latest post (see
 `batch.with_latest_post`); `mentions.entity_key` is the readable key an
 `entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
-`extract.dates`); `event_participants` carries `doc_id`, so that its rows,
+`extract.dates`); `events.online` says whether the event was held by video link (see
+`extract.events`); `event_participants` carries `doc_id`, so that its rows,
 like every other table's, can be traced and replaced per document.
 """
 
@@ -78,12 +79,14 @@ COLUMNS: dict[str, list[str]] = {
         "start",
         "end",
         "sentence",
+        "online",
     ],
     "event_participants": ["event_id", "entity_id", "role", "doc_id"],
 }
 DOCUMENT_TABLES = [name for name in COLUMNS if name != "entities"]
 INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions"}
 DATES = {"published", "date_start", "date_end"}
+BOOLEANS = {"online"}
 DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, unlike [ns]
 
 Row = dict[str, object]
@@ -145,6 +148,11 @@ def to_frame(table: str, rows: Iterable[Row] | pd.DataFrame) -> pd.DataFrame:
     for column in columns:
         if column in INTEGERS:
             frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif column in BOOLEANS:  # the CSV copy holds `True` and `False`
+            values = (
+                frame[column].astype("object").replace({"True": True, "False": False, "": None})
+            )
+            frame[column] = values.astype("boolean")
         elif column in DATES:
             dates = pd.to_datetime(frame[column].replace("", None), format="ISO8601")
             frame[column] = dates.astype(DATE_DTYPE)

@@ -1,0 +1,239 @@
+"""Who took part in the events of a sentence, and in what role.
+
+Actors are the outermost person and organisation mentions of a sentence,
+and places where a cue makes them a side (`между Беларусью и Китаем`), minus
+those that only qualify another word: a name inside an event's name
+(`Совещание ... государств-членов ШОС`), the organisation of someone's post
+(`Министр связи ... Гринкевич`), a name after a common noun (`государств-членов
+ШОС`, `Приказом Министерства`), and a name in a topic (`доклад о ...`). A
+group named by its organisation is the organisation (`представители
+Минсвязи`).
+
+An actor's role comes from, in order:
+
+1. what the event is about (`subject`): the organisation founded (`Центр ...
+   создан`, `о создании которой`), the member that joins (`Беларусь вошла в
+   состав`), the people appointed, dismissed or awarded (`назначена`,
+   `награждены`, `вручён ... Ярошевичу`);
+2. the cue right before it, across the other names of its list and the post
+   words of a person: `под председательством` chair, `по инициативе`,
+   `организатор`, `при` organizer, `в состав` host, and `с`, `между` after an
+   event word or a verb, `представители`, `делегация` participant;
+3. the nearest verb of the sentence: `выступил` speaker, `председательствовал`
+   chair, `подписали` signatory, `вручил` organizer, `принял участие`,
+   `участвовал`, `провели`, `посетил`, `прибыл`, `встретился` participant, and
+   `принял` with anything but `участие` host.
+
+An actor none of these reaches is not a participant.
+"""
+
+from dataclasses import dataclass
+
+from pymorphy3 import MorphAnalyzer
+
+from ..const import LOC, ORG, PER
+from ..positions import POST_HEADS
+from ..records import Mention, Position, Sentence, Token
+from .triggers import VERB_TAGS, Trigger, is_event_word, lemma, pos
+from .words import GROUPS, ROLE_BEFORE, ROLE_VERBS, SUBJECT_VERBS
+
+LIST_WORDS = {"и", ",", "а", "также"}
+TOPIC = {"о", "об", "обо", "про"}
+SIDE_CUES = {"с", "со", "между"}  # a side only after an event word or a verb
+CLAUSE_ENDS = {".", ";", ":", "!", "?", "(", ")"}
+CUE_REACH = 6  # describing words between a cue and the actor it governs
+QUOTES = {"«", "»", '"'}
+PERSON_EVENTS = {"appointment", "dismissal", "award"}
+BODY_EVENTS = {"founding", "membership"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    mention: Mention
+    first: int  # its first and last token in the sentence
+    last: int
+
+
+def outermost(tokens: list[Token], taken: dict[int, Mention]) -> list[Actor]:
+    found: list[Actor] = []
+    for index in sorted(taken):
+        mention = taken[index]
+        if found and found[-1].mention is mention:
+            found[-1] = Actor(mention, found[-1].first, index)
+        elif tokens[index].start == mention.start:
+            found.append(Actor(mention, index, index))
+    return found
+
+
+def in_topic(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
+    """`доклад о сотрудничестве с ШОС`: a name inside what something is about."""
+    for token in reversed(tokens[: actor.first]):
+        if token.text in CLAUSE_ENDS or token.text == ",":
+            return False
+        if token.text.lower() in TOPIC:
+            return True
+        if pos(token, morph) in VERB_TAGS:
+            return False
+    return False
+
+
+def after_noun(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
+    """A name right after a common noun qualifies it: `государств-членов ШОС`."""
+    if actor.first == 0 or actor.mention.type == PER:
+        return False
+    before = tokens[actor.first - 1]
+    word = lemma(before, morph)
+    cue = lemma(tokens[actor.first - 2], morph) if actor.first > 1 else ""
+    if (cue, word) in ROLE_BEFORE:  # `в состав ШОС`
+        return False
+    is_noun = pos(before, morph) == "NOUN" and before.text.replace("-", "").isalpha()
+    return is_noun and word not in GROUPS and (word,) not in ROLE_BEFORE
+
+
+def cue_role(tokens: list[Token], actor: Actor, named: set[int], morph: MorphAnalyzer) -> str:
+    """The role a cue before the actor gives, reached across the other names of
+    its list, post words, and the words of a group's description (`представители
+    уполномоченных органов ... и Секретариата ШОС`)."""
+    index = actor.first - 1
+    reach = CUE_REACH
+    group = ""
+    while index >= 0 and reach > 0:
+        token = tokens[index]
+        word = lemma(token, morph)
+        before = lemma(tokens[index - 1], morph) if index > 0 else ""
+        if (before, word) in ROLE_BEFORE:
+            return ROLE_BEFORE[(before, word)]
+        if word in SIDE_CUES:
+            governor = tokens[index - 1] if index > 0 else None
+            side = governor is not None and (
+                is_event_word(governor, morph) or pos(governor, morph) in VERB_TAGS
+            )
+            return "participant" if side else group
+        if (word,) in ROLE_BEFORE and word not in GROUPS:
+            return ROLE_BEFORE[(word,)]
+        if word in GROUPS:
+            group = group or ROLE_BEFORE.get((word,), "")
+        elif not (index in named or token.text.lower() in LIST_WORDS or word in POST_HEADS):
+            if not (is_modifier(token, morph) or token.text in QUOTES):
+                return group
+            reach -= 1
+        index -= 1
+    return group
+
+
+def is_modifier(token: Token, morph: MorphAnalyzer) -> bool:
+    """An adjective, or a noun in the genitive: words describing a group."""
+    parse = morph.parse(token.text)[0]
+    return parse.tag.POS in {"ADJF", "PRTF"} or (
+        parse.tag.POS == "NOUN" and parse.tag.case == "gent"
+    )
+
+
+def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> str:
+    """The role the verb nearest the actor gives it (see the module docstring)."""
+    found: list[tuple[int, str]] = []
+    for index, token in enumerate(tokens):
+        if pos(token, morph) not in VERB_TAGS:
+            continue
+        word = lemma(token, morph)
+        if word not in ROLE_VERBS:
+            continue
+        role = ROLE_VERBS[word]
+        if word == "принять":
+            following = tokens[index + 1 : index + 3]
+            role = "participant" if any(lemma(t, morph) == "участие" for t in following) else "host"
+        distance = actor.first - index if index < actor.first else index - actor.last
+        found.append((distance, role))
+    return min(found)[1] if found else ""
+
+
+def subjects(
+    tokens: list[Token], actors: list[Actor], triggers: list[Trigger], type: str, morph
+) -> set[str]:
+    """The mention ids of what an event of `type` in this sentence is about."""
+    chosen: set[str] = set()
+    for trigger in (t for t in triggers if t.type == type):
+        if type in PERSON_EVENTS:
+            passive = any(
+                lemma(t, morph) in SUBJECT_VERBS | {"вручить"} and pos(t, morph) == "PRTS"
+                for t in tokens
+            )
+            for actor in actors:
+                if actor.mention.type == PER and (
+                    passive or is_oblique(tokens[actor.first], morph)
+                ):
+                    chosen.add(actor.mention.mention_id)
+        elif type in BODY_EVENTS:
+            bodies = [a for a in actors if a.mention.type != PER]
+            after = [a for a in bodies if a.first == trigger.head + 1]
+            antecedents = [a for a in bodies if a.last < trigger.head and a.mention.type == ORG]
+            if not trigger.verb and trigger.head + 1 < len(tokens):
+                if lemma(tokens[trigger.head + 1], morph) == "который" and antecedents:
+                    chosen.add(antecedents[0].mention.mention_id)
+                elif after:
+                    chosen.add(after[0].mention.mention_id)
+            before = [
+                a for a in bodies if a.last < trigger.head and is_nominative(tokens, a, morph)
+            ]
+            if trigger.verb and before:
+                chosen.add(before[-1].mention.mention_id)
+    return chosen
+
+
+def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
+    """Whether the name can be a subject: a word of it reads as a nominative, or
+    none declines (`ШОС`, `П.Н.Ткач`)."""
+    words = [t.text for t in tokens[actor.first : actor.last + 1] if len(t.text) > 1]
+    words = [w for w in words if w.replace("-", "").isalpha()]
+    parses = [p for word in words for p in morph.parse(word)]
+    return any(p.tag.case == "nomn" for p in parses) or all("Fixd" in p.tag for p in parses)
+
+
+def is_oblique(token: Token, morph: MorphAnalyzer) -> bool:
+    """`вручён Дмитрию Ярошевичу`, `наградил Хомич`: the receiver, not the giver."""
+    return not any(p.tag.case == "nomn" for p in morph.parse(token.text))
+
+
+def roles(
+    sentence: Sentence,
+    taken: dict[int, Mention],
+    triggers: list[Trigger],
+    positions: list[Position],
+    type: str,
+    morph: MorphAnalyzer,
+    explicit: bool = False,
+) -> list[tuple[Mention, str]]:
+    """Each actor of the sentence with its role in an event of `type`. With
+    `explicit`, for a sentence that does not name the event, only the roles its
+    verb states outright (speaker, chair)."""
+    tokens = list(sentence.tokens)
+    actors = outermost(tokens, taken)
+    named = set(taken)
+    about = set() if explicit else subjects(tokens, actors, triggers, type, morph)
+    spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
+    result: list[tuple[Mention, str]] = []
+    for actor in actors:
+        mention = actor.mention
+        if mention.mention_id in about:
+            result.append((mention, "subject"))
+            continue
+        if mention.type != PER and any(
+            p.start <= mention.start < p.end and p.person_id != mention.entity_id for p in positions
+        ):
+            continue
+        if in_topic(tokens, actor, morph) or after_noun(tokens, actor, morph):
+            continue
+        cue = cue_role(tokens, actor, named, morph)
+        inside = any(start <= mention.start < end for start, end in spans)
+        if inside and not cue:
+            continue
+        if mention.type == LOC and not cue:
+            continue
+        role = cue
+        if role == "participant" or (not role and is_nominative(tokens, actor, morph)):
+            role = nearest_verb_role(tokens, actor, morph) or role
+        if explicit and role not in ("speaker", "chair"):
+            continue
+        if role:
+            result.append((mention, role))
+    return result

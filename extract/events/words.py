@@ -1,0 +1,120 @@
+"""The closed vocabularies of events and roles, and the words that signal them.
+
+Every word is a pymorphy3 dictionary form (lemma), so that one entry covers
+all its case forms. The meaning of each type and role is in
+`extract.events`'s docstring; this module is only the word lists.
+"""
+
+# Nouns that name an event, by lemma.
+EVENT_NOUNS: dict[str, str] = {
+    "совещание": "meeting",
+    "заседание": "meeting",
+    "встреча": "meeting",
+    "консультация": "meeting",
+    "видеоконференция": "meeting",
+    "видеовстреча": "meeting",
+    "саммит": "meeting",
+    "переговоры": "negotiations",
+    "конференция": "conference",
+    "пресс-конференция": "conference",
+    "форум": "conference",
+    "конгресс": "conference",
+    "семинар": "conference",
+    "вебинар": "conference",
+    "симпозиум": "conference",
+    "выставка": "exhibition",
+    "ярмарка": "exhibition",
+    "визит": "visit",
+    "поездка": "visit",
+    "подписание": "signing",
+    "назначение": "appointment",
+    "отставка": "dismissal",
+    "создание": "founding",
+    "учреждение": "founding",
+    "основание": "founding",
+    "вступление": "membership",
+    "вхождение": "membership",
+    "награждение": "award",
+    "церемония": "other",
+}
+# `круглый стол` is a meeting; the pair is matched on lemmas.
+EVENT_PAIRS: dict[tuple[str, str], str] = {("круглый", "стол"): "meeting"}
+# Nouns that name an event only with what they need beside them: a founding
+# noun with the organisation founded (`создание Центра`, not `создание условий`),
+# an appointment with the post (`назначение на должность`).
+NEEDS_OBJECT = {"создание", "учреждение", "основание", "назначение", "вступление", "вхождение"}
+# A part of an event named with it (`Пленарное заседание Форума`) is that event.
+PARTS = {"заседание", "сессия", "церемония", "секция"}
+
+# Verbs (and their participles) that state an event, by lemma.
+EVENT_VERBS: dict[str, str] = {
+    "подписать": "signing",
+    "назначить": "appointment",
+    "освободить": "dismissal",
+    "создать": "founding",
+    "учредить": "founding",
+    "основать": "founding",
+    "войти": "membership",
+    "вступить": "membership",
+    "наградить": "award",
+    "посетить": "visit",
+    "встретиться": "meeting",
+}
+# The noun of each verb, so that `Подписание состоялось` refers back to `подписали`.
+VERB_NOUNS = {
+    "подписать": "подписание",
+    "назначить": "назначение",
+    "создать": "создание",
+    "учредить": "учреждение",
+    "основать": "основание",
+    "войти": "вхождение",
+    "вступить": "вступление",
+    "наградить": "награждение",
+    "посетить": "визит",
+    "встретиться": "встреча",
+}
+# What must follow such a verb for it to state the event: `освобождён от
+# должности`, `вошла в состав`.
+VERB_NEEDS: dict[str, tuple[str, ...]] = {
+    "освободить": ("от", "должность"),
+    "войти": ("в", "состав"),
+    "вступить": ("в",),
+    "назначить": ("на",),
+}
+
+ONLINE = {"вкс", "видеоконференция", "видеоконференцсвязь", "онлайн", "онлайн-формат", "видеосвязь"}
+
+# Role cues: a lemma (or two) right before an actor, and the role it gives.
+ROLE_BEFORE: dict[tuple[str, ...], str] = {
+    ("под", "председательство"): "chair",
+    ("по", "инициатива"): "organizer",
+    ("организатор",): "organizer",
+    ("организовать",): "organizer",
+    ("при",): "organizer",
+    ("в", "состав"): "host",
+    ("с",): "participant",
+    ("между",): "participant",
+    ("представитель",): "participant",
+    ("делегация",): "participant",
+    ("участие",): "participant",
+}
+# Verbs whose doer takes a role, by lemma.
+ROLE_VERBS: dict[str, str] = {
+    "выступить": "speaker",
+    "председательствовать": "chair",
+    "подписать": "signatory",
+    "принять": "participant",
+    "участвовать": "participant",
+    "посетить": "participant",
+    "прибыть": "participant",
+    "встретиться": "participant",
+    "провести": "participant",
+    "вручить": "organizer",
+    "организовать": "organizer",
+}
+# Verbs whose grammatical subject is what the event is about.
+SUBJECT_VERBS = {"назначить", "освободить", "создать", "учредить", "основать", "войти", "вступить"}
+SUBJECT_VERBS |= {"наградить"}
+# Nouns naming a group of people from an organisation: `представители Минсвязи`.
+GROUPS = {"представитель", "делегация", "сотрудник", "специалист", "эксперт", "руководство"}
+GROUPS |= {"руководитель", "команда", "член", "делегат", "сторона"}
