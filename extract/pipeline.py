@@ -23,6 +23,6 @@ def process(document: Document, models: Models) -> Result:
     dates = find_dates(document, sentences, models.dates)
     positions = find_positions(document.text, sentences, mentions, models)
     events, participants = find_events(
-        document.text, sentences, mentions, dates, positions, models.morph
+        document.text, document.title, sentences, mentions, dates, positions, models.morph
     )
     return Result(document, sentences, mentions, dates, positions, events, participants)

@@ -61,27 +61,71 @@ from pymorphy3 import MorphAnalyzer
 from ..const import LOC
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
-from .arguments import date_groups, is_online, nearest_dates, nearest_place
+from .arguments import date_groups, nearest_dates, nearest_place, online_triggers
 from .naming import event_name, name_key
 from .roles import roles
 from .triggers import Trigger, find_triggers, lemma
-from .words import VERB_NOUNS
+from .words import GENERIC, VERB_NOUNS
+
+# Types a release rarely reports twice without saying so: a later verb or bare
+# noun of the type is the same event, unless its date differs, or, for those
+# about one person or body, its subject (an award ceremony has many).
+ONCE = {"signing", "award", "appointment", "dismissal", "founding", "membership"}
+ONE_SUBJECT = {"appointment", "dismissal", "founding", "membership"}
+
+
+@dataclass(slots=True)
+class Naming:
+    """One trigger with what its sentence says about the event it names."""
+
+    trigger: Trigger
+    name: str
+    key: tuple[str, ...]
+    dates: list[DateSpan]
+    place: str
+    online: bool
+    roles: list[tuple[Mention, str]]
+    title: bool = False
+
+    @property
+    def subjects(self) -> set[str]:
+        return {mention.entity_id for mention, role in self.roles if role == "subject"}
 
 
 @dataclass(slots=True, eq=False)
 class Draft:
-    """One real event while the release is read: its triggers and what they bring."""
+    """One real event while the release is read: its namings and what they bring."""
 
     type: str
     name: str
     key: tuple[str, ...]
     words: set[str]
-    triggers: list[Trigger] = field(default_factory=list)
+    namings: list[Naming] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
     place: str = ""
     online: bool = False
     roles: dict[tuple[str, str], None] = field(default_factory=dict)
+    subjects: set[str] = field(default_factory=set)
     subject: str = ""  # the normal form of what it is about, for its name
+
+    def add(self, naming: Naming) -> None:
+        self.namings.append(naming)
+        trigger = naming.trigger
+        self.words |= {trigger.lemma, trigger.also, VERB_NOUNS.get(trigger.lemma, "")} - {""}
+        if not trigger.verb and not trigger.bare and len(naming.name) > len(self.name):
+            self.name, self.key = naming.name, naming.key
+        if not self.dates and (not trigger.bare or len(self.namings) == 1):
+            self.dates = naming.dates
+        self.place = self.place or naming.place
+        self.online = self.online or naming.online
+        self.take(naming.roles)
+
+    def take(self, found: list[tuple[Mention, str]]) -> None:
+        for mention, role in found:
+            self.roles.setdefault((mention.entity_id, role), None)
+            if role == "subject":
+                self.subjects.add(mention.entity_id)
+                self.subject = self.subject or mention.normal or mention.text
 
 
 def related(word: str, words: set[str]) -> bool:
@@ -89,26 +133,42 @@ def related(word: str, words: set[str]) -> bool:
     return any(word == w or w.endswith(word) or word.endswith(w) for w in words)
 
 
-def resolve(trigger: Trigger, name: str, key: tuple[str, ...], drafts: list[Draft]) -> Draft:
-    """The event a trigger names: an earlier one, or a new one added to `drafts`."""
-    same_sentence = [d for d in drafts if d.triggers[-1].sentence == trigger.sentence]
-    for draft in reversed(same_sentence):
-        if draft.type == trigger.type and (trigger.verb or draft.triggers[-1].verb):
-            return draft
+def compatible(draft: Draft, naming: Naming) -> bool:
+    """Nothing tells the naming's event from the draft's: no other date or subject."""
+    dates = not naming.dates or not draft.dates or naming.dates[0] == draft.dates[0]
+    dates = dates or naming.dates[0].date_start == draft.dates[0].date_start
+    subjects = not naming.subjects or not draft.subjects or bool(naming.subjects & draft.subjects)
+    return dates and (subjects or draft.type not in ONE_SUBJECT)
+
+
+def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
+    """The earlier event a naming refers to, if any (rules in the module docstring)."""
+    trigger = naming.trigger
+    for draft in reversed(drafts):
+        last = draft.namings[-1].trigger
+        same = last.sentence == trigger.sentence and draft.type == trigger.type
+        if same and trigger.verb != last.verb and not last.bare:
+            return draft  # `подписали Меморандум`: the verb and the noun state one event
     if trigger.bare:
         for draft in reversed(drafts):
             if related(trigger.lemma, draft.words):
                 return draft
+        generic = GENERIC.get(trigger.lemma)
+        for draft in reversed(drafts):
+            if generic in (draft.type, "any"):
+                return draft
     elif not trigger.verb:
         for draft in drafts:
-            if draft.key == key and draft.type == trigger.type:
-                if len(name) > len(draft.name):
-                    draft.name = name
+            if draft.key == naming.key and draft.type == trigger.type:
                 return draft
-    words = {trigger.lemma, trigger.also, VERB_NOUNS.get(trigger.lemma, "")} - {""}
-    draft = Draft(trigger.type, name, key, words)
-    drafts.append(draft)
-    return draft
+    if naming.title:  # the headline names the main event: the first of its type
+        same = [d for d in drafts if d.type == trigger.type and compatible(d, naming)]
+        return next((d for d in same if related(trigger.lemma, d.words)), same[0] if same else None)
+    if trigger.type in ONCE and (trigger.verb or trigger.bare):
+        for draft in reversed(drafts):
+            if draft.type == trigger.type and compatible(draft, naming):
+                return draft
+    return None
 
 
 def opens_paragraph(text: str, sentences: list[Sentence], number: int) -> bool:
@@ -148,8 +208,70 @@ def side_places(
     return found
 
 
+def side_roles(
+    tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
+) -> list[tuple[Mention, str]]:
+    """`под председательством китайской стороны`: the state as chair."""
+    return [
+        (place, "chair")
+        for index, place in side_places(tokens, mentions, morph).items()
+        if index > 0 and lemma(tokens[index - 1], morph) == "председательство"
+    ]
+
+
+@dataclass(slots=True)
+class Reading:
+    """What one sentence says: its namings, or, naming nothing, the roles its
+    verbs state outright (`П.Н.Ткач выступил с докладом`)."""
+
+    number: int
+    namings: list[Naming]
+    roles: list[tuple[Mention, str]]
+
+
+def read_sentence(
+    text: str,
+    sentences: list[Sentence],
+    number: int,
+    mentions: list[Mention],
+    dates: list[DateSpan],
+    positions: list[Position],
+    morph: MorphAnalyzer,
+) -> Reading:
+    sentence = sentences[number]
+    tokens = list(sentence.tokens)
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    taken = covering(sentence, inside)
+    triggers = find_triggers(number, tokens, taken, morph)
+    sides = side_roles(tokens, mentions, morph)
+    if not triggers:
+        found = roles(sentence, taken, triggers, positions, "", morph, explicit=True)
+        return Reading(number, [], found + sides)
+    online = online_triggers(sentence, triggers, morph)
+    by_type = {
+        type: roles(sentence, taken, triggers, positions, type, morph) + sides
+        for type in dict.fromkeys(t.type for t in triggers)
+    }
+    namings = []
+    for number_in_sentence, trigger in enumerate(triggers):
+        place = nearest_place(sentence, trigger, taken)
+        namings.append(
+            Naming(
+                trigger=trigger,
+                name=event_name(tokens, trigger, text, morph),
+                key=name_key(tokens, trigger, morph),
+                dates=nearest_dates(sentence, trigger, dates),
+                place=place.entity_id if place else "",
+                online=number_in_sentence in online,
+                roles=by_type[trigger.type],
+            )
+        )
+    return Reading(number, namings, [])
+
+
 def find_events(
     text: str,
+    title: str,
     sentences: list[Sentence],
     mentions: list[Mention],
     dates: list[DateSpan],
@@ -157,49 +279,57 @@ def find_events(
     morph: MorphAnalyzer,
 ) -> tuple[list[Event], list[Participant]]:
     """The event records of one release and their participants."""
+    readings = [
+        read_sentence(text, sentences, number, mentions, dates, positions, morph)
+        for number in range(len(sentences))
+    ]
+    headline = bool(sentences) and bool(title) and sentences[0].text.strip() == title.strip()
+    if headline:  # a headline sums up the body: read it last, against the body's events
+        for naming in readings[0].namings:
+            naming.title = True
+        readings = readings[1:] + readings[:1]
     drafts: list[Draft] = []
     latest: Draft | None = None
-    for number, sentence in enumerate(sentences):
-        if opens_paragraph(text, sentences, number):
+    for reading in readings:
+        if opens_paragraph(text, sentences, reading.number):
             latest = None
-        tokens = list(sentence.tokens)
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        taken = covering(sentence, inside)
-        triggers = find_triggers(number, tokens, taken, morph)
-        named: list[tuple[Draft, Trigger]] = []
-        for trigger in triggers:
-            name = event_name(tokens, trigger, text, morph)
-            draft = resolve(trigger, name, name_key(tokens, trigger, morph), drafts)
-            draft.triggers.append(trigger)
-            draft.words |= {trigger.lemma, trigger.also} - {""}
-            named.append((draft, trigger))
-        online = is_online(sentence, morph)
-        for draft, trigger in named:
-            if not draft.dates and not trigger.bare:
-                draft.dates = nearest_dates(sentence, trigger, dates)
-            place = nearest_place(sentence, trigger, taken)
-            if place is not None and not draft.place:
-                draft.place = place.entity_id
-            draft.online = draft.online or online or trigger.lemma == "видеоконференция"
-        events = list(dict.fromkeys(d for d, _ in named)) or ([latest] if latest else [])
-        for draft in events:
-            found = roles(sentence, taken, triggers, positions, draft.type, morph, not named)
-            for mention, role in found:
-                draft.roles.setdefault((mention.entity_id, role), None)
-                if role == "subject" and not draft.subject:
-                    draft.subject = mention.normal or mention.text
-            for index, place in side_places(tokens, mentions, morph).items():
-                if index > 0 and lemma(tokens[index - 1], morph) == "председательство":
-                    draft.roles.setdefault((place.entity_id, "chair"), None)
-        if named:
-            latest = named[-1][0]
+        if not reading.namings and latest is not None:
+            latest.take(reading.roles)
+        for naming in reading.namings:
+            draft = resolve(naming, drafts)
+            if draft is None and naming.trigger.refers:
+                continue
+            if draft is None:
+                trigger = naming.trigger
+                draft = Draft(trigger.type, naming.name, naming.key, set())
+                drafts.append(draft)
+            draft.add(naming)
+            latest = draft
     for draft in drafts:
         if not draft.dates:
-            first = draft.triggers[0].sentence
+            first = min(n.trigger.sentence for n in draft.namings)
             opener = paragraph_opener(text, sentences, first)
             groups = date_groups(sentences[opener], dates) if opener != first else []
             draft.dates = groups[0] if groups else []
+    drafts.sort(key=lambda d: min((n.trigger.sentence, n.trigger.start) for n in d.namings))
     return records(sentences, drafts, sentences[0].doc_id if sentences else "")
+
+
+def full_name(draft: Draft) -> str:
+    """The name, with what it is about when only the subject tells one such event
+    from another (`назначение на должность директора ...: Воронцова Елена Сергеевна`)."""
+    subject = draft.subject
+    if draft.type not in ONE_SUBJECT or not subject:
+        return draft.name
+    if subject.split()[0][:4].lower() in draft.name.lower():
+        return draft.name  # `создание Союзного государства` names it already
+    return f"{draft.name}: {subject}"
+
+
+def naming_words(draft: Draft) -> Trigger:
+    """The words a record points at: its first naming in the body, else in the title."""
+    body = [n.trigger for n in draft.namings if not n.title]
+    return min(body or [n.trigger for n in draft.namings], key=lambda t: (t.sentence, t.start))
 
 
 def records(
@@ -209,7 +339,7 @@ def records(
     events: list[Event] = []
     participants: list[Participant] = []
     for draft in drafts:
-        trigger = draft.triggers[0]
+        trigger = naming_words(draft)
         sentence = sentences[trigger.sentence]
         start = sentence.tokens[trigger.start].start
         end = sentence.tokens[trigger.end - 1].end
@@ -220,7 +350,7 @@ def records(
                     doc_id=doc_id,
                     event_id=event_id,
                     type=draft.type,
-                    name=f"{draft.name}: {draft.subject}" if draft.subject else draft.name,
+                    name=full_name(draft),
                     date_start=date.date_start if date else "",
                     date_end=date.date_end if date else "",
                     location_id=draft.place,

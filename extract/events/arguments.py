@@ -9,6 +9,8 @@ from .words import ONLINE
 
 # What may stand between two dates of one enumeration (`17 и 24 июня`).
 JOINERS = {"и", ","}
+# A date after these is the target of something (`план на 2026 год`), not an event's.
+TARGETS = {"на", "к"}
 # Words between `в` and a place name: `в г. Минске`, `в городе Карамай`.
 PLACE_WORDS = {"г", "город", "гор", "пос", "поселок", "посёлок", "село", "деревня", "столица"}
 
@@ -39,6 +41,9 @@ def nearest_dates(sentence: Sentence, trigger: Trigger, dates: list[DateSpan]) -
     groups = date_groups(sentence, dates)
     outside = [g for g in groups if not (start <= g[0].start and g[-1].end <= end)]
     groups = outside or groups
+    # `план на 2025 – 2026 годы`: what something else is scheduled for
+    when = [g for g in groups if g[0].text.split()[0].lower() not in TARGETS]
+    groups = when or groups
     if not groups:
         return []
 
@@ -72,5 +77,12 @@ def nearest_place(
     return min(places)[2] if places else None
 
 
-def is_online(sentence: Sentence, morph: MorphAnalyzer) -> bool:
-    return any(lemma(token, morph) in ONLINE for token in sentence.tokens)
+def online_triggers(sentence: Sentence, triggers: list[Trigger], morph: MorphAnalyzer) -> set[int]:
+    """The triggers (by position in `triggers`) held online: `в режиме ВКС` is said
+    of the trigger nearest it, and a `видеоконференция` is online itself."""
+    found = {i for i, t in enumerate(triggers) if lemma(sentence.tokens[t.head], morph) in ONLINE}
+    for index, token in enumerate(sentence.tokens):
+        if lemma(token, morph) in ONLINE and triggers:
+            distances = [min(abs(index - t.start), abs(index - (t.end - 1))) for t in triggers]
+            found.add(distances.index(min(distances)))
+    return found

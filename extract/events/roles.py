@@ -72,6 +72,8 @@ def in_topic(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
             return False
         if token.text.lower() in TOPIC:
             return True
+        if lemma(token, morph) == "между":  # `Соглашение о ... между X и Y`
+            return False
         if pos(token, morph) in VERB_TAGS:
             return False
     return False
@@ -90,7 +92,9 @@ def after_noun(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
     return is_noun and word not in GROUPS and (word,) not in ROLE_BEFORE
 
 
-def cue_role(tokens: list[Token], actor: Actor, named: set[int], morph: MorphAnalyzer) -> str:
+def cue_role(
+    tokens: list[Token], actor: Actor, named: set[int], names: set[int], morph: MorphAnalyzer
+) -> str:
     """The role a cue before the actor gives, reached across the other names of
     its list, post words, and the words of a group's description (`представители
     уполномоченных органов ... и Секретариата ШОС`)."""
@@ -105,8 +109,13 @@ def cue_role(tokens: list[Token], actor: Actor, named: set[int], morph: MorphAna
             return ROLE_BEFORE[(before, word)]
         if word in SIDE_CUES:
             governor = tokens[index - 1] if index > 0 else None
-            side = governor is not None and (
-                is_event_word(governor, morph) or pos(governor, morph) in VERB_TAGS
+            side = (
+                word == "между"
+                or index in names
+                or (
+                    governor is not None
+                    and (is_event_word(governor, morph) or pos(governor, morph) in VERB_TAGS)
+                )
             )
             return "participant" if side else group
         if (word,) in ROLE_BEFORE and word not in GROUPS:
@@ -211,6 +220,8 @@ def roles(
     named = set(taken)
     about = set() if explicit else subjects(tokens, actors, triggers, type, morph)
     spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
+    names = {i for t in triggers for i in range(t.head + 1, t.end)}
+    heads = {t.head + 1 for t in triggers if not t.verb}
     result: list[tuple[Mention, str]] = []
     for actor in actors:
         mention = actor.mention
@@ -218,15 +229,20 @@ def roles(
             result.append((mention, "subject"))
             continue
         if mention.type != PER and any(
-            p.start <= mention.start < p.end and p.person_id != mention.entity_id for p in positions
+            p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id
+            for p in positions
         ):
             continue
         if in_topic(tokens, actor, morph) or after_noun(tokens, actor, morph):
             continue
-        cue = cue_role(tokens, actor, named, morph)
+        cue = cue_role(tokens, actor, named, names, morph)
+        if actor.first in heads and not cue:
+            cue = "participant"  # `переговоры Рахматуллаева`, `заседание Комиссии`
         inside = any(start <= mention.start < end for start, end in spans)
         if inside and not cue:
             continue
+        if cue == "participant" and type == "signing":
+            cue = "signatory"  # the sides of a signing
         if mention.type == LOC and not cue:
             continue
         role = cue

@@ -15,8 +15,10 @@ same way.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
+from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
 from ..records import Mention, Token
@@ -24,11 +26,15 @@ from .words import (
     EVENT_NOUNS,
     EVENT_PAIRS,
     EVENT_VERBS,
+    NEEDS_AHEAD,
     NEEDS_OBJECT,
     PARTS,
+    REFERENCES,
+    STAYS,
     VERB_NEEDS,
 )
 
+WORDS = re.compile(r"[А-ЯЁа-яё-]{2,}")
 ORDINAL = re.compile(r"^(\d+|[IVXLC]+)(-?[а-яё]{1,3})?$")
 VERB_TAGS = {"VERB", "INFN", "PRTS", "GRND"}
 PHRASE_TAGS = {"NOUN", "ADJF", "PRTF", "NUMR", "NPRO"}
@@ -51,14 +57,44 @@ class Trigger:
     bare: bool
     verb: bool
     also: str = ""  # the part noun it came with (`заседание` of `заседание Форума`)
+    refers: bool = False  # only refers back to an event (`делегация`), never starts one
+
+
+@lru_cache(maxsize=1 << 16)
+def first_parse(word: str, morph: MorphAnalyzer) -> Parse:
+    """pymorphy3's likeliest reading; a release asks for the same words many times."""
+    return morph.parse(word)[0]
 
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
-    return morph.parse(token.text.lower())[0].normal_form
+    return first_parse(token.text.lower(), morph).normal_form
 
 
 def pos(token: Token, morph: MorphAnalyzer) -> str | None:
-    return morph.parse(token.text)[0].tag.POS
+    return first_parse(token.text, morph).tag.POS
+
+
+def nominative(token: Token, morph: MorphAnalyzer) -> bool:
+    return any(parse.tag.case == "nomn" for parse in morph.parse(token.text))
+
+
+def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> bool:
+    """A name after an event word that is the subject of what follows (`На заседании
+    П.Н.Ткач выступил`), not its complement (`переговоры Ш.А.Рахматуллаева с ...`):
+    a verb follows it, or it reads only as a nominative."""
+    end = next((i for i in range(index, len(tokens)) if tokens[i].start >= mention.end), None)
+    if end is not None and pos(tokens[end], morph) in VERB_TAGS:
+        return True
+    words = WORDS.findall(mention.text)
+    parses = [p for word in words for p in morph.parse(word)]
+    return bool(parses) and all(p.tag.case in (None, "nomn") for p in parses)
+
+
+def is_oblique_participle(token: Token, morph: MorphAnalyzer) -> bool:
+    """`..., ответственных за ИКТ` qualifies a complement; a nominative participle
+    (`..., приуроченная к празднику`) qualifies the event, and is not its name."""
+    parse = first_parse(token.text.lower(), morph)
+    return parse.tag.POS == "PRTF" and parse.tag.case != "nomn"
 
 
 def is_ordinal(token: Token, morph: MorphAnalyzer) -> bool:
@@ -90,7 +126,12 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
         word = token.text.lower()
         if j in taken:
             mention = taken[j]
-            if mention.type == PER and tokens[j - 1].text.lower() not in NAME_PREPOSITIONS:
+            after_preposition = tokens[j - 1].text.lower() in NAME_PREPOSITIONS
+            if (
+                mention.type == PER
+                and not after_preposition
+                and starts_clause(tokens, j, mention, morph)
+            ):
                 break  # `На заседании П.Н.Ткач выступил`: the name starts a clause
             while j < len(tokens) and tokens[j].start < mention.end:
                 j += 1
@@ -105,7 +146,7 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
             continue
         if token.text == ",":
             after = tokens[j + 1] if j + 1 < len(tokens) else None
-            if after is not None and pos(after, morph) == "PRTF" and not clause:
+            if after is not None and is_oblique_participle(after, morph) and not clause:
                 clause = True
                 j += 1
                 continue
@@ -140,6 +181,13 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
         parse = morph.parse(token.text)[0]
         if tag not in PHRASE_TAGS or (tag == "NPRO" or parse.tag.case == "nomn"):
             break
+        following = tokens[j + 1] if j + 1 < len(tokens) else None
+        if (
+            following is not None
+            and pos(following, morph) in VERB_TAGS
+            and nominative(token, morph)
+        ):
+            break  # `По итогам переговоров стороны договорились`: the subject
         j = end = j + 1
     return end
 
@@ -169,81 +217,96 @@ def has_object(tokens: list[Token], index: int, taken: dict[int, Mention], morph
 
 
 def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) -> int | None:
-    """The end of a verb trigger's required words (`в состав`), or `None`."""
+    """The end of a verb trigger's required words (`вошла в состав`), or `None`;
+    `от должности` may also stand before the verb (`От должности ... освобождён`)."""
     needed = VERB_NEEDS.get(word, ())
     position = index + 1
     for want in needed:
         window = range(position, min(len(tokens), position + 3))
         found = next((i for i in window if lemma(tokens[i], morph) == want), None)
         if found is None:
-            return None
+            break
         position = found + 1
-    return position
+    else:
+        return position
+    words = [lemma(token, morph) for token in tokens[:index]]
+    ahead = any(words[i : i + len(needed)] == list(needed) for i in range(len(words)))
+    return index + 1 if word in NEEDS_AHEAD and ahead else None
+
+
+def noun_trigger(
+    number: int, tokens: list[Token], index: int, taken: dict[int, Mention], morph
+) -> Trigger | None:
+    """The trigger an event noun makes, with its modifiers and complements."""
+    word = lemma(tokens[index], morph)
+    if word in NEEDS_OBJECT and not has_object(tokens, index, taken, morph):
+        return None
+    start = modifiers_start(tokens, index, morph)
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if word in PARTS and following is not None and is_event_word(following, morph):
+        inner = lemma(following, morph)  # `Пленарное заседание Форума`: the forum
+        end = phrase_end(tokens, index + 1, taken, morph)
+        return Trigger(number, start, end, index + 1, inner, EVENT_NOUNS[inner], False, False, word)
+    end = phrase_end(tokens, index, taken, morph)
+    ordinal = any(is_ordinal(tokens[i], morph) for i in range(start, index))
+    bare = end == index + 1 and not ordinal
+    return Trigger(number, start, end, index, word, EVENT_NOUNS[word], bare, False)
+
+
+def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
+    """`мероприятиях` (plural) speaks of other events, not back of one."""
+    return first_parse(token.text.lower(), morph).tag.number != "plur"
+
+
+def reference(number: int, tokens: list[Token], index: int, morph: MorphAnalyzer) -> Trigger | None:
+    """`делегация`: a visit where the sentence says it came or stayed, else a word
+    that refers back to one (`В состав делегации вошли ...`); `мероприятие`
+    always refers back."""
+    word = lemma(tokens[index], morph)
+    kind = REFERENCES[word]
+    stays = kind == "visit" and any(
+        lemma(t, morph) in STAYS and pos(t, morph) in VERB_TAGS for t in tokens
+    )
+    return Trigger(number, index, index + 1, index, word, kind, not stays, False, refers=not stays)
 
 
 def find_triggers(
     number: int, tokens: list[Token], taken: dict[int, Mention], morph: MorphAnalyzer
 ) -> list[Trigger]:
-    """Every event trigger of one sentence, in order."""
+    """Every event trigger of one sentence, in order; a noun's complements are
+    not searched for triggers again."""
     found: list[Trigger] = []
-    skip_to = 0
-    for index, token in enumerate(tokens):
-        if index < skip_to or index in taken or not token.text[:1].isalpha():
-            continue
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
         word = lemma(token, morph)
         tag = pos(token, morph)
-        pair = (word, lemma(tokens[index + 1], morph)) if index + 1 < len(tokens) else None
-        if pair in EVENT_PAIRS:
+        following = lemma(tokens[index + 1], morph) if index + 1 < len(tokens) else ""
+        trigger = None
+        if index in taken or not token.text[:1].isalpha():
+            pass
+        elif (word, following) in EVENT_PAIRS:
             end = phrase_end(tokens, index + 1, taken, morph)
-            found.append(
-                Trigger(
-                    number,
-                    index,
-                    end,
-                    index + 1,
-                    pair[1],
-                    EVENT_PAIRS[pair],
-                    end == index + 2,
-                    False,
-                )
+            kind = EVENT_PAIRS[(word, following)]
+            trigger = Trigger(
+                number, index, end, index + 1, following, kind, end == index + 2, False
             )
-            skip_to = index + 2
         elif word in EVENT_NOUNS and tag == "NOUN":
-            if word in NEEDS_OBJECT and not has_object(tokens, index, taken, morph):
-                continue
-            if (
-                word in PARTS
-                and index + 1 < len(tokens)
-                and is_event_word(tokens[index + 1], morph)
-            ):
-                inner = tokens[index + 1]
-                end = phrase_end(tokens, index + 1, taken, morph)
-                start = modifiers_start(tokens, index, morph)
-                inner_word = lemma(inner, morph)
-                found.append(
-                    Trigger(
-                        number,
-                        start,
-                        end,
-                        index + 1,
-                        inner_word,
-                        EVENT_NOUNS[inner_word],
-                        False,
-                        False,
-                        also=word,
-                    )
-                )
-                skip_to = index + 2
-                continue
-            start = modifiers_start(tokens, index, morph)
-            end = phrase_end(tokens, index, taken, morph)
-            ordinal = any(is_ordinal(tokens[i], morph) for i in range(start, index))
-            bare = end == index + 1 and not ordinal
-            found.append(Trigger(number, start, end, index, word, EVENT_NOUNS[word], bare, False))
+            trigger = noun_trigger(number, tokens, index, taken, morph)
+        elif word in REFERENCES and tag == "NOUN" and is_singular(token, morph):
+            trigger = reference(number, tokens, index, morph)
         elif word in EVENT_VERBS and tag in VERB_TAGS | {"PRTF"}:
             needed = needs_met(tokens, index, word, morph)
-            if needed is None:
-                continue
-            end = phrase_end(tokens, needed - 1, taken, morph) if needed > index + 1 else index + 1
-            found.append(Trigger(number, index, end, index, word, EVENT_VERBS[word], False, True))
+            if needed is not None:
+                end = (
+                    phrase_end(tokens, needed - 1, taken, morph)
+                    if needed > index + 1
+                    else index + 1
+                )
+                trigger = Trigger(number, index, end, index, word, EVENT_VERBS[word], False, True)
+        if trigger is None:
+            index += 1
+            continue
+        found.append(trigger)
+        index = max(index + 1, trigger.end if not trigger.verb else index + 1)
     return found

@@ -46,6 +46,14 @@ NEEDS_OBJECT = {"создание", "учреждение", "основание"
 # A part of an event named with it (`Пленарное заседание Форума`) is that event.
 PARTS = {"заседание", "сессия", "церемония", "секция"}
 
+# Nouns that name an event only where the sentence says so, else refer back to
+# one: a delegation is a visit where it came or stayed (`STAYS`).
+REFERENCES = {"делегация": "visit", "мероприятие": "other"}
+# Bare nouns that refer back to the latest event of a type, or of any type
+# (`В ходе визита`, `В мероприятии приняли участие`).
+GENERIC = {"визит": "visit", "поездка": "visit", "делегация": "visit", "мероприятие": "any"}
+STAYS = {"находиться", "прибыть", "пребывать", "побывать", "посетить"}
+
 # Verbs (and their participles) that state an event, by lemma.
 EVENT_VERBS: dict[str, str] = {
     "подписать": "signing",
@@ -57,7 +65,11 @@ EVENT_VERBS: dict[str, str] = {
     "войти": "membership",
     "вступить": "membership",
     "наградить": "award",
+    "вручить": "award",
     "посетить": "visit",
+    "прибыть": "visit",
+    "побывать": "visit",
+    "ознакомиться": "visit",
     "встретиться": "meeting",
 }
 # The noun of each verb, so that `Подписание состоялось` refers back to `подписали`.
@@ -70,6 +82,8 @@ VERB_NOUNS = {
     "войти": "вхождение",
     "вступить": "вступление",
     "наградить": "награждение",
+    "освободить": "освобождение",
+    "вручить": "награждение",
     "посетить": "визит",
     "встретиться": "встреча",
 }
@@ -80,7 +94,9 @@ VERB_NEEDS: dict[str, tuple[str, ...]] = {
     "войти": ("в", "состав"),
     "вступить": ("в",),
     "назначить": ("на",),
+    "ознакомиться": ("с", "работа"),
 }
+NEEDS_AHEAD = {"освободить"}  # `От должности директора ... освобождён`
 
 ONLINE = {"вкс", "видеоконференция", "видеоконференцсвязь", "онлайн", "онлайн-формат", "видеосвязь"}
 
@@ -93,6 +109,8 @@ ROLE_BEFORE: dict[tuple[str, ...], str] = {
     ("при",): "organizer",
     ("в", "состав"): "host",
     ("с",): "participant",
+    ("глава", "с"): "participant",
+    ("с", "работа"): "host",
     ("между",): "participant",
     ("представитель",): "participant",
     ("делегация",): "participant",
@@ -101,6 +119,11 @@ ROLE_BEFORE: dict[tuple[str, ...], str] = {
 # Verbs whose doer takes a role, by lemma.
 ROLE_VERBS: dict[str, str] = {
     "выступить": "speaker",
+    "доложить": "speaker",
+    "проинформировать": "speaker",
+    "поздравить": "speaker",
+    "приветствовать": "speaker",
+    "рассказать": "speaker",
     "председательствовать": "chair",
     "подписать": "signatory",
     "принять": "participant",
@@ -109,7 +132,7 @@ ROLE_VERBS: dict[str, str] = {
     "прибыть": "participant",
     "встретиться": "participant",
     "провести": "participant",
-    "вручить": "organizer",
+    "вручить": "participant",
     "организовать": "organizer",
 }
 # Verbs whose grammatical subject is what the event is about.
