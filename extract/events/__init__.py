@@ -61,11 +61,11 @@ from pymorphy3 import MorphAnalyzer
 from ..const import LOC
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
-from .arguments import date_groups, nearest_dates, nearest_place, online_triggers
+from .arguments import assign_dates, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
-from .roles import roles
+from .roles import is_topic, roles
 from .triggers import Trigger, find_triggers, lemma
-from .words import GENERIC, VERB_NOUNS
+from .words import GENERIC, HABITS, VERB_NOUNS
 
 # Types a release rarely reports twice without saying so: a later verb or bare
 # noun of the type is the same event, unless its date differs, or, for those
@@ -114,9 +114,9 @@ class Draft:
         self.words |= {trigger.lemma, trigger.also, VERB_NOUNS.get(trigger.lemma, "")} - {""}
         if not trigger.verb and not trigger.bare and len(naming.name) > len(self.name):
             self.name, self.key = naming.name, naming.key
-        if not self.dates and (not trigger.bare or len(self.namings) == 1):
-            self.dates = naming.dates
-        self.place = self.place or naming.place
+        if not trigger.bare or len(self.namings) == 1:  # a reference back says little
+            self.dates = self.dates or naming.dates
+            self.place = self.place or naming.place
         self.online = self.online or naming.online
         self.take(naming.roles)
 
@@ -171,6 +171,18 @@ def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
     return None
 
 
+def share_setting(drafts: list[Draft]) -> None:
+    """An event stated by a verb with no date, beside another event that has one,
+    happened at it (`По итогам заседания ... подписали протокол`): it takes that
+    date and place."""
+    dated = next((d for d in drafts if d.dates), None)
+    for draft in drafts:
+        new = len(draft.namings) == 1 and draft.namings[0].trigger.verb
+        if dated is not None and new and not draft.dates and draft is not dated:
+            draft.dates = dated.dates
+            draft.place = draft.place or dated.place
+
+
 def opens_paragraph(text: str, sentences: list[Sentence], number: int) -> bool:
     return number == 0 or "\n" in text[sentences[number - 1].end : sentences[number].start]
 
@@ -219,6 +231,24 @@ def side_roles(
     ]
 
 
+def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph) -> bool:
+    """A trigger whose sentence's actors are not its participants: one in a topic
+    (`рассказал о меморандуме, подписанном ...`), or a reference back beside a new
+    event (`организовало в рамках выставки ИТ-форум`)."""
+    if is_topic(tokens, trigger.start, morph):
+        return True
+    return trigger.bare and any(not t.bare for t in triggers)
+
+
+def is_habitual(sentence: Sentence, dates: list[DateSpan], morph: MorphAnalyzer) -> bool:
+    """`Выставка проводится ежегодно с 2012 г.`: a series, not one event, unless the
+    sentence dates it to a month or a day."""
+    if not any(lemma(token, morph) in HABITS for token in sentence.tokens):
+        return False
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    return not any(d.precision in ("day", "month") for d in inside)
+
+
 @dataclass(slots=True)
 class Reading:
     """What one sentence says: its namings, or, naming nothing, the roles its
@@ -243,6 +273,8 @@ def read_sentence(
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     taken = covering(sentence, inside)
     triggers = find_triggers(number, tokens, taken, morph)
+    if is_habitual(sentence, dates, morph):
+        triggers = []
     sides = side_roles(tokens, mentions, morph)
     if not triggers:
         found = roles(sentence, taken, triggers, positions, "", morph, explicit=True)
@@ -253,6 +285,7 @@ def read_sentence(
         for type in dict.fromkeys(t.type for t in triggers)
     }
     namings = []
+    when = assign_dates(sentence, triggers, dates)
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
         namings.append(
@@ -260,10 +293,10 @@ def read_sentence(
                 trigger=trigger,
                 name=event_name(tokens, trigger, text, morph),
                 key=name_key(tokens, trigger, morph),
-                dates=nearest_dates(sentence, trigger, dates),
+                dates=when[number_in_sentence],
                 place=place.entity_id if place else "",
                 online=number_in_sentence in online,
-                roles=by_type[trigger.type],
+                roles=[] if silent(tokens, trigger, triggers, morph) else by_type[trigger.type],
             )
         )
     return Reading(number, namings, [])
@@ -295,6 +328,7 @@ def find_events(
             latest = None
         if not reading.namings and latest is not None:
             latest.take(reading.roles)
+        here: list[Draft] = []
         for naming in reading.namings:
             draft = resolve(naming, drafts)
             if draft is None and naming.trigger.refers:
@@ -304,7 +338,9 @@ def find_events(
                 draft = Draft(trigger.type, naming.name, naming.key, set())
                 drafts.append(draft)
             draft.add(naming)
+            here.append(draft)
             latest = draft
+        share_setting(here)
     for draft in drafts:
         if not draft.dates:
             first = min(n.trigger.sentence for n in draft.namings)

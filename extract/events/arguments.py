@@ -2,7 +2,7 @@
 
 from pymorphy3 import MorphAnalyzer
 
-from ..const import LOC
+from ..const import LOC, ORG
 from ..records import DateSpan, Mention, Sentence, Token
 from .triggers import Trigger, lemma
 from .words import ONLINE
@@ -33,24 +33,47 @@ def date_groups(sentence: Sentence, dates: list[DateSpan]) -> list[list[DateSpan
     return groups
 
 
-def nearest_dates(sentence: Sentence, trigger: Trigger, dates: list[DateSpan]) -> list[DateSpan]:
-    """The date group nearest the trigger, leaving out dates inside its own name
-    (`форум «Цифровой шелковый путь – 2025»`) while others exist."""
+def assign_dates(
+    sentence: Sentence, triggers: list[Trigger], dates: list[DateSpan]
+) -> list[list[DateSpan]]:
+    """Each trigger's date group: every group goes to the trigger nearest it, and
+    triggers joined by `и` share theirs (`в Совещании ... и Форуме ..., которые прошли
+    17 – 18 июня`). Dates inside a name (`форум «Цифровой шелковый путь – 2025»`)
+    never count, and targets (`план на 2025 – 2026 годы`) only where there are no
+    others."""
     tokens = sentence.tokens
-    start, end = tokens[trigger.start].start, tokens[trigger.end - 1].end
+    spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
     groups = date_groups(sentence, dates)
-    outside = [g for g in groups if not (start <= g[0].start and g[-1].end <= end)]
-    groups = outside or groups
-    # `план на 2025 – 2026 годы`: what something else is scheduled for
+    groups = [g for g in groups if not any(a <= g[0].start and g[-1].end <= b for a, b in spans)]
     when = [g for g in groups if g[0].text.split()[0].lower() not in TARGETS]
     groups = when or groups
-    if not groups:
-        return []
 
-    def distance(group: list[DateSpan]) -> int:
-        return min(abs(group[0].start - end), abs(start - group[-1].end))
+    def distance(group: list[DateSpan], span: tuple[int, int]) -> int:
+        return min(abs(group[0].start - span[1]), abs(span[0] - group[-1].end))
 
-    return min(groups, key=distance)
+    owned: list[list[list[DateSpan]]] = [[] for _ in triggers]
+    for group in groups:
+        nearest = min(range(len(triggers)), key=lambda i: distance(group, spans[i]))
+        owned[nearest].append(group)
+    chains = coordinated(sentence, triggers)
+    result = []
+    for index, span in enumerate(spans):
+        mine = owned[index] or [g for i in chains[index] for g in owned[i]]
+        result.append(min(mine, key=lambda g: distance(g, span)) if mine else [])
+    return result
+
+
+def coordinated(sentence: Sentence, triggers: list[Trigger]) -> list[set[int]]:
+    """For each trigger, the triggers it is joined to by `и` or a comma."""
+    tokens = sentence.tokens
+    chains = [{i} for i in range(len(triggers))]
+    for i in range(len(triggers) - 1):
+        between = tokens[triggers[i].end : triggers[i + 1].start]
+        if between and all(t.text.lower() in JOINERS for t in between):
+            joined = chains[i] | chains[i + 1]
+            for j in joined:
+                chains[j] = joined
+    return chains
 
 
 def is_place(tokens: list[Token], index: int) -> bool:
@@ -63,6 +86,16 @@ def is_place(tokens: list[Token], index: int) -> bool:
     return before >= 0 and tokens[before].text.lower() in {"в", "во"}
 
 
+def describes(tokens: tuple[Token, ...], index: int, taken: dict[int, Mention]) -> bool:
+    """`Посольства Республики Казахстан в Республике Беларусь`: the place is part of
+    an organisation's description, not where something happened."""
+    before = index - 1
+    while before >= 0 and tokens[before].text.lower() not in {"в", "во"}:
+        before -= 1
+    previous = taken.get(before - 1)
+    return previous is not None and previous.type == ORG
+
+
 def nearest_place(
     sentence: Sentence, trigger: Trigger, taken: dict[int, Mention]
 ) -> Mention | None:
@@ -72,7 +105,7 @@ def nearest_place(
     for index, mention in taken.items():
         if mention.type != LOC or tokens[index].start != mention.start:
             continue
-        if is_place(list(tokens), index):
+        if is_place(list(tokens), index) and not describes(tokens, index, taken):
             places.append((abs(index - trigger.head), index, mention))
     return min(places)[2] if places else None
 

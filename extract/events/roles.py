@@ -34,15 +34,26 @@ from pymorphy3 import MorphAnalyzer
 from ..const import LOC, ORG, PER
 from ..positions import POST_HEADS
 from ..records import Mention, Position, Sentence, Token
-from .triggers import VERB_TAGS, Trigger, is_event_word, lemma, pos
-from .words import GROUPS, ROLE_BEFORE, ROLE_VERBS, SUBJECT_VERBS
+from .triggers import VERB_TAGS, Trigger, first_parse, is_event_word, lemma, pos
+from .words import (
+    AS_ROLE,
+    GROUPS,
+    ROLE_BEFORE,
+    ROLE_VERBS,
+    SPEECH_VERBS,
+    SPEECHES,
+    SUBJECT_VERBS,
+)
 
-LIST_WORDS = {"и", ",", "а", "также"}
+LIST_WORDS = {"и", ",", "а", "также", "числе"}  # `в том числе`
 TOPIC = {"о", "об", "обо", "про"}
 SIDE_CUES = {"с", "со", "между"}  # a side only after an event word or a verb
 CLAUSE_ENDS = {".", ";", ":", "!", "?", "(", ")"}
 CUE_REACH = 6  # describing words between a cue and the actor it governs
 QUOTES = {"«", "»", '"'}
+LEADING = {"speaker", "chair"}
+# What a sentence that names no event may say of the latest one.
+STATED = LEADING | {"organizer"}
 PERSON_EVENTS = {"appointment", "dismissal", "award"}
 BODY_EVENTS = {"founding", "membership"}
 
@@ -67,7 +78,17 @@ def outermost(tokens: list[Token], taken: dict[int, Mention]) -> list[Actor]:
 
 def in_topic(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
     """`доклад о сотрудничестве с ШОС`: a name inside what something is about."""
-    for token in reversed(tokens[: actor.first]):
+    return is_topic(tokens, actor.first, morph)
+
+
+def is_topic(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:
+    """Whether the word at `index` stands in what something is about (`рассказал о
+    ходе выполнения меморандума, подписанного ...`); a participle reaches back past
+    its comma to the noun it belongs to."""
+    before = tokens[:index]
+    if before and before[-1].text == "," and pos(tokens[index], morph) == "PRTF":
+        before = before[:-1]
+    for token in reversed(before):
         if token.text in CLAUSE_ENDS or token.text == ",":
             return False
         if token.text.lower() in TOPIC:
@@ -89,7 +110,8 @@ def after_noun(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
     if (cue, word) in ROLE_BEFORE:  # `в состав ШОС`
         return False
     is_noun = pos(before, morph) == "NOUN" and before.text.replace("-", "").isalpha()
-    return is_noun and word not in GROUPS and (word,) not in ROLE_BEFORE
+    listed = before.text.lower() in LIST_WORDS
+    return is_noun and not listed and word not in GROUPS and (word,) not in ROLE_BEFORE
 
 
 def cue_role(
@@ -117,7 +139,7 @@ def cue_role(
                     and (is_event_word(governor, morph) or pos(governor, morph) in VERB_TAGS)
                 )
             )
-            return "participant" if side else group
+            return "side" if side else group
         if (word,) in ROLE_BEFORE and word not in GROUPS:
             return ROLE_BEFORE[(word,)]
         if word in GROUPS:
@@ -145,12 +167,21 @@ def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -
         if pos(token, morph) not in VERB_TAGS:
             continue
         word = lemma(token, morph)
-        if word not in ROLE_VERBS:
+        around = [lemma(t, morph) for t in tokens[max(0, index - 3) : index + 4]]
+        if word in SPEECH_VERBS and SPEECHES & set(around):
+            role = "speaker"  # `Приветствие участникам направил Министр`
+        elif word not in ROLE_VERBS:
             continue
-        role = ROLE_VERBS[word]
+        else:
+            role = ROLE_VERBS[word]
+        following = [lemma(t, morph) for t in tokens[index + 1 : index + 3]]
         if word == "принять":
-            following = tokens[index + 1 : index + 3]
-            role = "participant" if any(lemma(t, morph) == "участие" for t in following) else "host"
+            role = "participant" if "участие" in following else "host"
+        elif word == "провести":  # `Церемонию провёл вице-министр`; `Стороны провели`
+            singular = first_parse(token.text.lower(), morph).tag.number == "sing"
+            role = "chair" if singular else "participant"
+        elif word == "выступить":  # `выступит принимающей стороной`, `Учредителями выступили`
+            role = next((AS_ROLE[w] for w in around if w in AS_ROLE), role)
         distance = actor.first - index if index < actor.first else index - actor.last
         found.append((distance, role))
     return min(found)[1] if found else ""
@@ -233,23 +264,25 @@ def roles(
             for p in positions
         ):
             continue
-        if in_topic(tokens, actor, morph) or after_noun(tokens, actor, morph):
-            continue
         cue = cue_role(tokens, actor, named, names, morph)
         if actor.first in heads and not cue:
             cue = "participant"  # `переговоры Рахматуллаева`, `заседание Комиссии`
+        elif in_topic(tokens, actor, morph) or after_noun(tokens, actor, morph):
+            continue
         inside = any(start <= mention.start < end for start, end in spans)
         if inside and not cue:
             continue
-        if cue == "participant" and type == "signing":
-            cue = "signatory"  # the sides of a signing
+        if cue == "side":  # the sides of a signing sign it
+            cue = "signatory" if type == "signing" else "participant"
         if mention.type == LOC and not cue:
             continue
         role = cue
         if role == "participant" or (not role and is_nominative(tokens, actor, morph)):
             role = nearest_verb_role(tokens, actor, morph) or role
-        if explicit and role not in ("speaker", "chair"):
+        if explicit and role not in STATED:
             continue
+        if role in LEADING:  # who spoke at or chaired an event took part in it
+            result.append((mention, "participant"))
         if role:
             result.append((mention, role))
     return result

@@ -23,19 +23,23 @@ from pymorphy3.analyzer import Parse
 from ..const import PER, QUOTE_PAIRS
 from ..records import Mention, Token
 from .words import (
+    COUNTS,
     EVENT_NOUNS,
     EVENT_PAIRS,
     EVENT_VERBS,
+    LINKS,
     NEEDS_AHEAD,
     NEEDS_OBJECT,
     PARTS,
     REFERENCES,
     STAYS,
     VERB_NEEDS,
+    VERB_OBJECTS,
 )
 
 WORDS = re.compile(r"[А-ЯЁа-яё-]{2,}")
-ORDINAL = re.compile(r"^(\d+|[IVXLC]+)(-?[а-яё]{1,3})?$")
+ORDINAL = re.compile(r"^(\d+-?[а-яё]{1,3}|[IVXLC]+)$")
+CARDINAL = re.compile(r"^\d+$")
 VERB_TAGS = {"VERB", "INFN", "PRTS", "GRND"}
 PHRASE_TAGS = {"NOUN", "ADJF", "PRTF", "NUMR", "NPRO"}
 NAME_PREPOSITIONS = {"по", "для", "о", "об", "с", "со", "между", "на"}
@@ -72,6 +76,13 @@ def lemma(token: Token, morph: MorphAnalyzer) -> str:
 
 def pos(token: Token, morph: MorphAnalyzer) -> str | None:
     return first_parse(token.text, morph).tag.POS
+
+
+def genitive(token: Token, morph: MorphAnalyzer) -> bool:
+    """A complement of an event noun without a preposition stands in the genitive
+    (`Совещание руководителей`); a word that does not decline may be one too."""
+    parses = morph.parse(token.text)
+    return any(p.tag.case in ("gent", "gen2") or "Fixd" in p.tag for p in parses)
 
 
 def nominative(token: Token, morph: MorphAnalyzer) -> bool:
@@ -111,8 +122,16 @@ def closing_quote(tokens: list[Token], index: int) -> int | None:
     return next((i for i in range(index + 1, len(tokens)) if tokens[i].text == want), None)
 
 
+def event_word(token: Token, morph: MorphAnalyzer) -> str:
+    """The event noun a word is, as a key of `EVENT_NOUNS`, or empty: a compound
+    counts by its last part (`ИТ-форум`, `бизнес-форум`)."""
+    word = lemma(token, morph)
+    tail = word.rsplit("-", 1)[-1]
+    return word if word in EVENT_NOUNS else tail if tail in EVENT_NOUNS else ""
+
+
 def is_event_word(token: Token, morph: MorphAnalyzer) -> bool:
-    return lemma(token, morph) in EVENT_NOUNS
+    return bool(event_word(token, morph))
 
 
 def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph) -> int:
@@ -120,6 +139,7 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
     end = index + 1
     limit = min(len(tokens), index + 1 + MAX_NAME)
     clause = False  # inside `, ответственных за ИКТ`
+    governed = False  # after a preposition, whose case the words then take
     j = index + 1
     while j < limit:
         token = tokens[j]
@@ -164,6 +184,7 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
             following = tokens[j + 1] if j + 1 < len(tokens) else None
             if following is None or lemma(following, morph) not in FIELDS:
                 break
+            governed = True
             j += 1
             continue
         if word == "и":
@@ -175,12 +196,17 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
             j += 1
             continue
         if word in NAME_PREPOSITIONS:
+            governed = True
             j += 1
             continue
+        if not governed and not genitive(token, morph):
+            break  # `работы выставки белорусскими участниками`: not a complement
         tag = pos(token, morph)
         parse = morph.parse(token.text)[0]
         if tag not in PHRASE_TAGS or (tag == "NPRO" or parse.tag.case == "nomn"):
             break
+        if tag in {"ADJF", "PRTF"} and modifies_event(tokens, j, morph):
+            break  # `выставки белорусско-казахстанский ИТ-форум`: the next event's words
         following = tokens[j + 1] if j + 1 < len(tokens) else None
         if (
             following is not None
@@ -190,6 +216,13 @@ def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph
             break  # `По итогам переговоров стороны договорились`: the subject
         j = end = j + 1
     return end
+
+
+def modifies_event(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:
+    """An adjective that stands before an event word of its own."""
+    while index < len(tokens) and pos(tokens[index], morph) in {"ADJF", "PRTF"}:
+        index += 1
+    return index < len(tokens) and is_event_word(tokens[index], morph)
 
 
 def modifiers_start(tokens: list[Token], index: int, morph: MorphAnalyzer) -> int:
@@ -219,6 +252,10 @@ def has_object(tokens: list[Token], index: int, taken: dict[int, Mention], morph
 def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) -> int | None:
     """The end of a verb trigger's required words (`вошла в состав`), or `None`;
     `от должности` may also stand before the verb (`От должности ... освобождён`)."""
+    if word in VERB_OBJECTS:  # `заключило договор`
+        window = range(index + 1, min(len(tokens), index + 4))
+        found = next((i for i in window if lemma(tokens[i], morph) in VERB_OBJECTS[word]), None)
+        return None if found is None else found + 1
     needed = VERB_NEEDS.get(word, ())
     position = index + 1
     for want in needed:
@@ -238,15 +275,21 @@ def noun_trigger(
     number: int, tokens: list[Token], index: int, taken: dict[int, Mention], morph
 ) -> Trigger | None:
     """The trigger an event noun makes, with its modifiers and complements."""
-    word = lemma(tokens[index], morph)
+    word = event_word(tokens[index], morph)
     if word in NEEDS_OBJECT and not has_object(tokens, index, taken, morph):
         return None
     start = modifiers_start(tokens, index, morph)
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    if word in PARTS and following is not None and is_event_word(following, morph):
-        inner = lemma(following, morph)  # `Пленарное заседание Форума`: the forum
-        end = phrase_end(tokens, index + 1, taken, morph)
-        return Trigger(number, start, end, index + 1, inner, EVENT_NOUNS[inner], False, False, word)
+    counted = tokens[max(0, start - 1) : index]
+    if any(CARDINAL.match(t.text) or lemma(t, morph) in COUNTS for t in counted):
+        return None  # `более 80 деловых встреч`, `ряд встреч`: a count, not one event
+    inner = index + 1
+    while word in PARTS and inner < len(tokens) and lemma(tokens[inner], morph) in LINKS:
+        inner += 1
+    if word in PARTS and inner < len(tokens) and is_event_word(tokens[inner], morph):
+        kind = event_word(tokens[inner], morph)  # `Пленарное заседание Форума`: the forum
+        end = phrase_end(tokens, inner, taken, morph)
+        bare = end == inner + 1
+        return Trigger(number, start, end, inner, kind, EVENT_NOUNS[kind], bare, False, word)
     end = phrase_end(tokens, index, taken, morph)
     ordinal = any(is_ordinal(tokens[i], morph) for i in range(start, index))
     bare = end == index + 1 and not ordinal
@@ -291,11 +334,11 @@ def find_triggers(
             trigger = Trigger(
                 number, index, end, index + 1, following, kind, end == index + 2, False
             )
-        elif word in EVENT_NOUNS and tag == "NOUN":
+        elif event_word(token, morph) and tag == "NOUN":
             trigger = noun_trigger(number, tokens, index, taken, morph)
         elif word in REFERENCES and tag == "NOUN" and is_singular(token, morph):
             trigger = reference(number, tokens, index, morph)
-        elif word in EVENT_VERBS and tag in VERB_TAGS | {"PRTF"}:
+        elif word in EVENT_VERBS and tag in VERB_TAGS - {"INFN"} | {"PRTF"}:
             needed = needs_met(tokens, index, word, morph)
             if needed is not None:
                 end = (

@@ -38,13 +38,18 @@ EVENT_NOUNS: dict[str, str] = {
     "церемония": "other",
 }
 # `круглый стол` is a meeting; the pair is matched on lemmas.
-EVENT_PAIRS: dict[tuple[str, str], str] = {("круглый", "стол"): "meeting"}
+EVENT_PAIRS: dict[tuple[str, str], str] = {
+    ("круглый", "стол"): "meeting",
+    ("учредительный", "собрание"): "founding",
+    ("общий", "собрание"): "meeting",
+}
 # Nouns that name an event only with what they need beside them: a founding
 # noun with the organisation founded (`создание Центра`, not `создание условий`),
 # an appointment with the post (`назначение на должность`).
 NEEDS_OBJECT = {"создание", "учреждение", "основание", "назначение", "вступление", "вхождение"}
 # A part of an event named with it (`Пленарное заседание Форума`) is that event.
 PARTS = {"заседание", "сессия", "церемония", "секция"}
+LINKS = {"открытие", "закрытие"}  # `Церемонию открытия выставки`: the exhibition
 
 # Nouns that name an event only where the sentence says so, else refer back to
 # one: a delegation is a visit where it came or stayed (`STAYS`).
@@ -57,11 +62,14 @@ STAYS = {"находиться", "прибыть", "пребывать", "поб
 # Verbs (and their participles) that state an event, by lemma.
 EVENT_VERBS: dict[str, str] = {
     "подписать": "signing",
+    "заключить": "signing",
     "назначить": "appointment",
+    "избрать": "appointment",
     "освободить": "dismissal",
     "создать": "founding",
     "учредить": "founding",
     "основать": "founding",
+    "образовать": "founding",
     "войти": "membership",
     "вступить": "membership",
     "наградить": "award",
@@ -75,10 +83,13 @@ EVENT_VERBS: dict[str, str] = {
 # The noun of each verb, so that `Подписание состоялось` refers back to `подписали`.
 VERB_NOUNS = {
     "подписать": "подписание",
+    "заключить": "заключение",
     "назначить": "назначение",
+    "избрать": "избрание",
     "создать": "создание",
     "учредить": "учреждение",
     "основать": "основание",
+    "образовать": "образование",
     "войти": "вхождение",
     "вступить": "вступление",
     "наградить": "награждение",
@@ -96,7 +107,22 @@ VERB_NEEDS: dict[str, tuple[str, ...]] = {
     "назначить": ("на",),
     "ознакомиться": ("с", "работа"),
 }
-NEEDS_AHEAD = {"освободить"}  # `От должности директора ... освобождён`
+NEEDS_AHEAD = {"освободить"}
+# What a verb needs as its object to state the event: `заключило договор`.
+VERB_OBJECTS = {"заключить": {"договор", "соглашение", "контракт", "меморандум"}}
+# Words that make a sentence speak of a series of events, not of one.
+HABITS = {"ежегодно", "ежегодный", "ежемесячно", "еженедельно", "регулярно", "традиционно"}
+# Words before an event noun that make it a count of events, not one.
+COUNTS = {
+    "ряд",
+    "несколько",
+    "более",
+    "менее",
+    "свыше",
+    "около",
+    "серия",
+    "много",
+}  # `От должности директора ... освобождён`
 
 ONLINE = {"вкс", "видеоконференция", "видеоконференцсвязь", "онлайн", "онлайн-формат", "видеосвязь"}
 
@@ -125,18 +151,36 @@ ROLE_VERBS: dict[str, str] = {
     "приветствовать": "speaker",
     "рассказать": "speaker",
     "председательствовать": "chair",
+    "возглавить": "chair",
+    "модерировать": "chair",
     "подписать": "signatory",
+    "заключить": "signatory",
     "принять": "participant",
     "участвовать": "participant",
+    "присутствовать": "participant",
     "посетить": "participant",
     "прибыть": "participant",
     "встретиться": "participant",
+    "встретить": "host",
     "провести": "participant",
     "вручить": "participant",
     "организовать": "organizer",
 }
+# `выступить` in another capacity than a speaker's.
+AS_ROLE = {
+    "учредитель": "organizer",
+    "принимающий": "host",
+    "организатор": "organizer",
+    "соорганизатор": "organizer",
+    "модератор": "chair",
+    "председатель": "chair",
+}
+# A verb with one of these beside it states a speech: `направил приветствие`.
+SPEECH_VERBS = {"направить", "зачитать", "огласить", "сделать", "представить", "передать"}
+SPEECHES = {"приветствие", "поздравление", "обращение", "доклад", "презентация", "выступление"}
 # Verbs whose grammatical subject is what the event is about.
-SUBJECT_VERBS = {"назначить", "освободить", "создать", "учредить", "основать", "войти", "вступить"}
+SUBJECT_VERBS = {"назначить", "освободить", "создать", "учредить", "основать", "образовать"}
+SUBJECT_VERBS |= {"войти", "вступить", "избрать"}
 SUBJECT_VERBS |= {"наградить"}
 # Nouns naming a group of people from an organisation: `представители Минсвязи`.
 GROUPS = {"представитель", "делегация", "сотрудник", "специалист", "эксперт", "руководство"}
