@@ -20,7 +20,10 @@ Inside a release:
   or, failing that, by its letters matching one full name in the release
   (`ЕЭК` and `Евразийская экономическая комиссия`). A one-word short form takes
   the one longer name in the release that starts with it (`Центр` and
-  `Центр сотрудничества ...`).
+  `Центр сотрудничества ...`). A name made of the same words in another order
+  takes the first one's (`Центр сотрудничества по большим данным Китай-ШОС`
+  and `Центр сотрудничества Китай-ШОС в области больших данных`): the words
+  compare as lemmas, without function words and the `в области` of a domain.
 - Names then go through the alias table (`aliases`): `Минсвязи` is
   `Министерство связи и информатизации Республики Беларусь` in every release.
   The key of a place or organisation is its type and full name.
@@ -57,6 +60,7 @@ INTRODUCTION = re.compile(
     r"^\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
 )
 FUNCTION_WORDS = {"и", "в", "во", "по", "на", "для", "при", "с", "со", "о", "об", "а", "к"}
+DOMAIN_WORDS = {"область", "сфера"}  # `в области больших данных` is `по большим данным`
 
 
 def entity_id(key: str) -> str:
@@ -122,10 +126,24 @@ def is_abbreviation(name: str) -> bool:
     return 2 <= len(name) <= 10 and name.isupper()
 
 
-def release_names(text: str, mentions: list[Mention]) -> dict[tuple[str, str], str]:
+def word_set(name: str, morph: MorphAnalyzer) -> frozenset[str]:
+    words = re.findall(r"[\wЁё-]+", name.lower())
+    lemmas = {morph.parse(word)[0].normal_form for word in words}
+    return frozenset(lemmas - FUNCTION_WORDS - DOMAIN_WORDS)
+
+
+def release_names(
+    text: str, mentions: list[Mention], morph: MorphAnalyzer
+) -> dict[tuple[str, str], str]:
     """`(type, folded short name)` -> the full name this release gives it."""
     names: dict[tuple[str, str], str] = {}
     full = [m for m in mentions if " " in (m.normal or m.text)]
+    first: dict[tuple[str, frozenset[str]], str] = {}
+    for mention in full:
+        name = mention.normal or mention.text
+        known = first.setdefault((mention.type, word_set(name, morph)), name)
+        if known != name:
+            names.setdefault((mention.type, fold(name)), known)
     for mention in full:
         introduced = INTRODUCTION.match(text, mention.end)
         if introduced:
@@ -165,7 +183,7 @@ def link_entities(
 ) -> list[Mention]:
     """Give every mention of one release its `entity_key` and `entity_id`."""
     people = cluster_people([m for m in mentions if m.type == PER], morph)
-    names = release_names(text, [m for m in mentions if m.type != PER])
+    names = release_names(text, [m for m in mentions if m.type != PER], morph)
     linked = []
     for mention in mentions:
         if mention.type == PER:

@@ -25,11 +25,24 @@ so tests can say which one fired:
 - `add_transcriptions`: a Latin transcription in brackets right after a
   mention (`Международная амнистия (Amnesty International)`) names the same
   thing, so it is a mention of the same type.
+- `add_introduced_names`: a noun phrase opened by a capitalised word and
+  followed by its short name in brackets (`Шанхайская организация
+  сотрудничества (далее – ШОС)`, `Евразийская экономическая комиссия (ЕЭК)`:
+  the initials must match where `далее` does not say so) is a name slovnet
+  missed, of the short name's type (an organisation when the short name is
+  untagged); `далее –` itself is no part of a name.
 - `add_places`: a capitalised word (or two) that is, in some case form, a
   place of the gazetteer (`data/places.txt`) is a place (`в г.Карамай`).
+- `add_institutions`: an institution word (`data` of `INSTITUTIONS`) opening a
+  name slovnet missed: capitalised inside a sentence with its genitive
+  complements (`... Центр сотрудничества ...`), after capitalised adjectives
+  (`Межправительственная белорусско-казахстанская комиссия`), or, at a
+  sentence's start, with a domain and a name after it (`Центр сотрудничества
+  по большим данным Китай-ШОС`).
 - `extend_domains`: an institution's name takes the domain after it
   (`Центр сотрудничества ... в области больших данных`, `Комитет по делам
-  молодёжи`).
+  молодёжи`), and a `по` domain with the name that follows it (`Центр
+  сотрудничества по большим данным Китай-ШОС`).
 - `join_complements`: an organisation followed at once by an organisation or
   place in the genitive is one organisation (`Секретариата` + `ШОС`,
   `Министерство связи` + `Республики Беларусь`); the inner mention stays, so
@@ -53,6 +66,7 @@ from .records import Token
 NOT_NAMES = frozenset(
     "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
 )
+INTRODUCERS_WORDS = {"далее", "по", "тексту", "–", "—", "-"}  # `(далее по тексту – ШОС)`
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 MONTHS = set(
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split()
@@ -258,8 +272,9 @@ def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool
     """Where the domain phrase starting at `start` ends (`start` when there is none).
 
     `по` with a dative (`по чрезвычайным ситуациям`) is taken only after a bare
-    institution word (`Министерство`): after a fuller name it is more often what
-    the sentence is about (`совещание Министерства ... по реализации плана`).
+    institution word (`Министерство`) or a commission-like one (`DOMAIN_HEADS`):
+    after a fuller name it is more often what the sentence is about
+    (`совещание Министерства ... по реализации плана`).
     """
     words = [token.text.lower() for token in tokens[start : start + 2]]
     if words[:2] in (["в", "области"], ["в", "сфере"], ["по", "вопросам"], ["по", "делам"]):
@@ -270,8 +285,9 @@ def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool
         return start
     last = end
     while last < len(tokens) and last - end < MAX_DOMAIN and tokens[last].text.islower():
-        parses = [p for p in morph.parse(tokens[last].text) if p.tag.case == case]
-        if not parses and tokens[last].text not in ("и",):
+        every = morph.parse(tokens[last].text)
+        parses = [p for p in every if p.tag.case == case]
+        if every[0].tag.POS == "PREP" or (not parses and tokens[last].text != "и"):
             break
         last += 1
     while last > end and tokens[last - 1].text == "и":
@@ -279,16 +295,57 @@ def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool
     return last if last > end else start
 
 
+# Institutions whose names go on with `по` and a dative (`комиссия по
+# сотрудничеству`) after their adjectives too (`Межправительственная ... комиссия`),
+# but not past a complement (`Совета Федерации по ...` is a committee's).
+DOMAIN_HEADS = set("комиссия комитет совет агентство служба группа центр ассоциация союз".split())
+
+
 def extend_domains(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
     extended = []
     for span in spans:
-        head = models.morph.parse(tokens[span.start].text)[0].normal_form
-        bare = span.end - span.start == 1
-        end = domain_end(tokens, span.end, models.morph, bare) if span.type == ORG else span.end
-        if head in INSTITUTIONS and end > span.end and free(spans, span.end, end):
-            span = Span(span.start, end, ORG)
-        extended.append(span)
+        noun = head_noun(tokens, span, morph)
+        if span.type != ORG or noun not in INSTITUTIONS:
+            extended.append(span)
+            continue
+        ends_with_head = morph.parse(tokens[span.end - 1].text)[0].normal_form == noun
+        bare = span.end - span.start == 1 or (noun in DOMAIN_HEADS and ends_with_head)
+        end = span.end
+        while (following := domain_end(tokens, end, morph, bare)) > end:
+            if not free(spans, end, following):
+                break
+            end, bare = following, False  # `по сотрудничеству` + `в области связи`
+        if end == span.end:
+            named = named_after(tokens, spans, span, morph)
+            end = named.end if named and free(spans, span.end, named.start) else end
+        else:  # a name right after the domain: `Центр ... по большим данным Китай-ШОС`
+            end = max(
+                (s.end for s in spans if s.start == end and s.type in (ORG, LOC)), default=end
+            )
+        extended.append(Span(span.start, end, ORG))
     return extended
+
+
+def head_noun(tokens: list[Token], span: Span, morph: MorphAnalyzer) -> str:
+    """The first noun of a name: its first word, or, past its adjectives, a common
+    noun (`комиссия` of `Межправительственная ... комиссия`; `Российской Федерации`
+    is a state's name, not an institution's)."""
+    for index, token in enumerate(tokens[span.start : span.end]):
+        parse = morph.parse(token.text)[0]
+        if parse.tag.POS not in {"ADJF", "PRTF"}:
+            return parse.normal_form if index == 0 or token.text.islower() else ""
+    return ""
+
+
+def named_after(tokens: list[Token], spans: list[Span], span: Span, morph) -> Span | None:
+    """`Центр сотрудничества` + `по большим данным` + `Китай-ШОС`: a name right after
+    a `по` domain can only belong to the institution, and takes the domain with it."""
+    if span.type != ORG:
+        return None
+    end = domain_end(tokens, span.end, morph, bare=True)
+    after = [s for s in spans if s.start == end and s.type in (ORG, LOC)]
+    return max(after, key=lambda s: s.end) if end > span.end and after else None
 
 
 def is_genitive(token: Token, morph: MorphAnalyzer) -> bool:
@@ -305,6 +362,112 @@ def joins(first: Span, second: Span, tokens: list[Token], morph: MorphAnalyzer) 
         and second.start == first.end
         and is_genitive(tokens[second.start], morph)
     )
+
+
+def introduction(tokens: list[Token], opener: int) -> tuple[int, bool] | None:
+    """`(далее – ШОС)` or `(ЕЭК)` at `opener`: the index of the short name, and
+    whether `далее` introduces it."""
+    index = opener + 1
+    said = index < len(tokens) and tokens[index].text.lower() == "далее"
+    while index < len(tokens) and tokens[index].text.lower() in INTRODUCERS_WORDS:
+        index += 1
+    closer = index + 1
+    if closer >= len(tokens) or tokens[closer].text != ")":
+        return None
+    short = tokens[index].text
+    return (index, said) if short[:1].isupper() and len(short) <= 15 else None
+
+
+def phrase_before(tokens: list[Token], opener: int, morph: MorphAnalyzer) -> int | None:
+    """The start of the name a bracket follows: back over lower-case words of a noun
+    phrase to the capitalised word that opens it (`Шанхайская организация
+    сотрудничества`)."""
+    index = opener - 1
+    while index >= 0 and opener - index <= MAX_NAME:
+        token = tokens[index]
+        if not token.text.replace("-", "").isalpha():
+            return None
+        if morph.parse(token.text)[0].tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+            return None
+        if token.text[:1].isupper():
+            return index if index < opener - 1 else None
+        index -= 1
+    return None
+
+
+def add_introduced_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    added: list[Span] = []
+    for opener, token in enumerate(tokens):
+        found = introduction(tokens, opener) if token.text == "(" else None
+        start = phrase_before(tokens, opener, models.morph) if found else None
+        if found is None or start is None or not free(spans + added, start, opener):
+            continue
+        short, said = found
+        name = " ".join(t.text for t in tokens[start:opener])
+        if said or initials_of(name) == tokens[short].text:
+            inner = [s for s in spans if s.start <= short < s.end]
+            type = inner[0].type if inner else ORG
+            added.append(Span(start, opener, type))
+            if not inner:
+                added.append(Span(short, short + 1, type))
+    return trim_introductions(tokens, spans + added)
+
+
+def trim_introductions(tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """`далее – ШОС` is the short name `ШОС`."""
+    trimmed = []
+    for span in spans:
+        start = span.start
+        while start < span.end - 1 and tokens[start].text.lower() in INTRODUCERS_WORDS:
+            start += 1
+        trimmed.append(Span(start, span.end, span.type))
+    return trimmed
+
+
+def initials_of(name: str) -> str:
+    words = re.findall(r"[А-ЯЁа-яё]+", name)
+    return "".join(w[0].upper() for w in words if w.lower() not in {"и", "по", "в", "для"})
+
+
+def institution_end(tokens: list[Token], head: int, morph: MorphAnalyzer) -> int:
+    """The end of an institution word's genitive complements (`Комиссии по ...` is
+    left to `extend_domains`): lower-case nouns and adjectives, joined by `и`."""
+    end = head + 1
+    while end < len(tokens) and end - head <= MAX_NAME:
+        word = tokens[end].text
+        if word == "и" and end + 1 < len(tokens) and tokens[end + 1].text.islower():
+            end += 1
+            continue
+        parses = morph.parse(word)
+        likely = parses[0].tag.POS in {"NOUN", "ADJF", "PRTF"}
+        genitive = any(p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"} for p in parses)
+        if not word.islower() or not likely or not genitive:
+            break
+        end += 1
+    while end > head + 1 and tokens[end - 1].text == "и":
+        end -= 1
+    return end
+
+
+def add_institutions(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
+    added: list[Span] = []
+    for head, token in enumerate(tokens):
+        if morph.parse(token.text)[0].normal_form not in INSTITUTIONS:
+            continue
+        start = head
+        while start > 0 and tokens[start - 1].text.replace("-", "").isalpha():
+            if morph.parse(tokens[start - 1].text)[0].tag.POS not in {"ADJF", "PRTF"}:
+                break
+            start -= 1
+        end = institution_end(tokens, head, morph)
+        complemented = end > head + 1
+        named = start == head > 0 and token.text[:1].isupper() and complemented
+        adjectives = 0 < start < head and tokens[start].text[:1].isupper()
+        domain = complemented and named_after(tokens, spans, Span(head, end, ORG), morph)
+        if (named or adjectives or domain) and free(spans + added, start, end):
+            added.append(Span(start, end, ORG))
+    return spans + added
 
 
 def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -327,7 +490,9 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     split_brackets,
     add_quoted_names,
     add_transcriptions,
+    add_introduced_names,
     add_places,
+    add_institutions,
     join_complements,
     extend_domains,
 ]

@@ -108,9 +108,8 @@ def score_document(
                 None,
             )
             if hit is None:
-                score.misses.append(
-                    f"missed {participant['role']} {participant['mention']} in {event['anchors'][0]}"
-                )
+                role, name = participant["role"], participant["mention"]
+                score.misses.append(f"missed {role} {name} in {event['anchors'][0]}")
             else:
                 used.add(hit)
                 score.roles.correct += 1

@@ -1,9 +1,9 @@
 """Golden files: what the pipeline finds in each release of `data/raw/`.
 
-`tests/golden/<doc_id>.txt` holds one line per sentence, mention, date and
-position, in a
-format a reviewer can read. `test_golden.py` compares whole files, so a change
-shows as a readable diff. To accept a change after reading it:
+`tests/golden/<doc_id>.txt` holds one line per sentence, mention, date,
+position, event and event participant, in a format a reviewer can read.
+`test_golden.py` compares whole files, so a change shows as a readable diff.
+To accept a change after reading it:
 
     .venv/bin/python -m tests.golden           # show the diff
     .venv/bin/python -m tests.golden --accept  # write it (asks first)
@@ -53,6 +53,17 @@ def render(doc_id: str, tables: dict[str, pd.DataFrame]) -> str:
     for row in tables["positions"].query("doc_id == @doc_id").itertuples():
         org = "" if pd.isna(row.org_id) else keys.get(row.org_id, row.org_id)
         lines.append(f"{row.start:>5} {row.end:>5} {keys[row.person_id]} | {row.position} | {org}")
+    lines.append("## events")
+    roles = tables["event_participants"]
+    for row in tables["events"].query("doc_id == @doc_id").itertuples():
+        when = " ".join(dict.fromkeys(v for v in (day(row.date_start), day(row.date_end)) if v))
+        where = "" if pd.isna(row.location_id) else keys.get(row.location_id, row.location_id)
+        online = " online" if row.online else ""
+        lines.append(
+            f"{row.start:>5} {row.end:>5} {row.type} | {row.name} | {when} | {where}{online}"
+        )
+        for part in roles[roles.event_id == row.event_id].itertuples():
+            lines.append(f"      {part.role} {keys.get(part.entity_id, part.entity_id)}")
     return "\n".join(lines) + "\n"
 
 

@@ -26,10 +26,12 @@ FLOORS = {
         ("ner_token", "ORG"): 0.804,
         ("ner_exact_names", "PER"): 0.957,
         ("ner_exact_names", "LOC"): 0.935,
-        ("ner_exact_names", "ORG"): 0.742,
+        # 0.742 before `add_institutions` found `Федерация бобслея России`: whole, it
+        # is one more object (see below) but not FactRuEval's name `Федерация бобслея`.
+        ("ner_exact_names", "ORG"): 0.741,
         ("ner_exact_objects", "PER"): 0.956,
         ("ner_exact_objects", "LOC"): 0.916,
-        ("ner_exact_objects", "ORG"): 0.652,
+        ("ner_exact_objects", "ORG"): 0.654,
         ("occupation", "full"): 0.609,
     },
     "nerel-dev": {

@@ -106,7 +106,8 @@ class Draft:
     online: bool = False
     roles: dict[tuple[str, str], None] = field(default_factory=dict)
     subjects: set[str] = field(default_factory=set)
-    subject: str = ""  # the normal form of what it is about, for its name
+    subject: str = ""  # the entity it is about, first named
+    subject_name: str = ""  # that entity's fullest name here, for the event's name
 
     def add(self, naming: Naming) -> None:
         self.namings.append(naming)
@@ -125,7 +126,10 @@ class Draft:
             self.roles.setdefault((mention.entity_id, role), None)
             if role == "subject":
                 self.subjects.add(mention.entity_id)
-                self.subject = self.subject or mention.normal or mention.text
+                self.subject = self.subject or mention.entity_id
+                if mention.entity_id == self.subject:
+                    name = mention.normal or mention.text
+                    self.subject_name = max(self.subject_name, name, key=len)
 
 
 def related(word: str, words: set[str]) -> bool:
@@ -234,7 +238,8 @@ def side_roles(
 def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph) -> bool:
     """A trigger whose sentence's actors are not its participants: one in a topic
     (`рассказал о меморандуме, подписанном ...`), or a reference back beside a new
-    event (`организовало в рамках выставки ИТ-форум`)."""
+    event (`организовало в рамках выставки ИТ-форум`). What it is about still is
+    (`о создании которой объявлено`)."""
     if is_topic(tokens, trigger.start, morph):
         return True
     return trigger.bare and any(not t.bare for t in triggers)
@@ -296,7 +301,11 @@ def read_sentence(
                 dates=when[number_in_sentence],
                 place=place.entity_id if place else "",
                 online=number_in_sentence in online,
-                roles=[] if silent(tokens, trigger, triggers, morph) else by_type[trigger.type],
+                roles=[
+                    (mention, role)
+                    for mention, role in by_type[trigger.type]
+                    if role == "subject" or not silent(tokens, trigger, triggers, morph)
+                ],
             )
         )
     return Reading(number, namings, [])
@@ -354,7 +363,7 @@ def find_events(
 def full_name(draft: Draft) -> str:
     """The name, with what it is about when only the subject tells one such event
     from another (`назначение на должность директора ...: Воронцова Елена Сергеевна`)."""
-    subject = draft.subject
+    subject = draft.subject_name
     if draft.type not in ONE_SUBJECT or not subject:
         return draft.name
     if subject.split()[0][:4].lower() in draft.name.lower():

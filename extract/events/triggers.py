@@ -104,8 +104,9 @@ def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> b
 def is_oblique_participle(token: Token, morph: MorphAnalyzer) -> bool:
     """`..., ответственных за ИКТ` qualifies a complement; a nominative participle
     (`..., приуроченная к празднику`) qualifies the event, and is not its name."""
-    parse = first_parse(token.text.lower(), morph)
-    return parse.tag.POS == "PRTF" and parse.tag.case != "nomn"
+    parses = morph.parse(token.text.lower())
+    attributive = any(p.tag.POS in ("PRTF", "ADJF") for p in parses)
+    return attributive and not any(p.tag.case == "nomn" for p in parses)
 
 
 def is_ordinal(token: Token, morph: MorphAnalyzer) -> bool:
@@ -134,12 +135,14 @@ def is_event_word(token: Token, morph: MorphAnalyzer) -> bool:
     return bool(event_word(token, morph))
 
 
-def phrase_end(tokens: list[Token], index: int, taken: dict[int, Mention], morph) -> int:
+def phrase_end(
+    tokens: list[Token], index: int, taken: dict[int, Mention], morph, governed: bool = False
+) -> int:
     """Where the complements of the word at `index` end (exclusive)."""
     end = index + 1
     limit = min(len(tokens), index + 1 + MAX_NAME)
     clause = False  # inside `, ответственных за ИКТ`
-    governed = False  # after a preposition, whose case the words then take
+    # after a preposition (or the words a verb needs), the words take its case
     j = index + 1
     while j < limit:
         token = tokens[j]
@@ -342,7 +345,7 @@ def find_triggers(
             needed = needs_met(tokens, index, word, morph)
             if needed is not None:
                 end = (
-                    phrase_end(tokens, needed - 1, taken, morph)
+                    phrase_end(tokens, needed - 1, taken, morph, governed=True)
                     if needed > index + 1
                     else index + 1
                 )
