@@ -28,30 +28,39 @@ How a release becomes records:
 
 1. Triggers (`triggers.py`) are found per sentence: nouns with their
    complements, which make the event's `name` (in the nominative), and
-   verbs. `Пленарное заседание Форума ...` is the forum itself.
-2. Triggers are resolved to events: a trigger with complements is a new event
-   unless an earlier one has the same name (`4-ом Совещании руководителей ...`
-   and `4-го Совещания руководителей ...`); a bare trigger (`В ходе
-   конференции`, `В заседании`) refers back to the latest event named by the
-   same word, or a word ending in it (`видеоконференции`), and starts an event
-   only when there is none; a verb and a noun of one type in one sentence are
-   one event.
-3. Arguments come from the sentences that name the event, its first naming
-   with a date first: the date group nearest the trigger (else the dates of
-   the sentence that opens the paragraph), the place named with `в` nearest
-   the trigger (`в г.Карамай`), and `online` when a sentence says `ВКС`,
-   `видеоконференция`, `онлайн`. Two different events in one sentence both
-   get its date and place.
+   verbs. `Пленарное заседание Форума ...` and `Церемония открытия выставки`
+   are the forum and the exhibition. Not events: a count (`более 80 встреч`),
+   a series (`проводится ежегодно`), an intention (`намерены посетить`), a
+   mode (`в режиме видеоконференции`).
+2. Triggers are resolved to events, the headline last (it sums up the body):
+   a trigger with complements is a new event unless an earlier one has the
+   same name (`4-ом Совещании руководителей ...` and `4-го Совещания
+   руководителей ...`); a bare trigger (`В ходе конференции`, `В заседании`)
+   refers back to the latest event named by the same word, or a word ending in
+   it (`видеоконференции`), or, for `визит` and `мероприятие`, of its type;
+   a verb and a noun of one type in one sentence are one event; a later verb
+   or bare noun of a type a release rarely reports twice (`ONCE`: signing,
+   award, appointment, ...) is the same event unless its date or subject
+   differs; the headline's trigger is the first body event of its type.
+3. Arguments: each date group of a sentence goes to the trigger nearest it,
+   and triggers joined by `и` share theirs (`в Совещании ... и Форуме ...,
+   которые прошли 17 – 18 июня`); an event with none takes an unclaimed date
+   of the sentence that opens its paragraph, and an event stated by a verb
+   beside a dated one (`По итогам заседания ... подписали протокол`) takes
+   that one's date and place. The place is the one named with `в` nearest the
+   trigger (`в г.Карамай`); `online` is set by `ВКС`, `видеоконференция`,
+   `онлайн` for the trigger nearest them.
 4. An event stated for an enumeration of days (`17 и 24 июня ... заседание
    экспертов`) is one record per day, each with the same participants.
 5. Participants come from every sentence that names the event and, for
    sentences naming none (`П.Н.Ткач выступил с докладом`), from the latest
-   event of the paragraph. `китайская сторона` is the place of the release
-   whose name starts like the adjective (`Китай`, `Китайская Народная
+   event of the paragraph, where only what the verb states outright counts
+   (speaker, chair, organizer). `китайская сторона` is the place of the
+   release whose name starts like the adjective (`Китай`, `Китайская Народная
    Республика`).
 
-`start, end` of a record are those of the words that first name it;
-`sentence` is that sentence's text.
+`start, end` of a record are those of the words that first name it in the
+body; `sentence` is that sentence's text.
 """
 
 from dataclasses import dataclass, field
@@ -227,11 +236,13 @@ def side_places(
 def side_roles(
     tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
 ) -> list[tuple[Mention, str]]:
-    """`под председательством китайской стороны`: the state as chair."""
+    """`под председательством китайской стороны`: the state as chair (and so as a
+    participant, as every chair is)."""
     return [
-        (place, "chair")
+        (place, role)
         for index, place in side_places(tokens, mentions, morph).items()
         if index > 0 and lemma(tokens[index - 1], morph) == "председательство"
+        for role in ("participant", "chair")
     ]
 
 
@@ -350,12 +361,14 @@ def find_events(
             here.append(draft)
             latest = draft
         share_setting(here)
+    claimed = {d.dates[0].date_id for d in drafts if d.dates}
     for draft in drafts:
         if not draft.dates:
             first = min(n.trigger.sentence for n in draft.namings)
             opener = paragraph_opener(text, sentences, first)
             groups = date_groups(sentences[opener], dates) if opener != first else []
-            draft.dates = groups[0] if groups else []
+            free = [g for g in groups if g[0].date_id not in claimed]
+            draft.dates = free[0] if free else []
     drafts.sort(key=lambda d: min((n.trigger.sentence, n.trigger.start) for n in d.namings))
     return records(sentences, drafts, sentences[0].doc_id if sentences else "")
 

@@ -12,7 +12,7 @@ from pymorphy3 import MorphAnalyzer
 
 from ..normalize import restore_case
 from ..records import Token
-from .triggers import ORDINAL, Trigger, lemma
+from .triggers import ORDINAL, Trigger, is_ordinal, lemma
 from .words import VERB_NOUNS
 
 DIGITS = re.compile(r"^(\d+|[IVXLC]+)-?[а-яё]*$")
@@ -60,9 +60,9 @@ def event_name(tokens: list[Token], trigger: Trigger, text: str, morph: MorphAna
 def name_key(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> tuple[str, ...]:
     """The ordinal, the head and the first complement words, as lemmas."""
     ordinals = tuple(
-        DIGITS.match(t.text).group(1)
+        DIGITS.match(t.text).group(1) if DIGITS.match(t.text) else lemma(t, morph)
         for t in tokens[trigger.start : trigger.head]
-        if DIGITS.match(t.text)
+        if is_ordinal(t, morph)
     )
     words = [
         lemma(t, morph) for t in tokens[trigger.head + 1 : trigger.end] if t.text[:1].isalnum()

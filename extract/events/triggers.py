@@ -28,6 +28,7 @@ from .words import (
     EVENT_PAIRS,
     EVENT_VERBS,
     LINKS,
+    MODES,
     NEEDS_AHEAD,
     NEEDS_OBJECT,
     PARTS,
@@ -281,6 +282,8 @@ def noun_trigger(
     word = event_word(tokens[index], morph)
     if word in NEEDS_OBJECT and not has_object(tokens, index, taken, morph):
         return None
+    if index > 0 and lemma(tokens[index - 1], morph) in MODES:
+        return None  # `в режиме видеоконференции`: how another event was held
     start = modifiers_start(tokens, index, morph)
     counted = tokens[max(0, start - 1) : index]
     if any(CARDINAL.match(t.text) or lemma(t, morph) in COUNTS for t in counted):

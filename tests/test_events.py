@@ -1,0 +1,279 @@
+"""Events: the seed release row by row, rules on real sentences, and the score on
+the team's gold annotations of `data/raw/` (`tests/events_gold/`)."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extract import load, process_text, run
+from extract.records import Result
+
+from .conftest import SEED
+from .event_scores import report, score_run, totals
+
+HEADER = "Новости министерства\n\n12.06.2025\n\n"
+
+
+def rows(result: Result) -> list[tuple]:
+    """Events as (type, start day, end day, place, online, sorted (role, name)) tuples."""
+    names = {m.entity_id: m.normal or m.text for m in result.mentions}
+    found = []
+    for event in result.events:
+        roles = sorted(
+            (p.role, names[p.entity_id])
+            for p in result.participants
+            if p.event_id == event.event_id
+        )
+        place = names.get(event.location_id, "")
+        found.append((event.type, event.date_start, event.date_end, place, event.online, roles))
+    return found
+
+
+def events_of(sentence: str) -> list[tuple]:
+    return rows(process_text(HEADER + sentence))
+
+
+def test_events_seed_release(tmp_path: Path) -> None:
+    run(SEED.parent, tmp_path, quiet=True)
+    tables = load(tmp_path)
+    names = tables["entities"].set_index("entity_id")["name"]
+    events = tables["events"]
+    roles = tables["event_participants"]
+    found = []
+    for event in events.itertuples():
+        people = sorted(
+            (row.role, names[row.entity_id])
+            for row in roles[roles.event_id == event.event_id].itertuples()
+        )
+        found.append(
+            (
+                event.type,
+                f"{event.date_start:%Y-%m-%d}",
+                f"{event.date_end:%Y-%m-%d}",
+                "" if pd.isna(event.location_id) else names[event.location_id],
+                bool(event.online),
+                people,
+            )
+        )
+    tkach = "Ткач Павел Н."
+    ministry = "Министерство связи и информатизации Республики Беларусь"
+    china = "Китайская Народная Республика"
+    experts = [
+        ("chair", china),
+        ("participant", china),
+        ("participant", ministry),
+        ("participant", "Секретариат ШОС"),
+    ]
+    academy = "Китайская академия информационно-коммуникационных технологий"
+    assert found == [
+        (
+            "founding",
+            "2001-06-15",
+            "2001-06-15",
+            "Шанхай",
+            False,
+            [("subject", "Шанхайская организация сотрудничества")],
+        ),
+        (
+            "membership",
+            "2024-07-01",
+            "2024-07-31",
+            "",
+            False,
+            [("host", "Шанхайская организация сотрудничества"), ("subject", "Республика Беларусь")],
+        ),
+        (
+            "meeting",
+            "2025-06-17",
+            "2025-06-18",
+            "Карамай",
+            False,
+            [("participant", tkach), ("speaker", tkach)],
+        ),
+        (
+            "conference",
+            "2025-06-17",
+            "2025-06-18",
+            "Карамай",
+            False,
+            [("participant", tkach), ("speaker", tkach)],
+        ),
+        ("meeting", "2025-06-17", "2025-06-17", "", True, experts),
+        ("meeting", "2025-06-24", "2025-06-24", "", True, experts),
+        (
+            "meeting",
+            "2025-06-12",
+            "2025-06-12",
+            "",
+            True,
+            [("participant", academy), ("participant", ministry), ("participant", "РУП «ЦЦР»")],
+        ),
+        (
+            "founding",
+            "2023-05-23",
+            "2023-05-23",
+            "",
+            False,
+            [
+                ("organizer", academy),
+                ("organizer", "Си Цзиньпин"),
+                ("subject", "Центр сотрудничества Китай-ШОС в области больших данных"),
+            ],
+        ),
+    ]
+    assert events.name.tolist()[2:4] == [
+        "4-е Совещание руководителей министерств и ведомств государств-членов ШОС, "
+        "ответственных за ИКТ",
+        "Форум по развитию и сотрудничеству в области цифровых технологий Китай – ШОС",
+    ]
+    text = tables["documents"].text[0]
+    assert [text[e.start : e.end] for e in events.itertuples()][4] == "заседании экспертов"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a verb and its noun in one sentence are one event; `между` gives the sides
+            "14 апреля в г. Минске подписан Меморандум о сотрудничестве между ОАО «Белтелеком» "
+            "и АО «Казахтелеком».",
+            [
+                (
+                    "signing",
+                    "2025-04-14",
+                    "2025-04-14",
+                    "Минск",
+                    False,
+                    [("signatory", "АО «Казахтелеком»"), ("signatory", "ОАО «Белтелеком»")],
+                )
+            ],
+        ),
+        (  # the chair by its cue, the others by the verb of taking part
+            "3 марта под председательством Олега Гринкевича прошло совещание, в котором приняли "
+            "участие представители ОАО «Белтелеком».",
+            [
+                (
+                    "meeting",
+                    "2025-03-03",
+                    "2025-03-03",
+                    "",
+                    False,
+                    [
+                        ("chair", "Олег Гринкевич"),
+                        ("participant", "ОАО «Белтелеком»"),
+                        ("participant", "Олег Гринкевич"),
+                    ],
+                )
+            ],
+        ),
+        (  # online, said of the trigger nearest the words
+            "5 мая в режиме видеоконференции состоялась встреча с представителями "
+            "Евразийской экономической комиссии.",
+            [
+                (
+                    "meeting",
+                    "2025-05-05",
+                    "2025-05-05",
+                    "",
+                    True,
+                    [("participant", "Евразийская экономическая комиссия")],
+                )
+            ],
+        ),
+        (  # the person a passive verb is about
+            "Указом Президента 2 июня Иван Петров назначен на должность посла.",
+            [("appointment", "2025-06-02", "2025-06-02", "", False, [("subject", "Иван Петров")])],
+        ),
+        (  # a count of events is not an event
+            "За год проведено более 40 встреч с партнёрами.",
+            [],
+        ),
+        (  # a series is not one event
+            "Форум проводится ежегодно с 2015 года.",
+            [],
+        ),
+        (  # an intention stated by an infinitive is not an event
+            "Стороны намерены посетить Минск в сентябре.",
+            [],
+        ),
+        (  # `создание` names a founding only with what is founded
+            "Обсуждено создание условий для бизнеса.",
+            [],
+        ),
+    ],
+    ids=["signing", "chair", "online", "appointment", "count", "series", "intention", "object"],
+)
+def test_events_in_sentences(sentence: str, expected: list[tuple]) -> None:
+    assert events_of(sentence) == expected
+
+
+def test_events_enumerated_days_are_records_of_their_own() -> None:
+    found = events_of("17 и 24 июня в режиме ВКС прошли заседания рабочей группы ЕАЭС.")
+    assert [(e[0], e[1], e[4]) for e in found] == [
+        ("meeting", "2025-06-17", True),
+        ("meeting", "2025-06-24", True),
+    ]
+
+
+def test_events_coordinated_triggers_share_their_date() -> None:
+    found = events_of(
+        "Делегация приняла участие в совещании министров и форуме «Цифровой путь», "
+        "которые прошли 17 – 18 июня в г. Астане."
+    )
+    assert [(e[0], e[1], e[2], e[3]) for e in found] == [
+        ("meeting", "2025-06-17", "2025-06-18", "Астана"),
+        ("conference", "2025-06-17", "2025-06-18", "Астана"),
+    ]
+
+
+def test_events_references_back_merge_and_speakers_join() -> None:
+    result = process_text(
+        HEADER + "10 июня состоялась видеоконференция с Министерством цифрового развития "
+        "Республики Казахстан. В ходе конференции Иван Петров выступил с докладом."
+    )
+    assert rows(result) == [
+        (
+            "meeting",
+            "2025-06-10",
+            "2025-06-10",
+            "",
+            True,
+            [
+                ("participant", "Иван Петров"),
+                ("participant", "Министерство цифрового развития Республики Казахстан"),
+                ("speaker", "Иван Петров"),
+            ],
+        )
+    ]
+    assert result.events[0].name == (
+        "видеоконференция с Министерством цифрового развития Республики Казахстан"
+    )
+
+
+def test_events_headline_is_the_body_event() -> None:
+    result = process_text(
+        "Подписан меморандум с АО «Казахтелеком»\n\n12.06.2025\n\n"
+        "11 июня в Минске ОАО «Белтелеком» и АО «Казахтелеком» подписали меморандум."
+    )
+    assert [(e.type, e.date_start) for e in result.events] == [("signing", "2025-06-11")]
+
+
+def test_events_repeated_name_is_one_event_and_another_ordinal_another() -> None:
+    result = process_text(
+        HEADER + "27 февраля прошло седьмое заседание Межправительственной комиссии. "
+        "Участники седьмого заседания Межправительственной комиссии подвели итоги "
+        "шестого заседания Межправительственной комиссии."
+    )
+    assert [(e.name, e.date_start) for e in result.events] == [
+        ("седьмое заседание Межправительственной комиссии", "2025-02-27"),
+        ("шестое заседание Межправительственной комиссии", ""),
+    ]
+
+
+def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
+    scores = score_run(raw_out)
+    print(report(scores))
+    total = totals(scores)
+    # Measured: events 0.781, roles 0.549 (the goal is 0.85 and 0.80).
+    assert total.events.f1() >= 0.78
+    assert total.roles.f1() >= 0.54
