@@ -49,11 +49,10 @@ EVENT_PAIRS: dict[tuple[str, str], str] = {
 NEEDS_OBJECT = {"создание", "учреждение", "основание", "назначение", "вступление", "вхождение"}
 # A part of an event named with it (`Пленарное заседание Форума`) is that event.
 PARTS = {"заседание", "сессия", "церемония", "секция"}
+# `Церемонию открытия выставки`: the exhibition.
 LINKS = {"открытие", "закрытие"}
-MODES = {
-    "режим",
-    "формат",
-}  # `в формате видеоконференции` says how, not what  # `Церемонию открытия выставки`: the exhibition
+# `в формате видеоконференции` says how another event was held, not what.
+MODES = {"режим", "формат"}
 
 # Nouns that name an event only where the sentence says so, else refer back to
 # one: a delegation is a visit where it came or stayed (`STAYS`).
