@@ -68,13 +68,14 @@ from dataclasses import dataclass, field
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC
+from ..dates.anchor import BACKGROUND, MARKER_ONLY
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
 from .arguments import assign_dates, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
-from .roles import is_topic, roles
+from .roles import TAKING_PART, is_topic, roles
 from .triggers import Trigger, find_triggers, lemma
-from .words import GENERIC, HABITS, VERB_NOUNS
+from .words import DOCUMENTS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
 
 # Types a release rarely reports twice without saying so: a later verb or bare
 # noun of the type is the same event, unless its date differs, or, for those
@@ -94,6 +95,8 @@ class Naming:
     place: str
     online: bool
     roles: list[tuple[Mention, str]]
+    framed: bool = False  # a bare trigger that frames its sentence: `На полях форума`
+    objects: frozenset[str] = frozenset()  # the documents it names: `договор`
     title: bool = False
 
     @property
@@ -115,6 +118,8 @@ class Draft:
     online: bool = False
     roles: dict[tuple[str, str], None] = field(default_factory=dict)
     subjects: set[str] = field(default_factory=set)
+    objects: set[str] = field(default_factory=set)
+    inherited: bool = False  # its dates are those of the event framing it
     subject: str = ""  # the entity it is about, first named
     subject_name: str = ""  # that entity's fullest name here, for the event's name
 
@@ -125,9 +130,11 @@ class Draft:
         if not trigger.verb and not trigger.bare and len(naming.name) > len(self.name):
             self.name, self.key = naming.name, naming.key
         if not trigger.bare or len(self.namings) == 1:  # a reference back says little
-            self.dates = self.dates or naming.dates
+            if naming.dates and (not self.dates or self.inherited):
+                self.dates, self.inherited = naming.dates, False
             self.place = self.place or naming.place
         self.online = self.online or naming.online
+        self.objects |= naming.objects
         self.take(naming.roles)
 
     def take(self, found: list[tuple[Mention, str]]) -> None:
@@ -147,11 +154,13 @@ def related(word: str, words: set[str]) -> bool:
 
 
 def compatible(draft: Draft, naming: Naming) -> bool:
-    """Nothing tells the naming's event from the draft's: no other date or subject."""
+    """Nothing tells the naming's event from the draft's: no other date, document
+    (`меморандум`, `договор`) or subject."""
     dates = not naming.dates or not draft.dates or naming.dates[0] == draft.dates[0]
     dates = dates or naming.dates[0].date_start == draft.dates[0].date_start
     subjects = not naming.subjects or not draft.subjects or bool(naming.subjects & draft.subjects)
-    return dates and (subjects or draft.type not in ONE_SUBJECT)
+    objects = not naming.objects or not draft.objects or bool(naming.objects & draft.objects)
+    return dates and objects and (subjects or draft.type not in ONE_SUBJECT)
 
 
 def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
@@ -162,6 +171,8 @@ def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
         same = last.sentence == trigger.sentence and draft.type == trigger.type
         if same and trigger.verb != last.verb and not last.bare:
             return draft  # `подписали Меморандум`: the verb and the noun state one event
+        if same and REFERENCES.keys() & {trigger.lemma, last.lemma}:
+            return draft  # `делегация находилась с визитом`
     if trigger.bare:
         for draft in reversed(drafts):
             if related(trigger.lemma, draft.words):
@@ -184,16 +195,15 @@ def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
     return None
 
 
-def share_setting(drafts: list[Draft]) -> None:
-    """An event stated by a verb with no date, beside another event that has one,
-    happened at it (`По итогам заседания ... подписали протокол`): it takes that
-    date and place."""
-    dated = next((d for d in drafts if d.dates), None)
-    for draft in drafts:
-        new = len(draft.namings) == 1 and draft.namings[0].trigger.verb
-        if dated is not None and new and not draft.dates and draft is not dated:
-            draft.dates = dated.dates
-            draft.place = draft.place or dated.place
+def share_setting(found: list[tuple[Draft, Naming]]) -> None:
+    """A new event with no date, in a sentence that frames it by another (`На полях
+    форума прошла встреча`, `По итогам заседания ... подписали протокол`),
+    happened at that one: it takes its date and place until it is given its own."""
+    frames = [d for d, naming in found if naming.framed and d.dates]
+    for draft, _ in found:
+        if frames and len(draft.namings) == 1 and not draft.dates and draft is not frames[0]:
+            draft.dates, draft.inherited = frames[0].dates, True
+            draft.place = draft.place or frames[0].place
 
 
 def opens_paragraph(text: str, sentences: list[Sentence], number: int) -> bool:
@@ -236,14 +246,28 @@ def side_places(
 def side_roles(
     tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
 ) -> list[tuple[Mention, str]]:
-    """`под председательством китайской стороны`: the state as chair (and so as a
-    participant, as every chair is)."""
-    return [
-        (place, role)
-        for index, place in side_places(tokens, mentions, morph).items()
-        if index > 0 and lemma(tokens[index - 1], morph) == "председательство"
-        for role in ("participant", "chair")
-    ]
+    """`Китайскую сторону представлял ...`: the state takes part; `под
+    председательством китайской стороны`: it chairs (and so takes part)."""
+    found = []
+    for index, place in side_places(tokens, mentions, morph).items():
+        found.append((place, "participant"))
+        if index > 0 and lemma(tokens[index - 1], morph) == "председательство":
+            found.append((place, "chair"))
+    return found
+
+
+def documents(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> frozenset[str]:
+    """The documents a signing names (`подписан меморандум`, `Соглашением, подписанным`)."""
+    if trigger.type != "signing":
+        return frozenset()
+    near = tokens[max(0, trigger.start - 2) : trigger.end + 2]
+    return frozenset(lemma(t, morph) for t in near) & DOCUMENTS
+
+
+def is_frame(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
+    """`На полях форума`, `В рамках визита`, `По итогам заседания`, `В ходе встречи`."""
+    before = tuple(lemma(t, morph) for t in tokens[max(0, trigger.start - 2) : trigger.start])
+    return before in FRAMES
 
 
 def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph) -> bool:
@@ -267,8 +291,8 @@ def is_habitual(sentence: Sentence, dates: list[DateSpan], morph: MorphAnalyzer)
 
 @dataclass(slots=True)
 class Reading:
-    """What one sentence says: its namings, or, naming nothing, the roles its
-    verbs state outright (`П.Н.Ткач выступил с докладом`)."""
+    """What one sentence says: its namings, and the roles its verbs state
+    outright (`П.Н.Ткач выступил с докладом`), for when it names no event."""
 
     number: int
     namings: list[Naming]
@@ -288,13 +312,17 @@ def read_sentence(
     tokens = list(sentence.tokens)
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     taken = covering(sentence, inside)
-    triggers = find_triggers(number, tokens, taken, morph)
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
+    dated = any(d.precision == "day" for d in inside)
+    triggers = find_triggers(number, tokens, taken, morph, dated)
     if is_habitual(sentence, dates, morph):
         triggers = []
     sides = side_roles(tokens, mentions, morph)
+    explicit = roles(sentence, taken, [], positions, "", morph, explicit=True)
+    stated = any(lemma(t, morph) in TAKING_PART for t in tokens)
+    explicit += sides if stated else []
     if not triggers:
-        found = roles(sentence, taken, triggers, positions, "", morph, explicit=True)
-        return Reading(number, [], found + sides)
+        return Reading(number, [], explicit)
     online = online_triggers(sentence, triggers, morph)
     by_type = {
         type: roles(sentence, taken, triggers, positions, type, morph) + sides
@@ -312,6 +340,8 @@ def read_sentence(
                 dates=when[number_in_sentence],
                 place=place.entity_id if place else "",
                 online=number_in_sentence in online,
+                framed=trigger.bare and is_frame(tokens, trigger, morph),
+                objects=documents(tokens, trigger, morph),
                 roles=[
                     (mention, role)
                     for mention, role in by_type[trigger.type]
@@ -319,7 +349,7 @@ def read_sentence(
                 ],
             )
         )
-    return Reading(number, namings, [])
+    return Reading(number, namings, explicit)
 
 
 def find_events(
@@ -343,12 +373,15 @@ def find_events(
         readings = readings[1:] + readings[:1]
     drafts: list[Draft] = []
     latest: Draft | None = None
+    background = False
     for reading in readings:
         if opens_paragraph(text, sentences, reading.number):
-            latest = None
-        if not reading.namings and latest is not None:
-            latest.take(reading.roles)
-        here: list[Draft] = []
+            opener = sentences[reading.number].text
+            background = bool(BACKGROUND.match(opener)) or (
+                background and MARKER_ONLY.match(sentences[reading.number - 1].text) is not None
+            )
+            latest = None if background else latest
+        here: list[tuple[Draft, Naming]] = []
         for naming in reading.namings:
             draft = resolve(naming, drafts)
             if draft is None and naming.trigger.refers:
@@ -358,8 +391,10 @@ def find_events(
                 draft = Draft(trigger.type, naming.name, naming.key, set())
                 drafts.append(draft)
             draft.add(naming)
-            here.append(draft)
+            here.append((draft, naming))
             latest = draft
+        if not here and latest is not None:
+            latest.take(reading.roles)
         share_setting(here)
     claimed = {d.dates[0].date_id for d in drafts if d.dates}
     for draft in drafts:
@@ -386,8 +421,11 @@ def full_name(draft: Draft) -> str:
 
 def naming_words(draft: Draft) -> Trigger:
     """The words a record points at: its first naming in the body, else in the title."""
-    body = [n.trigger for n in draft.namings if not n.title]
-    return min(body or [n.trigger for n in draft.namings], key=lambda t: (t.sentence, t.start))
+    body = [n.trigger for n in draft.namings if not n.title] or [n.trigger for n in draft.namings]
+    first = min(t.sentence for t in body)
+    here = [t for t in body if t.sentence == first]
+    named = [t for t in here if t.lemma not in REFERENCES] or here  # not `делегация`
+    return min(named, key=lambda t: t.start)
 
 
 def records(

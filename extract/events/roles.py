@@ -52,8 +52,10 @@ CLAUSE_ENDS = {".", ";", ":", "!", "?", "(", ")"}
 CUE_REACH = 6  # describing words between a cue and the actor it governs
 QUOTES = {"«", "»", '"'}
 LEADING = {"speaker", "chair"}
-# What a sentence that names no event may say of the latest one.
+# What a sentence that names no event may say of the latest one: these roles,
+# and taking part where a verb says so outright.
 STATED = LEADING | {"organizer"}
+TAKING_PART = {"принять", "участвовать", "присутствовать", "представлять", "возглавить"}
 PERSON_EVENTS = {"appointment", "dismissal", "award"}
 BODY_EVENTS = {"founding", "membership"}
 
@@ -160,9 +162,10 @@ def is_modifier(token: Token, morph: MorphAnalyzer) -> bool:
     )
 
 
-def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> str:
-    """The role the verb nearest the actor gives it (see the module docstring)."""
-    found: list[tuple[int, str]] = []
+def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> tuple[str, str]:
+    """The role the verb nearest the actor gives it (see the module docstring),
+    and that verb."""
+    found: list[tuple[int, str, str]] = []
     for index, token in enumerate(tokens):
         if pos(token, morph) not in VERB_TAGS:
             continue
@@ -182,9 +185,11 @@ def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -
             role = "chair" if singular else "participant"
         elif word == "выступить":  # `выступит принимающей стороной`, `Учредителями выступили`
             role = next((AS_ROLE[w] for w in around if w in AS_ROLE), role)
+        elif word == "возглавить" and "делегация" in around:
+            role = "participant"  # led a delegation to the event, not the event
         distance = actor.first - index if index < actor.first else index - actor.last
-        found.append((distance, role))
-    return min(found)[1] if found else ""
+        found.append((distance, role, word))
+    return min(found)[1:] if found else ("", "")
 
 
 def subjects(
@@ -276,10 +281,11 @@ def roles(
             cue = "signatory" if type == "signing" else "participant"
         if mention.type == LOC and not cue:
             continue
-        role = cue
+        role, verb = cue, ""
         if role == "participant" or (not role and is_nominative(tokens, actor, morph)):
-            role = nearest_verb_role(tokens, actor, morph) or role
-        if explicit and role not in STATED:
+            stated, verb = nearest_verb_role(tokens, actor, morph)
+            role = stated or role
+        if explicit and role not in STATED and verb not in TAKING_PART:
             continue
         if role in LEADING:  # who spoke at or chaired an event took part in it
             result.append((mention, "participant"))

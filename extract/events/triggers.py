@@ -24,13 +24,16 @@ from ..const import PER, QUOTE_PAIRS
 from ..records import Mention, Token
 from .words import (
     COUNTS,
+    DOCUMENTS,
     EVENT_NOUNS,
     EVENT_PAIRS,
     EVENT_VERBS,
+    HYPOTHESES,
     LINKS,
     MODES,
     NEEDS_AHEAD,
     NEEDS_OBJECT,
+    NEW_MARKERS,
     PARTS,
     REFERENCES,
     STAYS,
@@ -46,6 +49,9 @@ PHRASE_TAGS = {"NOUN", "ADJF", "PRTF", "NUMR", "NPRO"}
 NAME_PREPOSITIONS = {"по", "для", "о", "об", "с", "со", "между", "на"}
 # `в области цифровых технологий`, `в сфере ИКТ` name a field, part of the name.
 FIELDS = {"область", "сфера"}
+OBJECT_REACH = 6  # words between a verb and the object it needs
+HYPOTHESIS_REACH = 10  # words between a proposal and the event it proposes
+CLAUSE_MARKS = set(",;:!?()«»")
 MAX_NAME = 25  # tokens after the trigger word that may belong to its name
 
 
@@ -256,10 +262,13 @@ def has_object(tokens: list[Token], index: int, taken: dict[int, Mention], morph
 def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) -> int | None:
     """The end of a verb trigger's required words (`вошла в состав`), or `None`;
     `от должности` may also stand before the verb (`От должности ... освобождён`)."""
-    if word in VERB_OBJECTS:  # `заключило договор`
-        window = range(index + 1, min(len(tokens), index + 4))
-        found = next((i for i in window if lemma(tokens[i], morph) in VERB_OBJECTS[word]), None)
-        return None if found is None else found + 1
+    if word in VERB_OBJECTS:  # `заключило договор`, `Награды вручил`
+        after = range(index + 1, min(len(tokens), index + OBJECT_REACH))
+        found = next((i for i in after if lemma(tokens[i], morph) in VERB_OBJECTS[word]), None)
+        before = tokens[max(0, index - OBJECT_REACH) : index]
+        if found is None and not any(lemma(t, morph) in VERB_OBJECTS[word] for t in before):
+            return None
+        return index + 1 if found is None else found + 1
     needed = VERB_NEEDS.get(word, ())
     position = index + 1
     for want in needed:
@@ -275,8 +284,34 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
     return index + 1 if word in NEEDS_AHEAD and ahead else None
 
 
+def is_hypothetical(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:
+    """`возможность проведения семинара`, `предложила провести семинар`, `пригласил к
+    участию в выставке`: an event proposed, not one that is held or scheduled."""
+    for token in reversed(tokens[max(0, index - HYPOTHESIS_REACH) : index]):
+        if token.text in CLAUSE_MARKS:
+            return False
+        if lemma(token, morph) in HYPOTHESES:
+            return True
+    return False
+
+
+def is_document_topic(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:
+    """`Договор о создании Союзного государства`: what a document is about."""
+    start = modifiers_start(tokens, index, morph)
+    words = [lemma(t, morph) for t in tokens[max(0, start - 2) : start]]
+    return len(words) == 2 and words[1] in {"о", "об"} and words[0] in DOCUMENTS
+
+
+def is_generic_plural(token: Token, word: str, dated: bool, morph: MorphAnalyzer) -> bool:
+    """A plural event noun speaks of events in general unless its sentence gives days
+    (`12, 19 и 26 мая прошли заседания`); `переговоры` has no singular."""
+    parses = [p for p in morph.parse(token.text) if p.normal_form == word]
+    plural = bool(parses) and all(p.tag.number == "plur" for p in parses)
+    return plural and "Pltm" not in parses[0].tag and not dated
+
+
 def noun_trigger(
-    number: int, tokens: list[Token], index: int, taken: dict[int, Mention], morph
+    number: int, tokens: list[Token], index: int, taken: dict[int, Mention], morph, dated: bool
 ) -> Trigger | None:
     """The trigger an event noun makes, with its modifiers and complements."""
     word = event_word(tokens[index], morph)
@@ -284,6 +319,10 @@ def noun_trigger(
         return None
     if index > 0 and lemma(tokens[index - 1], morph) in MODES:
         return None  # `в режиме видеоконференции`: how another event was held
+    if is_hypothetical(tokens, index, morph) or is_document_topic(tokens, index, morph):
+        return None
+    if is_generic_plural(tokens[index], word, dated, morph):
+        return None  # `проведены консультации с партнёрами` over half a year
     start = modifiers_start(tokens, index, morph)
     counted = tokens[max(0, start - 1) : index]
     if any(CARDINAL.match(t.text) or lemma(t, morph) in COUNTS for t in counted):
@@ -298,7 +337,8 @@ def noun_trigger(
         return Trigger(number, start, end, inner, kind, EVENT_NOUNS[kind], bare, False, word)
     end = phrase_end(tokens, index, taken, morph)
     ordinal = any(is_ordinal(tokens[i], morph) for i in range(start, index))
-    bare = end == index + 1 and not ordinal
+    new = any(lemma(tokens[i], morph) in NEW_MARKERS for i in range(start, index))
+    bare = end == index + 1 and not ordinal and not new  # `очередную встречу` is new
     return Trigger(number, start, end, index, word, EVENT_NOUNS[word], bare, False)
 
 
@@ -320,10 +360,14 @@ def reference(number: int, tokens: list[Token], index: int, morph: MorphAnalyzer
 
 
 def find_triggers(
-    number: int, tokens: list[Token], taken: dict[int, Mention], morph: MorphAnalyzer
+    number: int,
+    tokens: list[Token],
+    taken: dict[int, Mention],
+    morph: MorphAnalyzer,
+    dated: bool = False,
 ) -> list[Trigger]:
     """Every event trigger of one sentence, in order; a noun's complements are
-    not searched for triggers again."""
+    not searched for triggers again. `dated`: the sentence gives a day."""
     found: list[Trigger] = []
     index = 0
     while index < len(tokens):
@@ -341,7 +385,7 @@ def find_triggers(
                 number, index, end, index + 1, following, kind, end == index + 2, False
             )
         elif event_word(token, morph) and tag == "NOUN":
-            trigger = noun_trigger(number, tokens, index, taken, morph)
+            trigger = noun_trigger(number, tokens, index, taken, morph, dated)
         elif word in REFERENCES and tag == "NOUN" and is_singular(token, morph):
             trigger = reference(number, tokens, index, morph)
         elif word in EVENT_VERBS and tag in VERB_TAGS - {"INFN"} | {"PRTF"}:

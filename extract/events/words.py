@@ -23,6 +23,7 @@ EVENT_NOUNS: dict[str, str] = {
     "вебинар": "conference",
     "симпозиум": "conference",
     "выставка": "exhibition",
+    "экспозиция": "exhibition",
     "ярмарка": "exhibition",
     "визит": "visit",
     "поездка": "visit",
@@ -60,6 +61,7 @@ REFERENCES = {"делегация": "visit", "мероприятие": "other"}
 # Bare nouns that refer back to the latest event of a type, or of any type
 # (`В ходе визита`, `В мероприятии приняли участие`).
 GENERIC = {"визит": "visit", "поездка": "visit", "делегация": "visit", "мероприятие": "any"}
+GENERIC |= {"встреча": "any"}  # `Открывая встречу, ...` after `прошли переговоры`
 STAYS = {"находиться", "прибыть", "пребывать", "побывать", "посетить"}
 
 # Verbs (and their participles) that state an event, by lemma.
@@ -74,6 +76,8 @@ EVENT_VERBS: dict[str, str] = {
     "основать": "founding",
     "образовать": "founding",
     "войти": "membership",
+    "принять": "membership",
+    "открыть": "founding",
     "вступить": "membership",
     "наградить": "award",
     "вручить": "award",
@@ -109,10 +113,26 @@ VERB_NEEDS: dict[str, tuple[str, ...]] = {
     "вступить": ("в",),
     "назначить": ("на",),
     "ознакомиться": ("с", "работа"),
+    "принять": ("в", "состав"),
 }
 NEEDS_AHEAD = {"освободить"}
 # What a verb needs as its object to state the event: `заключило договор`.
-VERB_OBJECTS = {"заключить": {"договор", "соглашение", "контракт", "меморандум"}}
+VERB_OBJECTS = {
+    "заключить": {"договор", "соглашение", "контракт", "меморандум"},
+    "открыть": {"представительство", "офис", "филиал", "отделение", "центр", "бюро"},
+    "вручить": {"награда", "грамота", "знак", "медаль", "орден", "благодарность", "диплом"}
+    | {"премия", "адрес", "звание"},
+}
+# Documents whose subject (`Договор о создании ...`) is no event of the release.
+DOCUMENTS = {"договор", "соглашение", "меморандум", "закон", "указ", "постановление"}
+DOCUMENTS |= {"протокол", "программа", "концепция", "план", "проект", "решение"}
+# Words before a reference to an event that put what else the sentence tells at it.
+FRAMES = {("на", "поле"), ("в", "рамка"), ("в", "ход"), ("по", "итог"), ("во", "время")}
+# Words before an event noun that make it proposed, not held or scheduled.
+HYPOTHESES = {"возможность", "предложение", "предложить", "идея", "пригласить", "приглашение"}
+HYPOTHESES |= {"предусматривать"}  # `Документ предусматривает проведение семинаров`
+# Modifiers that make an event noun name a new event, not refer back to one.
+NEW_MARKERS = {"очередной", "следующий", "новый", "ближайший", "предстоящий", "первый"}
 # Words that make a sentence speak of a series of events, not of one.
 HABITS = {"ежегодно", "ежегодный", "ежемесячно", "еженедельно", "регулярно", "традиционно"}
 # Words before an event noun that make it a count of events, not one.
@@ -133,6 +153,8 @@ ONLINE = {"вкс", "видеоконференция", "видеоконфер�
 ROLE_BEFORE: dict[tuple[str, ...], str] = {
     ("под", "председательство"): "chair",
     ("по", "инициатива"): "organizer",
+    ("при", "поддержка"): "organizer",
+    ("при", "участие"): "participant",
     ("организатор",): "organizer",
     ("организовать",): "organizer",
     ("при",): "organizer",
@@ -155,6 +177,8 @@ ROLE_VERBS: dict[str, str] = {
     "рассказать": "speaker",
     "председательствовать": "chair",
     "возглавить": "chair",
+    "открыть": "speaker",
+    "представлять": "participant",
     "модерировать": "chair",
     "подписать": "signatory",
     "заключить": "signatory",
@@ -183,7 +207,7 @@ SPEECH_VERBS = {"направить", "зачитать", "огласить", "�
 SPEECHES = {"приветствие", "поздравление", "обращение", "доклад", "презентация", "выступление"}
 # Verbs whose grammatical subject is what the event is about.
 SUBJECT_VERBS = {"назначить", "освободить", "создать", "учредить", "основать", "образовать"}
-SUBJECT_VERBS |= {"войти", "вступить", "избрать"}
+SUBJECT_VERBS |= {"войти", "вступить", "избрать", "принять", "открыть"}
 SUBJECT_VERBS |= {"наградить"}
 # Nouns naming a group of people from an organisation: `представители Минсвязи`.
 GROUPS = {"представитель", "делегация", "сотрудник", "специалист", "эксперт", "руководство"}
