@@ -13,8 +13,10 @@ Inside a release:
   different first names stay apart. Surnames compare across their masculine
   and feminine forms (`Сейткалиев`, `Сейткалиева`), and a known first name's
   gender then fixes the normal form of every mention of the person
-  (`А. Сейткалиева`, not `А. Сейткалиев`). The key is the surname and the
-  first initial: `PER:Ткач|П`.
+  (`А. Сейткалиева`, not `А. Сейткалиев`). A word that reads as a
+  patronymic is a surname when the release uses it as one elsewhere
+  (`Геннадий Мартынович` beside `Г.С.Мартынович`). The key is the surname and
+  the first initial: `PER:Ткач|П`.
 - An abbreviation takes the full name the release gives it, by introduction
   (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
   or, failing that, by its letters matching one full name in the release
@@ -101,12 +103,23 @@ class Person:
         return f"PER:{surname_key(self.parts.last).title()}|{self.parts.first[:1].upper()}"
 
 
+def surname_read(parts: NameParts, surnames: set[str]) -> NameParts:
+    """`Геннадий Мартынович`: a first name and a word that reads as a patronymic is a
+    first name and surname when the release uses that word as a surname elsewhere
+    (`Г.С.Мартынович`); `Елена Сергеевна` stays a first name and patronymic."""
+    if parts.last or not parts.middle or surname_key(parts.middle) not in surnames:
+        return parts
+    return NameParts(last=parts.middle, first=parts.first, middle="")
+
+
 def cluster_people(mentions: list[Mention], morph: MorphAnalyzer) -> dict[str, Person]:
     """The person of each PER mention, by `mention_id`."""
     people: list[Person] = []
     found: dict[str, Person] = {}
+    split = {m.mention_id: split_name(m.normal or m.text, morph) for m in mentions}
+    surnames = {surname_key(parts.last) for parts in split.values() if parts.last}
     for mention in mentions:
-        parts = split_name(mention.normal or mention.text, morph)
+        parts = surname_read(split[mention.mention_id], surnames)
         person = next((p for p in reversed(people) if p.accepts(parts)), None)
         if person is None:
             person = Person(parts)
@@ -236,7 +249,8 @@ def tally_mentions(
     for entity, key, type, doc_id, text, normal in rows:
         tally = tallies.setdefault(entity, Tally(key, type))
         if type == PER:
-            parts = split_name(normal or text, morph)
+            surname = key.split(":", 1)[1].split("|")[0]  # the key's: `PER:Ткач|П`
+            parts = surname_read(split_name(normal or text, morph), {surname_key(surname)})
             tally.lasts[parts.last] += 1
             tally.firsts[parts.first] += 1
             tally.middles[parts.middle] += 1
