@@ -62,7 +62,21 @@ INTRODUCTION = re.compile(
     r"^\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
 )
 FUNCTION_WORDS = {"и", "в", "во", "по", "на", "для", "при", "с", "со", "о", "об", "а", "к"}
-DOMAIN_WORDS = {"область", "сфера"}  # `в области больших данных` is `по большим данным`
+DOMAIN_WORDS = {"область", "сфера"}
+LEGAL_FORMS = {
+    "ооо",
+    "оао",
+    "зао",
+    "ао",
+    "пао",
+    "руп",
+    "уп",
+    "тоо",
+    "гуп",
+    "фгуп",
+    "муп",
+    "чуп",
+}  # `в области больших данных` is `по большим данным`
 
 
 def entity_id(key: str) -> str:
@@ -140,9 +154,12 @@ def is_abbreviation(name: str) -> bool:
 
 
 def word_set(name: str, morph: MorphAnalyzer) -> frozenset[str]:
+    """The words a name is made of, as lemmas, without function words, the `в
+    области` of a domain and a legal form (`ООО «Хуаюнь Текнолоджи»` is
+    `Хуаюнь Текнолоджи`)."""
     words = re.findall(r"[\wЁё-]+", name.lower())
     lemmas = {morph.parse(word)[0].normal_form for word in words}
-    return frozenset(lemmas - FUNCTION_WORDS - DOMAIN_WORDS)
+    return frozenset(lemmas - FUNCTION_WORDS - DOMAIN_WORDS - LEGAL_FORMS)
 
 
 def release_names(
@@ -151,12 +168,15 @@ def release_names(
     """`(type, folded short name)` -> the full name this release gives it."""
     names: dict[tuple[str, str], str] = {}
     full = [m for m in mentions if " " in (m.normal or m.text)]
-    first: dict[tuple[str, frozenset[str]], str] = {}
-    for mention in full:
+    groups: dict[tuple[str, frozenset[str]], list[str]] = {}
+    for mention in mentions:
         name = mention.normal or mention.text
-        known = first.setdefault((mention.type, word_set(name, morph)), name)
-        if known != name:
-            names.setdefault((mention.type, fold(name)), known)
+        groups.setdefault((mention.type, word_set(name, morph)), []).append(name)
+    for (type, _), group in groups.items():
+        longest = max(group, key=len)  # the fullest: `ООО «Хуаюнь Текнолоджи»`
+        for name in group:
+            if name != longest and " " in longest:
+                names.setdefault((type, fold(name)), longest)
     for mention in full:
         introduced = INTRODUCTION.match(text, mention.end)
         if introduced:

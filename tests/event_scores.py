@@ -113,6 +113,11 @@ def score_document(
             else:
                 used.add(hit)
                 score.roles.correct += 1
+        names = dict(zip(mentions.entity_id, mentions.text, strict=False))
+        for i, row in enumerate(rows.itertuples()):
+            if i not in used:
+                name = names.get(row.entity_id, row.entity_id)
+                score.misses.append(f"extra {row.role} {name} in {event['anchors'][0]}")
     return score
 
 

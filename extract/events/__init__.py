@@ -71,7 +71,7 @@ from ..const import LOC
 from ..dates.anchor import BACKGROUND, MARKER_ONLY
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
-from .arguments import assign_dates, date_groups, nearest_place, online_triggers
+from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
 from .roles import TAKING_PART, is_topic, roles
 from .triggers import Trigger, find_triggers, lemma
@@ -181,7 +181,7 @@ def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
         for draft in reversed(drafts):
             if generic in (draft.type, "any"):
                 return draft
-    elif not trigger.verb:
+    elif not trigger.verb and trigger.lemma not in REFERENCES:
         for draft in drafts:
             if draft.key == naming.key and draft.type == trigger.type:
                 return draft
@@ -264,6 +264,44 @@ def documents(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> fr
     return frozenset(lemma(t, morph) for t in near) & DOCUMENTS
 
 
+def owning_triggers(
+    sentence: Sentence, triggers: list[Trigger], speaking: list[Trigger], mentions: list[Mention]
+) -> dict[str, set[int]]:
+    """Per mention, the triggers whose events it may take part in: the nearest one
+    and those joined to it by `и` (`принял участие в Совещании ... и Форуме ...`),
+    so that `посетила академию и провела встречу` keeps the academy to the visit;
+    `speaking` are the triggers that take participants at all (not `silent`)."""
+    tokens = sentence.tokens
+    chains = coordinated(sentence, triggers)
+    owners: dict[str, set[int]] = {}
+    for mention in mentions:
+        if not sentence.start <= mention.start < sentence.end:
+            continue
+        index = next(i for i, t in enumerate(tokens) if t.end > mention.start)
+
+        def distance(trigger: Trigger, index: int = index) -> int:
+            return (
+                0
+                if trigger.start <= index < trigger.end
+                else min(abs(index - trigger.start), abs(index - (trigger.end - 1)))
+            )
+
+        distances = [distance(t) if t in speaking else len(tokens) for t in triggers]
+        owners[mention.mention_id] = set(chains[distances.index(min(distances))])
+    return owners
+
+
+def named_by_another(
+    mention: Mention, trigger: Trigger, triggers: list[Trigger], tokens: list[Token]
+) -> bool:
+    """`посетила академию и провела встречу с руководством ООО «Хуаюнь»`: a name in
+    another event's name takes part in that one only."""
+    return any(
+        other is not trigger and tokens[other.head].end <= mention.start < tokens[other.end - 1].end
+        for other in triggers
+    )
+
+
 def is_frame(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
     """`На полях форума`, `В рамках визита`, `По итогам заседания`, `В ходе встречи`."""
     before = tuple(lemma(t, morph) for t in tokens[max(0, trigger.start - 2) : trigger.start])
@@ -272,12 +310,16 @@ def is_frame(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> boo
 
 def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph) -> bool:
     """A trigger whose sentence's actors are not its participants: one in a topic
-    (`рассказал о меморандуме, подписанном ...`), or a reference back beside a new
-    event (`организовало в рамках выставки ИТ-форум`). What it is about still is
-    (`о создании которой объявлено`)."""
+    (`рассказал о меморандуме, подписанном ...`), a reference back beside a new
+    event (`Участники заседания подвели итоги шестого заседания`), or a frame
+    beside any other (`организовало в рамках выставки ИТ-форум`). What it is
+    about still is (`о создании которой объявлено`)."""
     if is_topic(tokens, trigger.start, morph):
         return True
-    return trigger.bare and any(not t.bare for t in triggers)
+    others = [t for t in triggers if t is not trigger]
+    if trigger.bare and is_frame(tokens, trigger, morph) and others:
+        return True
+    return trigger.bare and any(not t.bare for t in others)
 
 
 def is_habitual(sentence: Sentence, dates: list[DateSpan], morph: MorphAnalyzer) -> bool:
@@ -330,6 +372,8 @@ def read_sentence(
     }
     namings = []
     when = assign_dates(sentence, triggers, dates)
+    speaking = [t for t in triggers if not silent(tokens, t, triggers, morph)] or triggers
+    owners = owning_triggers(sentence, triggers, speaking, mentions)
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
         namings.append(
@@ -346,6 +390,9 @@ def read_sentence(
                     (mention, role)
                     for mention, role in by_type[trigger.type]
                     if role == "subject" or not silent(tokens, trigger, triggers, morph)
+                    if not named_by_another(mention, trigger, triggers, tokens)
+                    if role == "subject"
+                    or number_in_sentence in owners.get(mention.mention_id, {0})
                 ],
             )
         )

@@ -38,15 +38,14 @@ def assign_dates(
 ) -> list[list[DateSpan]]:
     """Each trigger's date group: every group goes to the trigger nearest it, and
     triggers joined by `и` share theirs (`в Совещании ... и Форуме ..., которые прошли
-    17 – 18 июня`). Dates inside a name (`форум «Цифровой шелковый путь – 2025»`)
-    never count, and targets (`план на 2025 – 2026 годы`) only where there are no
-    others."""
+    17 – 18 июня`); an event held within another (`встреча на полях форума`)
+    shares that one's. Dates inside a name (`форум «Цифровой шелковый путь –
+    2025»`) and targets (`план на 2025 – 2026 годы`) never count."""
     tokens = sentence.tokens
     spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
     groups = date_groups(sentence, dates)
     groups = [g for g in groups if not any(a <= g[0].start and g[-1].end <= b for a, b in spans)]
-    when = [g for g in groups if g[0].text.split()[0].lower() not in TARGETS]
-    groups = when or groups
+    groups = [g for g in groups if g[0].text.split()[0].lower() not in TARGETS]
 
     def distance(group: list[DateSpan], span: tuple[int, int]) -> int:
         return min(abs(group[0].start - span[1]), abs(span[0] - group[-1].end))
@@ -59,6 +58,8 @@ def assign_dates(
     result = []
     for index, span in enumerate(spans):
         mine = owned[index] or [g for i in chains[index] for g in owned[i]]
+        host = triggers[index].within
+        mine = mine or (owned[host] if host is not None else [])
         result.append(min(mine, key=lambda g: distance(g, span)) if mine else [])
     return result
 

@@ -225,6 +225,12 @@ def subjects(
     return chosen
 
 
+def is_premises(tokens: list[Token], actor: Actor, explicit: bool) -> bool:
+    """An organisation the event is held in: `в Министерстве связи`."""
+    before = tokens[actor.first - 1].text.lower() if actor.first > 0 else ""
+    return not explicit and actor.mention.type == ORG and before in {"в", "во"}
+
+
 def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
     """Whether the name can be a subject: a word of it reads as a nominative, or
     none declines (`ШОС`, `П.Н.Ткач`)."""
@@ -272,17 +278,23 @@ def roles(
         cue = cue_role(tokens, actor, named, names, morph)
         if actor.first in heads and not cue:
             cue = "participant"  # `переговоры Рахматуллаева`, `заседание Комиссии`
+        elif is_premises(tokens, actor, explicit):
+            cue = "host"  # `переговоры прошли в Министерстве связи`
         elif in_topic(tokens, actor, morph) or after_noun(tokens, actor, morph):
             continue
         inside = any(start <= mention.start < end for start, end in spans)
         if inside and not cue:
             continue
-        if cue == "side":  # the sides of a signing sign it
-            cue = "signatory" if type == "signing" else "participant"
-        if mention.type == LOC and not cue:
-            continue
+        if mention.type == LOC and cue in ("", "host"):
+            continue  # a place: `посетил Минск`
+        if cue == "side":  # the sides of a signing sign it; a side's role is its own
+            cue, fixed = ("signatory" if type == "signing" else "participant"), True
+        else:
+            fixed = False
         role, verb = cue, ""
-        if role == "participant" or (not role and is_nominative(tokens, actor, morph)):
+        if not fixed and (
+            role == "participant" or (not role and is_nominative(tokens, actor, morph))
+        ):
             stated, verb = nearest_verb_role(tokens, actor, morph)
             role = stated or role
         if explicit and role not in STATED and verb not in TAKING_PART:

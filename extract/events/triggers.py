@@ -14,8 +14,9 @@ same way.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
@@ -28,6 +29,8 @@ from .words import (
     EVENT_NOUNS,
     EVENT_PAIRS,
     EVENT_VERBS,
+    FRAMES,
+    HAPPENINGS,
     HYPOTHESES,
     LINKS,
     MODES,
@@ -69,6 +72,7 @@ class Trigger:
     verb: bool
     also: str = ""  # the part noun it came with (`заседание` of `заседание Форума`)
     refers: bool = False  # only refers back to an event (`делегация`), never starts one
+    within: int | None = None  # the trigger of the sentence it is held at, by position
 
 
 @lru_cache(maxsize=1 << 16)
@@ -110,10 +114,13 @@ def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> b
 
 def is_oblique_participle(token: Token, morph: MorphAnalyzer) -> bool:
     """`..., ответственных за ИКТ` qualifies a complement; a nominative participle
-    (`..., приуроченная к празднику`) qualifies the event, and is not its name."""
+    (`..., приуроченная к празднику`) qualifies the event, and one of happening
+    (`..., прошедшего в июне в г. Шанхае`) tells its date and place: neither is
+    part of its name."""
     parses = morph.parse(token.text.lower())
     attributive = any(p.tag.POS in ("PRTF", "ADJF") for p in parses)
-    return attributive and not any(p.tag.case == "nomn" for p in parses)
+    happening = any(p.normal_form in HAPPENINGS for p in parses)  # `, прошедшего в июне`
+    return attributive and not happening and not any(p.tag.case == "nomn" for p in parses)
 
 
 def is_ordinal(token: Token, morph: MorphAnalyzer) -> bool:
@@ -402,4 +409,15 @@ def find_triggers(
             continue
         found.append(trigger)
         index = max(index + 1, trigger.end if not trigger.verb else index + 1)
-    return found
+    return unframe(found, tokens, morph)
+
+
+def unframe(triggers: list[Trigger], tokens: list[Token], morph: MorphAnalyzer) -> list[Trigger]:
+    """`встреча на полях Международного форума`: the frame is no part of the meeting's
+    name; the meeting is held `within` the forum."""
+    result = list(triggers)
+    for index, (trigger, following) in enumerate(pairwise(triggers)):
+        tail = tuple(lemma(t, morph) for t in tokens[trigger.end - 2 : trigger.end])
+        if trigger.end == following.start and tail in FRAMES and trigger.end - 2 > trigger.head:
+            result[index] = replace(trigger, end=trigger.end - 2, within=index + 1)
+    return result

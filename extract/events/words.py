@@ -133,6 +133,9 @@ HYPOTHESES = {"возможность", "предложение", "предло�
 HYPOTHESES |= {"предусматривать"}  # `Документ предусматривает проведение семинаров`
 # Modifiers that make an event noun name a new event, not refer back to one.
 NEW_MARKERS = {"очередной", "следующий", "новый", "ближайший", "предстоящий", "первый"}
+# Participles of happening: `форума, прошедшего в июне`.
+HAPPENINGS = {"пройти", "проходить", "состояться", "провести", "проводить", "организовать"}
+HAPPENINGS |= {"запланировать", "прошедшее"}
 # Words that make a sentence speak of a series of events, not of one.
 HABITS = {"ежегодно", "ежегодный", "ежемесячно", "еженедельно", "регулярно", "традиционно"}
 # Words before an event noun that make it a count of events, not one.
@@ -157,11 +160,13 @@ ROLE_BEFORE: dict[tuple[str, ...], str] = {
     ("при", "участие"): "participant",
     ("организатор",): "organizer",
     ("организовать",): "organizer",
+    ("посетить",): "host",
     ("при",): "organizer",
     ("в", "состав"): "host",
     ("с",): "participant",
     ("глава", "с"): "participant",
     ("с", "работа"): "host",
+    ("среди", "который"): "participant",  # `составили 14 организаций, среди которых ...`
     ("между",): "participant",
     ("представитель",): "participant",
     ("делегация",): "participant",
