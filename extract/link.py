@@ -20,9 +20,10 @@ Inside a release:
 - An abbreviation takes the full name the release gives it, by introduction
   (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
   or, failing that, by its letters matching one full name in the release
-  (`ЕЭК` and `Евразийская экономическая комиссия`). A one-word short form takes
-  the one longer name in the release that starts with it (`Центр` and
-  `Центр сотрудничества ...`). A name made of the same words in another order
+  (`ЕЭК` and `Евразийская экономическая комиссия`). A short form takes the one
+  longer name in the release that starts with it (`Центр` and `Центр
+  сотрудничества ...`; `Международный союз операторов` and `Международный
+  союз операторов ... государств – участников СНГ`). A name made of the same words in another order
   takes the first one's (`Центр сотрудничества по большим данным Китай-ШОС`
   and `Центр сотрудничества Китай-ШОС в области больших данных`): the words
   compare as lemmas, without function words and the `в области` of a domain.
@@ -187,9 +188,18 @@ def release_names(
     for mention in mentions:
         short = mention.normal or mention.text
         key = (mention.type, fold(short))
-        if key in names or " " in short:
+        if key in names:
             continue
-        if is_abbreviation(short):
+        if " " in short:
+            words = fold(short).split()
+            matches = {
+                base
+                for type, base in bases
+                if type == mention.type
+                and fold(base).split()[: len(words)] == words
+                and len(base.split()) > len(words)
+            }
+        elif is_abbreviation(short):
             matches = {
                 base for type, base in bases if type == mention.type and initials(base) == short
             }

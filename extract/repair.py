@@ -31,6 +31,9 @@ so tests can say which one fired:
   the initials must match where `далее` does not say so) is a name slovnet
   missed, of the short name's type (an organisation when the short name is
   untagged); `далее –` itself is no part of a name.
+- `add_full_names`: three capitalised words that are a surname, a first name
+  and a patronymic, in either order (`№ 34р Стасевич Игорь Владимирович
+  назначен`), are a person slovnet missed.
 - `add_places`: a capitalised word (or two) that is, in some case form, a
   place of the gazetteer (`data/places.txt`) is a place (`в г.Карамай`).
 - `add_institutions`: an institution word (`data` of `INSTITUTIONS`) opening a
@@ -57,7 +60,7 @@ from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .models import Models
-from .names import fold
+from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .records import Token
 
 # Capitalised words slovnet takes for names but which name no one: abbreviations of
@@ -246,6 +249,34 @@ def lemmas(token: Token, morph: MorphAnalyzer) -> set[str]:
 
 def is_name_like(token: Token) -> bool:
     return len(token.text) > 2 and token.text[:1].isupper() and not token.text.isupper()
+
+
+def surname_like(word: str, morph: MorphAnalyzer) -> bool:
+    """A surname the dictionary knows, or a word it does not know at all (`Лавринович`)."""
+    return can_be_surname(word, morph) or not any(p.is_known for p in morph.parse(word))
+
+
+def is_patronymic(word: str, morph: MorphAnalyzer) -> bool:
+    return "Patr" in name_tags(word, morph) or bool(PATRONYMIC.search(word))
+
+
+def add_full_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
+    added: list[Span] = []
+    for index in range(len(tokens) - 2):
+        words = [t.text for t in tokens[index : index + 3]]
+        if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+            continue
+        surname_first = (
+            surname_like(words[0], morph)  # not `Министра Геннадий Мартынович`
+            and "Name" in name_tags(words[1], morph)
+            and is_patronymic(words[2], morph)
+        )
+        # `Геннадий Мартынович Минск` is no name: here the patronymic must be a known one
+        name_first = "Name" in name_tags(words[0], morph) and "Patr" in name_tags(words[1], morph)
+        if (surname_first or name_first) and free(spans + added, index, index + 3):
+            added.append(Span(index, index + 3, PER))
+    return spans + added
 
 
 def add_places(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -491,6 +522,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     add_quoted_names,
     add_transcriptions,
     add_introduced_names,
+    add_full_names,
     add_places,
     add_institutions,
     join_complements,

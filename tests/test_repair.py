@@ -3,6 +3,9 @@ import pytest
 from extract.records import Document, Token
 from extract.repair import (
     Span,
+    add_full_names,
+    add_institutions,
+    add_introduced_names,
     add_places,
     add_quoted_names,
     add_transcriptions,
@@ -180,6 +183,30 @@ DOMAINS = [
 ]
 
 
+DOMAINS += [
+    (
+        "Межправительственная комиссия по сотрудничеству в области связи образована.",
+        [("ORG", "Межправительственная комиссия")],
+        [("ORG", "Межправительственная комиссия по сотрудничеству в области связи")],
+    ),
+    (
+        "Комитет Совета Федерации по экономической политике одобрил закон.",
+        [("ORG", "Совета Федерации")],
+        [("ORG", "Совета Федерации")],
+    ),
+    (
+        "Центр сотрудничества по большим данным Китай-ШОС создан в 2023 году.",
+        [("ORG", "Центр сотрудничества"), ("ORG", "Китай-ШОС")],
+        [("ORG", "Центр сотрудничества по большим данным Китай-ШОС"), ("ORG", "Китай-ШОС")],
+    ),
+    (
+        "Акты Российской Федерации по вопросам пенсий приняты.",
+        [("ORG", "Российской Федерации")],
+        [("ORG", "Российской Федерации")],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "given", "expected"), DOMAINS, ids=[d[0][:30] for d in DOMAINS])
 def test_repair_extend_domains(models, text, given, expected) -> None:
     assert apply(extend_domains, models, text, given) == expected
@@ -292,3 +319,74 @@ POSTS = [
 @pytest.mark.parametrize(("text", "given", "expected"), POSTS, ids=[p[0][:30] for p in POSTS])
 def test_repair_trim_posts(models, text, given, expected) -> None:
     assert apply(trim_posts, models, text, given) == expected
+
+
+INTRODUCED = [
+    (
+        "Справочно: Шанхайская организация сотрудничества (далее – ШОС) создана в 2001 году.",
+        [],
+        [("ORG", "Шанхайская организация сотрудничества"), ("ORG", "ШОС")],
+    ),
+    (
+        "Работает Евразийская экономическая комиссия (ЕЭК) в Москве.",
+        [("ORG", "ЕЭК")],
+        [("ORG", "ЕЭК"), ("ORG", "Евразийская экономическая комиссия")],
+    ),
+    ("Прибыл Новый директор (ЕЭК) в Москву.", [], []),
+    ("Он сказал (далее – СМИ) многое.", [], []),
+    (
+        "Шанхайская организация сотрудничества (далее – ШОС) расширилась.",
+        [("ORG", "Шанхайская организация сотрудничества"), ("ORG", "далее – ШОС")],
+        [("ORG", "Шанхайская организация сотрудничества"), ("ORG", "ШОС")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), INTRODUCED, ids=[i[0][:30] for i in INTRODUCED]
+)
+def test_repair_add_introduced_names(models, text, given, expected) -> None:
+    assert apply(add_introduced_names, models, text, given) == expected
+
+
+INSTITUTIONS = [
+    (
+        "Справочно: Межправительственная белорусско-казахстанская комиссия образована в 2016 году.",
+        [],
+        [("ORG", "Межправительственная белорусско-казахстанская комиссия")],
+    ),
+    (
+        "Документ направлен в Комитет связи и информатизации.",
+        [],
+        [("ORG", "Комитет связи и информатизации")],
+    ),
+    ("Центр города закрыт для проезда.", [], []),
+    ("Комиссия рассмотрела вопрос.", [], []),
+    ("Он пришёл в Комитет.", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), INSTITUTIONS, ids=[i[0][:30] for i in INSTITUTIONS]
+)
+def test_repair_add_institutions(models, text, given, expected) -> None:
+    assert apply(add_institutions, models, text, given) == expected
+
+
+FULL_NAMES = [
+    (
+        "Распоряжением № 34р Стасевич Игорь Владимирович назначен заместителем.",
+        [],
+        [("PER", "Стасевич Игорь Владимирович")],
+    ),
+    ("Приказом назначена Елена Сергеевна Воронцова.", [], [("PER", "Елена Сергеевна Воронцова")]),
+    ("Текст передал заместитель Министра Геннадий Мартынович.", [], []),
+    ("Вчера Олег Гринкевич Минск покинул.", [], []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), FULL_NAMES, ids=[f[0][:30] for f in FULL_NAMES]
+)
+def test_repair_add_full_names(models, text, given, expected) -> None:
+    assert apply(add_full_names, models, text, given) == expected

@@ -74,7 +74,7 @@ from ..records import DateSpan, Event, Mention, Participant, Position, Sentence,
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
 from .roles import TAKING_PART, is_topic, roles
-from .triggers import Trigger, find_triggers, lemma
+from .triggers import Trigger, find_triggers, lemma, pos
 from .words import DOCUMENTS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
 
 # Types a release rarely reports twice without saying so: a later verb or bare
@@ -96,6 +96,7 @@ class Naming:
     online: bool
     roles: list[tuple[Mention, str]]
     framed: bool = False  # a bare trigger that frames its sentence: `На полях форума`
+    mentioned: bool = False  # spoken of, not reported: `итоги шестого заседания`
     objects: frozenset[str] = frozenset()  # the documents it names: `договор`
     title: bool = False
 
@@ -291,6 +292,11 @@ def owning_triggers(
     return owners
 
 
+def in_name(mention: Mention, trigger: Trigger, tokens: list[Token]) -> bool:
+    """A name inside the event's own name: `решений седьмого заседания Комиссии`."""
+    return tokens[trigger.head].end <= mention.start < tokens[trigger.end - 1].end
+
+
 def named_by_another(
     mention: Mention, trigger: Trigger, triggers: list[Trigger], tokens: list[Token]
 ) -> bool:
@@ -308,13 +314,25 @@ def is_frame(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> boo
     return before in FRAMES
 
 
+def is_mentioned(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
+    """`итоги выполнения решений шестого заседания`: an event named as the complement of
+    a common noun is spoken of, not attended, unless the noun frames the sentence."""
+    if trigger.verb or trigger.bare or trigger.start == 0:
+        return False
+    before = tokens[trigger.start - 1]
+    noun = pos(before, morph) == "NOUN" and before.text.islower()
+    head = morph.parse(tokens[trigger.head].text)
+    genitive = any(p.tag.case == "gent" for p in head)  # not `провели рабочие переговоры`
+    return noun and genitive and not is_frame(tokens, trigger, morph)
+
+
 def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph) -> bool:
     """A trigger whose sentence's actors are not its participants: one in a topic
     (`рассказал о меморандуме, подписанном ...`), a reference back beside a new
     event (`Участники заседания подвели итоги шестого заседания`), or a frame
     beside any other (`организовало в рамках выставки ИТ-форум`). What it is
     about still is (`о создании которой объявлено`)."""
-    if is_topic(tokens, trigger.start, morph):
+    if is_topic(tokens, trigger.start, morph) or is_mentioned(tokens, trigger, morph):
         return True
     others = [t for t in triggers if t is not trigger]
     if trigger.bare and is_frame(tokens, trigger, morph) and others:
@@ -385,11 +403,14 @@ def read_sentence(
                 place=place.entity_id if place else "",
                 online=number_in_sentence in online,
                 framed=trigger.bare and is_frame(tokens, trigger, morph),
+                mentioned=is_mentioned(tokens, trigger, morph),
                 objects=documents(tokens, trigger, morph),
                 roles=[
                     (mention, role)
                     for mention, role in by_type[trigger.type]
-                    if role == "subject" or not silent(tokens, trigger, triggers, morph)
+                    if role == "subject"
+                    or not silent(tokens, trigger, triggers, morph)
+                    or in_name(mention, trigger, tokens)
                     if not named_by_another(mention, trigger, triggers, tokens)
                     if role == "subject"
                     or number_in_sentence in owners.get(mention.mention_id, {0})
@@ -439,9 +460,11 @@ def find_events(
                 drafts.append(draft)
             draft.add(naming)
             here.append((draft, naming))
-            latest = draft
         if not here and latest is not None:
             latest.take(reading.roles)
+        speaking = [d for d, naming in here if not naming.mentioned]
+        if speaking:
+            latest = speaking[-1]
         share_setting(here)
     claimed = {d.dates[0].date_id for d in drafts if d.dates}
     for draft in drafts:

@@ -167,8 +167,8 @@ def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -
     and that verb."""
     found: list[tuple[int, str, str]] = []
     for index, token in enumerate(tokens):
-        if pos(token, morph) not in VERB_TAGS:
-            continue
+        if pos(token, morph) not in VERB_TAGS - {"INFN"}:
+            continue  # `предложил организовать`: an intention gives no role
         word = lemma(token, morph)
         around = [lemma(t, morph) for t in tokens[max(0, index - 3) : index + 4]]
         if word in SPEECH_VERBS and SPEECHES & set(around):
@@ -297,8 +297,10 @@ def roles(
         ):
             stated, verb = nearest_verb_role(tokens, actor, morph)
             role = stated or role
-        if explicit and role not in STATED and verb not in TAKING_PART:
-            continue
+        if explicit and not (
+            verb and (role in STATED or (role == "participant" and verb in TAKING_PART))
+        ):
+            continue  # a sentence naming no event tells only what its verb states
         if role in LEADING:  # who spoke at or chaired an event took part in it
             result.append((mention, "participant"))
         if role:

@@ -8,6 +8,7 @@ all its case forms. The meaning of each type and role is in
 # Nouns that name an event, by lemma.
 EVENT_NOUNS: dict[str, str] = {
     "совещание": "meeting",
+    "собрание": "meeting",
     "заседание": "meeting",
     "встреча": "meeting",
     "консультация": "meeting",
@@ -201,7 +202,7 @@ ROLE_VERBS: dict[str, str] = {
 # `выступить` in another capacity than a speaker's.
 AS_ROLE = {
     "учредитель": "organizer",
-    "принимающий": "host",
+    "принимать": "host",  # `выступит принимающей стороной`
     "организатор": "organizer",
     "соорганизатор": "organizer",
     "модератор": "chair",
