@@ -374,7 +374,8 @@ def read_sentence(
     taken = covering(sentence, inside)
     inside = [d for d in dates if sentence.start <= d.start < sentence.end]
     dated = any(d.precision == "day" for d in inside)
-    triggers = find_triggers(number, tokens, taken, morph, dated)
+    scheduled = any(d.kind == "date" and d.date_start for d in inside)
+    triggers = find_triggers(number, tokens, taken, morph, dated, scheduled)
     if is_habitual(sentence, dates, morph):
         triggers = []
     sides = side_roles(tokens, mentions, morph)
@@ -463,8 +464,9 @@ def find_events(
         if not here and latest is not None:
             latest.take(reading.roles)
         speaking = [d for d, naming in here if not naming.mentioned]
-        if speaking:
-            latest = speaking[-1]
+        named = [d for d, naming in here if not naming.mentioned and not naming.trigger.verb]
+        if named or (speaking and latest is None):
+            latest = (named or speaking)[-1]  # an event a noun names, over one a verb states
         share_setting(here)
     claimed = {d.dates[0].date_id for d in drafts if d.dates}
     for draft in drafts:

@@ -45,6 +45,8 @@ from .words import (
     SUBJECT_VERBS,
 )
 
+BRACKETS = {"(", ")"}  # `Программы развития ООН (ПРООН) и Международного союза ...`
+STATE_BODIES = {"орган", "ведомство", "министерство", "правительство", "администрация"}
 LIST_WORDS = {"и", ",", "а", "также", "числе"}  # `в том числе`
 TOPIC = {"о", "об", "обо", "про"}
 SIDE_CUES = {"с", "со", "между"}  # a side only after an event word or a verb
@@ -113,6 +115,8 @@ def after_noun(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
         return False
     is_noun = pos(before, morph) == "NOUN" and before.text.replace("-", "").isalpha()
     listed = before.text.lower() in LIST_WORDS
+    if actor.mention.type == LOC and word in STATE_BODIES:
+        return False  # `представители органов Республики Армения`: the state takes part
     return is_noun and not listed and word not in GROUPS and (word,) not in ROLE_BEFORE
 
 
@@ -146,7 +150,9 @@ def cue_role(
             return ROLE_BEFORE[(word,)]
         if word in GROUPS:
             group = group or ROLE_BEFORE.get((word,), "")
-        elif not (index in named or token.text.lower() in LIST_WORDS or word in POST_HEADS):
+        elif not (
+            index in named or token.text.lower() in LIST_WORDS | BRACKETS or word in POST_HEADS
+        ):
             if not (is_modifier(token, morph) or token.text in QUOTES):
                 return group
             reach -= 1

@@ -37,6 +37,7 @@ from .words import (
     NEEDS_AHEAD,
     NEEDS_OBJECT,
     NEW_MARKERS,
+    NEXT,
     PARTS,
     REFERENCES,
     STAYS,
@@ -318,7 +319,13 @@ def is_generic_plural(token: Token, word: str, dated: bool, morph: MorphAnalyzer
 
 
 def noun_trigger(
-    number: int, tokens: list[Token], index: int, taken: dict[int, Mention], morph, dated: bool
+    number: int,
+    tokens: list[Token],
+    index: int,
+    taken: dict[int, Mention],
+    morph: MorphAnalyzer,
+    dated: bool,
+    scheduled: bool,
 ) -> Trigger | None:
     """The trigger an event noun makes, with its modifiers and complements."""
     word = event_word(tokens[index], morph)
@@ -345,6 +352,8 @@ def noun_trigger(
     end = phrase_end(tokens, index, taken, morph)
     ordinal = any(is_ordinal(tokens[i], morph) for i in range(start, index))
     new = any(lemma(tokens[i], morph) in NEW_MARKERS for i in range(start, index))
+    if not scheduled and any(lemma(tokens[i], morph) in NEXT for i in range(start, index)):
+        return None  # `Следующее совещание пройдёт ...` with no date: a plan, not an event
     bare = end == index + 1 and not ordinal and not new  # `очередную встречу` is new
     return Trigger(number, start, end, index, word, EVENT_NOUNS[word], bare, False)
 
@@ -372,9 +381,11 @@ def find_triggers(
     taken: dict[int, Mention],
     morph: MorphAnalyzer,
     dated: bool = False,
+    scheduled: bool = False,
 ) -> list[Trigger]:
     """Every event trigger of one sentence, in order; a noun's complements are
-    not searched for triggers again. `dated`: the sentence gives a day."""
+    not searched for triggers again. `dated`: the sentence gives a day;
+    `scheduled`: it gives any date."""
     found: list[Trigger] = []
     index = 0
     while index < len(tokens):
@@ -392,7 +403,7 @@ def find_triggers(
                 number, index, end, index + 1, following, kind, end == index + 2, False
             )
         elif event_word(token, morph) and tag == "NOUN":
-            trigger = noun_trigger(number, tokens, index, taken, morph, dated)
+            trigger = noun_trigger(number, tokens, index, taken, morph, dated, scheduled)
         elif word in REFERENCES and tag == "NOUN" and is_singular(token, morph):
             trigger = reference(number, tokens, index, morph)
         elif word in EVENT_VERBS and tag in VERB_TAGS - {"INFN"} | {"PRTF"}:

@@ -134,6 +134,7 @@ HYPOTHESES = {"возможность", "предложение", "предло�
 HYPOTHESES |= {"предусматривать"}  # `Документ предусматривает проведение семинаров`
 # Modifiers that make an event noun name a new event, not refer back to one.
 NEW_MARKERS = {"очередной", "следующий", "новый", "ближайший", "предстоящий", "первый"}
+NEXT = {"следующий", "предстоящий"}  # a plan: an event only with its date
 # Participles of happening: `форума, прошедшего в июне`.
 HAPPENINGS = {"пройти", "проходить", "состояться", "провести", "проводить", "организовать"}
 HAPPENINGS |= {"запланировать", "прошедшее"}
@@ -178,6 +179,7 @@ ROLE_VERBS: dict[str, str] = {
     "выступить": "speaker",
     "доложить": "speaker",
     "проинформировать": "speaker",
+    "сообщить": "speaker",
     "поздравить": "speaker",
     "приветствовать": "speaker",
     "рассказать": "speaker",
