@@ -39,9 +39,10 @@ so tests can say which one fired:
 - `add_institutions`: an institution word (`data` of `INSTITUTIONS`) opening a
   name slovnet missed: capitalised inside a sentence with its genitive
   complements (`... Центр сотрудничества ...`), after capitalised adjectives
-  (`Межправительственная белорусско-казахстанская комиссия`), or, at a
-  sentence's start, with a domain and a name after it (`Центр сотрудничества
-  по большим данным Китай-ШОС`).
+  (`Межправительственная белорусско-казахстанская комиссия`), after
+  adjectives and before its domain (`рабочей группы по формированию ...`),
+  or, at a sentence's start, with a domain and a name after it (`Центр
+  сотрудничества по большим данным Китай-ШОС`).
 - `extend_domains`: an institution's name takes the domain after it
   (`Центр сотрудничества ... в области больших данных`, `Комитет по делам
   молодёжи`), and a `по` domain with the name that follows it (`Центр
@@ -299,10 +300,13 @@ def add_places(tokens: list[Token], spans: list[Span], models: Models) -> list[S
     return spans + added
 
 
-def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool) -> int:
+def domain_end(
+    tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool, chain: bool = True
+) -> int:
     """Where the domain phrase starting at `start` ends (`start` when there is none).
 
-    `по` with a dative (`по чрезвычайным ситуациям`) is taken only after a bare
+    With `chain`, genitives may follow the dative (`по формированию экосистемы
+    коридоров`). `по` with a dative (`по чрезвычайным ситуациям`) is taken only after a bare
     institution word (`Министерство`) or a commission-like one (`DOMAIN_HEADS`):
     after a fuller name it is more often what the sentence is about
     (`совещание Министерства ... по реализации плана`).
@@ -318,8 +322,11 @@ def domain_end(tokens: list[Token], start: int, morph: MorphAnalyzer, bare: bool
     while last < len(tokens) and last - end < MAX_DOMAIN and tokens[last].text.islower():
         every = morph.parse(tokens[last].text)
         parses = [p for p in every if p.tag.case == case]
-        if every[0].tag.POS == "PREP" or (not parses and tokens[last].text != "и"):
-            break
+        if not parses and chain and case == "datv" and last > end:
+            # `по формированию экосистемы`, `по управлению зоной отчуждения`
+            parses = [p for p in every if p.tag.case in ("gent", "ablt")]
+        if every[0].tag.POS in ("PREP", "NPRO") or (not parses and tokens[last].text != "и"):
+            break  # `по его реализации` names no domain
         last += 1
     while last > end and tokens[last - 1].text == "и":
         last -= 1
@@ -374,7 +381,7 @@ def named_after(tokens: list[Token], spans: list[Span], span: Span, morph) -> Sp
     a `по` domain can only belong to the institution, and takes the domain with it."""
     if span.type != ORG:
         return None
-    end = domain_end(tokens, span.end, morph, bare=True)
+    end = domain_end(tokens, span.end, morph, bare=True, chain=False)
     after = [s for s in spans if s.start == end and s.type in (ORG, LOC)]
     return max(after, key=lambda s: s.end) if end > span.end and after else None
 
@@ -496,7 +503,11 @@ def add_institutions(tokens: list[Token], spans: list[Span], models: Models) -> 
         named = start == head > 0 and token.text[:1].isupper() and complemented
         adjectives = 0 < start < head and tokens[start].text[:1].isupper()
         domain = complemented and named_after(tokens, spans, Span(head, end, ORG), morph)
-        if (named or adjectives or domain) and free(spans + added, start, end):
+        # `рабочей группы по формированию ...`: a body described, then its domain
+        word = morph.parse(token.text)[0].normal_form
+        described = start < head and word in DOMAIN_HEADS and not complemented
+        described = described and domain_end(tokens, end, morph, bare=True) > end
+        if (named or adjectives or domain or described) and free(spans + added, start, end):
             added.append(Span(start, end, ORG))
     return spans + added
 

@@ -75,7 +75,7 @@ from .arguments import assign_dates, coordinated, date_groups, nearest_place, on
 from .naming import event_name, name_key
 from .roles import TAKING_PART, is_topic, roles
 from .triggers import Trigger, find_triggers, lemma, pos
-from .words import DOCUMENTS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
+from .words import DOCUMENTS, FRAME_NOUNS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
 
 # Types a release rarely reports twice without saying so: a later verb or bare
 # noun of the type is the same event, unless its date differs, or, for those
@@ -197,14 +197,20 @@ def resolve(naming: Naming, drafts: list[Draft]) -> Draft | None:
 
 
 def share_setting(found: list[tuple[Draft, Naming]]) -> None:
-    """A new event with no date, in a sentence that frames it by another (`На полях
-    форума прошла встреча`, `По итогам заседания ... подписали протокол`),
-    happened at that one: it takes its date and place until it is given its own."""
-    frames = [d for d, naming in found if naming.framed and d.dates]
+    """A new event in a sentence that frames it by another (`На полях форума прошла
+    встреча`, `По итогам заседания ... подписали протокол`, `В первый день визита
+    ... посетили центр`) happened at that one: it takes its date and place until
+    it is given its own, and, within a visit, the visit's participants."""
+    frames = [d for d, naming in found if naming.framed]
     for draft, _ in found:
-        if frames and len(draft.namings) == 1 and not draft.dates and draft is not frames[0]:
+        if not frames or len(draft.namings) > 1 or draft is frames[0]:
+            continue
+        if not draft.dates and frames[0].dates:
             draft.dates, draft.inherited = frames[0].dates, True
             draft.place = draft.place or frames[0].place
+        takes_part = any(role == "participant" for _, role in draft.roles)
+        if frames[0].type == "visit" and not takes_part:  # the delegation, if no one else
+            draft.roles |= {(e, r): None for e, r in frames[0].roles if r == "participant"}
 
 
 def opens_paragraph(text: str, sentences: list[Sentence], number: int) -> bool:
@@ -309,9 +315,10 @@ def named_by_another(
 
 
 def is_frame(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
-    """`На полях форума`, `В рамках визита`, `По итогам заседания`, `В ходе встречи`."""
+    """`На полях форума`, `В рамках визита`, `По итогам заседания`, `В ходе встречи`,
+    `В первый день визита`."""
     before = tuple(lemma(t, morph) for t in tokens[max(0, trigger.start - 2) : trigger.start])
-    return before in FRAMES
+    return before in FRAMES or before[-1:] in ((word,) for word in FRAME_NOUNS)
 
 
 def is_mentioned(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:

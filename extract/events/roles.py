@@ -45,6 +45,8 @@ from .words import (
     SUBJECT_VERBS,
 )
 
+# Endings no nominative has, for names pymorphy3 does not know (`Сейткалиеву`).
+OBLIQUE_ENDINGS = ("у", "ю", "ом", "ем", "ой", "ым", "им", "ых", "их")
 BRACKETS = {"(", ")"}  # `Программы развития ООН (ПРООН) и Международного союза ...`
 STATE_BODIES = {"орган", "ведомство", "министерство", "правительство", "администрация"}
 LIST_WORDS = {"и", ",", "а", "также", "числе"}  # `в том числе`
@@ -238,12 +240,19 @@ def is_premises(tokens: list[Token], actor: Actor, explicit: bool) -> bool:
 
 
 def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bool:
-    """Whether the name can be a subject: a word of it reads as a nominative, or
-    none declines (`ШОС`, `П.Н.Ткач`)."""
-    words = [t.text for t in tokens[actor.first : actor.last + 1] if len(t.text) > 1]
-    words = [w for w in words if w.replace("-", "").isalpha()]
-    parses = [p for word in words for p in morph.parse(word)]
-    return any(p.tag.case == "nomn" for p in parses) or all("Fixd" in p.tag for p in parses)
+    """Whether the name can be a subject: its deciding word (a person's surname, an
+    organisation's first word) likeliest reads as a nominative, or does not decline
+    (`ШОС`, `П.Н.Ткач`); `поблагодарил Сейткалиеву` is no subject."""
+    words = [t.text for t in tokens[actor.first : actor.last + 1]]
+    words = [w for w in words if len(w) > 1 and w.replace("-", "").isalpha()]
+    if not words:
+        return True
+    word = words[-1] if actor.mention.type == PER else words[0]
+    parses = morph.parse(word)
+    if not any(p.is_known for p in parses):  # guesses for foreign names are poor
+        return not word.lower().endswith(OBLIQUE_ENDINGS)
+    parse = parses[0]
+    return parse.tag.case == "nomn" or "Fixd" in parse.tag or parse.tag.case is None
 
 
 def is_oblique(token: Token, morph: MorphAnalyzer) -> bool:
