@@ -21,8 +21,9 @@ Inside a release:
   (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
   or, failing that, by its letters matching one full name in the release
   (`ЕЭК` and `Евразийская экономическая комиссия`). A short form takes the one
-  longer name in the release that starts with it (`Центр` and `Центр
-  сотрудничества ...`; `Международный союз операторов` and `Международный
+  longer name in the release that starts with it, or whose head it is (`Центр`
+  and `Центр сотрудничества ...`; `Комиссия` and `Межправительственная ...
+  комиссия по ...`; `Международный союз операторов` and `Международный
   союз операторов ... государств – участников СНГ`). A name made of the same words in another order
   takes the first one's (`Центр сотрудничества по большим данным Китай-ШОС`
   and `Центр сотрудничества Китай-ШОС в области больших данных`): the words
@@ -163,6 +164,16 @@ def word_set(name: str, morph: MorphAnalyzer) -> frozenset[str]:
     return frozenset(lemmas - FUNCTION_WORDS - DOMAIN_WORDS - LEGAL_FORMS)
 
 
+def head_of(name: str, morph: MorphAnalyzer) -> str:
+    """A name's first noun past its adjectives, folded (`комиссия` of
+    `Межправительственная белорусско-казахстанская комиссия по ...`)."""
+    for word in name.split():
+        parse = morph.parse(word)[0]
+        if parse.tag.POS not in {"ADJF", "PRTF"}:
+            return fold(parse.word) if parse.tag.POS == "NOUN" else ""
+    return ""
+
+
 def release_names(
     text: str, mentions: list[Mention], morph: MorphAnalyzer
 ) -> dict[tuple[str, str], str]:
@@ -203,11 +214,12 @@ def release_names(
             matches = {
                 base for type, base in bases if type == mention.type and initials(base) == short
             }
-        else:
+        else:  # `Центр` of `Центр сотрудничества ...`, `Комиссии` of `... комиссии по ...`
             matches = {
                 base
                 for type, base in bases
-                if type == mention.type and fold(base.split()[0]) == fold(short)
+                if type == mention.type
+                and fold(short) in (fold(base.split()[0]), head_of(base, morph))
             }
         if len(matches) == 1:
             names[key] = matches.pop()

@@ -14,7 +14,8 @@ An actor's role comes from, in order:
 1. what the event is about (`subject`): the organisation founded (`Центр ...
    создан`, `о создании которой`), the member that joins (`Беларусь вошла в
    состав`), the people appointed, dismissed or awarded (`назначена`,
-   `награждены`, `вручён ... Ярошевичу`);
+   `награждены`, `вручён ... Ярошевичу`); and the founder an active verb names
+   (`компания открыла представительство`: `organizer`);
 2. the cue right before it, across the other names of its list and the post
    words of a person: `под председательством` chair, `по инициативе`,
    `организатор`, `при` organizer, `в состав` host, and `с`, `между` after an
@@ -202,9 +203,11 @@ def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -
 
 def subjects(
     tokens: list[Token], actors: list[Actor], triggers: list[Trigger], type: str, morph
-) -> set[str]:
-    """The mention ids of what an event of `type` in this sentence is about."""
-    chosen: set[str] = set()
+) -> dict[str, str]:
+    """What an event of `type` in this sentence is about (`subject`), by mention id;
+    also who founded it, where an active verb says so (`компания открыла
+    представительство`: the company is its `organizer`)."""
+    chosen: dict[str, str] = {}
     for trigger in (t for t in triggers if t.type == type):
         if type in PERSON_EVENTS:
             passive = any(
@@ -212,24 +215,28 @@ def subjects(
                 for t in tokens
             )
             for actor in actors:
-                if actor.mention.type == PER and (
-                    passive or is_oblique(tokens[actor.first], morph)
-                ):
-                    chosen.add(actor.mention.mention_id)
+                if actor.mention.type == PER and (passive or is_oblique(tokens[actor.last], morph)):
+                    chosen[actor.mention.mention_id] = "subject"
         elif type in BODY_EVENTS:
             bodies = [a for a in actors if a.mention.type != PER]
             after = [a for a in bodies if a.first == trigger.head + 1]
             antecedents = [a for a in bodies if a.last < trigger.head and a.mention.type == ORG]
             if not trigger.verb and trigger.head + 1 < len(tokens):
                 if lemma(tokens[trigger.head + 1], morph) == "который" and antecedents:
-                    chosen.add(antecedents[0].mention.mention_id)
+                    chosen[antecedents[0].mention.mention_id] = "subject"
                 elif after:
-                    chosen.add(after[0].mention.mention_id)
+                    chosen[after[0].mention.mention_id] = "subject"
+            if not trigger.verb:
+                continue
             before = [
                 a for a in bodies if a.last < trigger.head and is_nominative(tokens, a, morph)
             ]
-            if trigger.verb and before:
-                chosen.add(before[-1].mention.mention_id)
+            active = pos(tokens[trigger.head], morph) == "VERB"
+            if before:  # `Беларусь вошла в состав`; `компания открыла представительство`
+                founder = active and type == "founding"
+                chosen[before[-1].mention.mention_id] = "organizer" if founder else "subject"
+            elif after and is_nominative(tokens, after[0], morph):
+                chosen[after[0].mention.mention_id] = "subject"  # `учреждена Ассоциация`
     return chosen
 
 
@@ -275,7 +282,7 @@ def roles(
     tokens = list(sentence.tokens)
     actors = outermost(tokens, taken)
     named = set(taken)
-    about = set() if explicit else subjects(tokens, actors, triggers, type, morph)
+    about = {} if explicit else subjects(tokens, actors, triggers, type, morph)
     spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
     names = {i for t in triggers for i in range(t.head + 1, t.end)}
     heads = {t.head + 1 for t in triggers if not t.verb}
@@ -283,7 +290,7 @@ def roles(
     for actor in actors:
         mention = actor.mention
         if mention.mention_id in about:
-            result.append((mention, "subject"))
+            result.append((mention, about[mention.mention_id]))
             continue
         if mention.type != PER and any(
             p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id

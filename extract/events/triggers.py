@@ -24,6 +24,7 @@ from pymorphy3.analyzer import Parse
 from ..const import PER, QUOTE_PAIRS
 from ..records import Mention, Token
 from .words import (
+    ASPECTS,
     COUNTS,
     DOCUMENTS,
     EVENT_NOUNS,
@@ -83,7 +84,9 @@ def first_parse(word: str, morph: MorphAnalyzer) -> Parse:
 
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
-    return first_parse(token.text.lower(), morph).normal_form
+    """The dictionary form, an imperfective verb's as its perfective's (`ASPECTS`)."""
+    word = first_parse(token.text.lower(), morph).normal_form
+    return ASPECTS.get(word, word)
 
 
 def pos(token: Token, morph: MorphAnalyzer) -> str | None:
