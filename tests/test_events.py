@@ -275,4 +275,4 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     print(report(scores))
     total = totals(scores)
     assert total.events.f1() >= 0.85  # measured 0.895
-    assert total.roles.f1() >= 0.80  # measured 0.800
+    assert total.roles.f1() >= 0.80  # measured 0.808

@@ -54,10 +54,11 @@ How a release becomes records:
    экспертов`) is one record per day, each with the same participants.
 5. Participants come from every sentence that names the event and, for
    sentences naming none (`П.Н.Ткач выступил с докладом`), from the latest
-   event of the paragraph, where only what the verb states outright counts
-   (speaker, chair, organizer). `китайская сторона` is the place of the
-   release whose name starts like the adjective (`Китай`, `Китайская Народная
-   Республика`).
+   event of the paragraph (or of the body before it; not into a background
+   paragraph, `Справочно: ...`, or a biography), where only what the verb
+   states outright counts (speaker, chair, organizer, host, taking part).
+   `китайская сторона` is the place of the release whose name starts like the
+   adjective (`Китай`, `Китайская Народная Республика`).
 
 `start, end` of a record are those of the words that first name it in the
 body; `sentence` is that sentence's text.
@@ -68,7 +69,7 @@ from dataclasses import dataclass, field
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC
-from ..dates.anchor import BACKGROUND, MARKER_ONLY
+from ..dates.anchor import BACKGROUND, BIOGRAPHY, MARKER_ONLY
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
@@ -453,7 +454,7 @@ def find_events(
     for reading in readings:
         if opens_paragraph(text, sentences, reading.number):
             opener = sentences[reading.number].text
-            background = bool(BACKGROUND.match(opener)) or (
+            background = bool(BACKGROUND.match(opener) or BIOGRAPHY.search(opener)) or (
                 background and MARKER_ONLY.match(sentences[reading.number - 1].text) is not None
             )
             latest = None if background else latest

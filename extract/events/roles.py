@@ -59,7 +59,7 @@ QUOTES = {"«", "»", '"'}
 LEADING = {"speaker", "chair"}
 # What a sentence that names no event may say of the latest one: these roles,
 # and taking part where a verb says so outright.
-STATED = LEADING | {"organizer"}
+STATED = LEADING | {"organizer", "host"}
 TAKING_PART = {"принять", "участвовать", "присутствовать", "представлять", "возглавить"}
 PERSON_EVENTS = {"appointment", "dismissal", "award"}
 BODY_EVENTS = {"founding", "membership"}
