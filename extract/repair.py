@@ -14,6 +14,8 @@ so tests can say which one fired:
   person (`Замглавы Федеральной миграционной службы`: the service is
   `Федеральной миграционной службы`); `Министр связи ...` is left whole,
   since it names the ministry (see `normalize.institution`).
+- `trim_verbs`: a name never ends with a verb or short participle:
+  `Ассоциация разработчиков ... учреждена` is the association.
 - `split_lists`: a list separator (`•`, `;`) never stands inside a name:
   slovnet runs `Малави • Мальта` together.
 - `split_brackets`: a name with another in brackets at its end is two names
@@ -70,6 +72,7 @@ from .records import Token
 NOT_NAMES = frozenset(
     "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
 )
+PREDICATES = {"VERB", "PRTS", "INFN", "GRND"}
 INTRODUCERS_WORDS = {"далее", "по", "тексту", "–", "—", "-"}  # `(далее по тексту – ШОС)`
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 MONTHS = set(
@@ -174,6 +177,23 @@ def trim_posts(tokens: list[Token], spans: list[Span], models: Models) -> list[S
             start += 1
         trimmed.append(Span(start, span.end, span.type))
     return trimmed
+
+
+def trim_verbs(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    trimmed = []
+    for span in spans:
+        end = span.end
+        while end - 1 > span.start and is_predicate(tokens[end - 1], models.morph):
+            end -= 1
+        trimmed.append(Span(span.start, end, span.type))
+    return trimmed
+
+
+def is_predicate(token: Token, morph: MorphAnalyzer) -> bool:
+    """A lower-case word that is only a verb or short participle: `учреждена` ends a
+    clause, not a name (`Уральской стали` may be steel)."""
+    parses = morph.parse(token.text)
+    return token.text.islower() and all(p.tag.POS in PREDICATES for p in parses)
 
 
 def split_lists(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -528,6 +548,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     drop_common_words,
     drop_addresses,
     trim_posts,
+    trim_verbs,
     split_lists,
     split_brackets,
     add_quoted_names,

@@ -207,6 +207,89 @@ def test_events_in_sentences(sentence: str, expected: list[tuple]) -> None:
     assert events_of(sentence) == expected
 
 
+MORE_SENTENCES = [
+    (  # an imperfective verb counts as its perfective partner: `Открывая` is `открыть`
+        "15 мая прошла встреча с делегацией ОАО «Белтелеком». Открывая встречу, Иван Петров "
+        "отметил итоги года.",
+        [
+            (
+                "meeting",
+                "2025-05-15",
+                "2025-05-15",
+                "",
+                False,
+                [
+                    ("participant", "Иван Петров"),
+                    ("participant", "ОАО «Белтелеком»"),
+                    ("speaker", "Иван Петров"),
+                ],
+            )
+        ],
+    ),
+    (  # an active founding verb names the founder
+        "В мае 2025 г. компания ООО «Сигма Софт Бел» открыла представительство в г. Ташкенте.",
+        [
+            (
+                "founding",
+                "2025-05-01",
+                "2025-05-31",
+                "Ташкент",
+                False,
+                [("organizer", "ООО «Сигма Софт Бел»")],
+            )
+        ],
+    ),
+    (  # a passive one, what is founded
+        "Ассоциация разработчиков программного обеспечения учреждена 10 июля в Минске.",
+        [
+            (
+                "founding",
+                "2025-07-10",
+                "2025-07-10",
+                "Минск",
+                False,
+                [("subject", "Ассоциация разработчиков программного обеспечения")],
+            )
+        ],
+    ),
+    (  # a proposal is no event
+        "Иван Петров предложил провести совместный семинар в сентябре.",
+        [],
+    ),
+    (  # what a document is about is no event of the release
+        "Договор о создании Союзного государства подписан 8 декабря 1999 г.",
+        [("signing", "1999-12-08", "1999-12-08", "", False, [])],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    MORE_SENTENCES,
+    ids=["aspect", "founder", "founded", "proposal", "document"],
+)
+def test_events_in_more_sentences(text: str, expected: list[tuple]) -> None:
+    assert events_of(text) == expected
+
+
+def test_events_frames_share_their_setting() -> None:
+    found = events_of(
+        "17 – 18 июня в г. Шанхае прошёл форум «Цифровой путь». На полях форума прошла "
+        "встреча Ивана Петрова с Ли Хунбо."
+    )
+    assert found == [
+        ("conference", "2025-06-17", "2025-06-18", "Шанхай", False, []),
+        (
+            "meeting",
+            "2025-06-17",
+            "2025-06-18",
+            "Шанхай",
+            False,
+            [("participant", "Иван Петров"), ("participant", "Ли Хунбо")],
+        ),
+    ]
+
+
 def test_events_enumerated_days_are_records_of_their_own() -> None:
     found = events_of("17 и 24 июня в режиме ВКС прошли заседания рабочей группы ЕАЭС.")
     assert [(e[0], e[1], e[4]) for e in found] == [

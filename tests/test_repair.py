@@ -16,6 +16,7 @@ from extract.repair import (
     split_brackets,
     split_lists,
     trim_posts,
+    trim_verbs,
 )
 from extract.segment import segment
 
@@ -390,3 +391,22 @@ FULL_NAMES = [
 )
 def test_repair_add_full_names(models, text, given, expected) -> None:
     assert apply(add_full_names, models, text, given) == expected
+
+
+VERBS = [
+    (
+        "Ассоциация разработчиков учреждена в июле.",
+        [("ORG", "Ассоциация разработчиков учреждена")],
+        [("ORG", "Ассоциация разработчиков")],
+    ),
+    (
+        "Акции Уральской стали выросли.",
+        [("ORG", "Уральской стали")],
+        [("ORG", "Уральской стали")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), VERBS, ids=[v[0][:30] for v in VERBS])
+def test_repair_trim_verbs(models, text, given, expected) -> None:
+    assert apply(trim_verbs, models, text, given) == expected
