@@ -47,6 +47,7 @@ from pymorphy3 import MorphAnalyzer
 
 from .aliases import Aliases
 from .const import PER
+from .morphology import analyses
 from .names import (
     NameParts,
     compatible,
@@ -160,7 +161,7 @@ def word_set(name: str, morph: MorphAnalyzer) -> frozenset[str]:
     области` of a domain and a legal form (`ООО «Хуаюнь Текнолоджи»` is
     `Хуаюнь Текнолоджи`)."""
     words = re.findall(r"[\wЁё-]+", name.lower())
-    lemmas = {morph.parse(word)[0].normal_form for word in words}
+    lemmas = {analyses(word, morph)[0].normal_form for word in words}
     return frozenset(lemmas - FUNCTION_WORDS - DOMAIN_WORDS - LEGAL_FORMS)
 
 
@@ -168,7 +169,7 @@ def head_of(name: str, morph: MorphAnalyzer) -> str:
     """A name's first noun past its adjectives, folded (`комиссия` of
     `Межправительственная белорусско-казахстанская комиссия по ...`)."""
     for word in name.split():
-        parse = morph.parse(word)[0]
+        parse = analyses(word, morph)[0]
         if parse.tag.POS not in {"ADJF", "PRTF"}:
             return fold(parse.word) if parse.tag.POS == "NOUN" else ""
     return ""

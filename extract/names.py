@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
+from .morphology import analyses
+
 NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|кызы|улы|оглы)$")
@@ -46,14 +48,14 @@ def name_tags(word: str, morph: MorphAnalyzer) -> set[str]:
     first names for unknown surnames (`Жаксыбеков`)."""
     return {
         tag
-        for parse in morph.parse(word)
+        for parse in analyses(word, morph)
         for tag in ("Name", "Patr")
         if tag in parse.tag and parse.is_known
     }
 
 
 def can_be_surname(word: str, morph: MorphAnalyzer) -> bool:
-    return any("Surn" in parse.tag for parse in morph.parse(word))
+    return any("Surn" in parse.tag for parse in analyses(word, morph))
 
 
 def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
@@ -113,7 +115,7 @@ def gender_of(first: str, morph: MorphAnalyzer) -> str | None:
     """`masc` or `femn` from a full first name the dictionary knows, else `None`."""
     genders = {
         parse.tag.gender
-        for parse in morph.parse(first)
+        for parse in analyses(first, morph)
         if "Name" in parse.tag and parse.is_known and parse.tag.gender
     }
     return genders.pop() if len(first) > 2 and len(genders) == 1 else None

@@ -17,6 +17,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from .const import ORG, PER, QUOTE_PAIRS
+from .morphology import analyses
 from .records import Mention
 
 WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -136,7 +137,7 @@ def head_words(words: list[re.Match], morph: MorphAnalyzer) -> list[re.Match]:
     chosen: list[re.Match] = []
     for match in words:
         chosen.append(match)
-        if is_frozen(match.group()) or morph.parse(match.group())[0].tag.POS not in MODIFIERS:
+        if is_frozen(match.group()) or analyses(match.group(), morph)[0].tag.POS not in MODIFIERS:
             break
     return chosen
 
@@ -161,7 +162,7 @@ def institution(text: str, morph: MorphAnalyzer) -> str:
     itself: `Министерство связи ...`."""
     words = free_words(text)
     if words and words[0].start() == 0:
-        post = morph.parse(words[0].group())[0].normal_form
+        post = analyses(words[0].group(), morph)[0].normal_form
         if post in INSTITUTIONS:
             return restore_case(words[0].group(), INSTITUTIONS[post]) + text[words[0].end() :]
     return text
@@ -194,7 +195,7 @@ def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = N
             return text  # a name that opens with a quote or a number stays as written
         words = head_words(words, morph)
     words = [match for match in words if not is_frozen(match.group())]
-    options = [morph.parse(match.group()) for match in words]
+    options = [analyses(match.group(), morph) for match in words]
     if any(map(looks_nominative, (m.group() for m in words), options)):
         return text
     if type == PER:

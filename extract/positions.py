@@ -30,6 +30,7 @@ from pymorphy3 import MorphAnalyzer
 from .const import LOC, ORG, PER
 from .link import entity_id
 from .models import Models
+from .morphology import analyses
 from .names import fold
 from .normalize import INSTITUTIONS, normalize
 from .records import Mention, Position, Sentence, Token
@@ -80,11 +81,11 @@ class Post:
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
     """The dictionary form, a former post's `экс-` set aside (`экс-премьера` -> `премьер`)."""
-    return morph.parse(token.text.lower().removeprefix("экс-"))[0].normal_form
+    return analyses(token.text.lower().removeprefix("экс-"), morph)[0].normal_form
 
 
 def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
-    return morph.parse(token.text)[0].tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
+    return analyses(token.text, morph)[0].tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
 
 
 def read_post(tokens: list[Token], found: int, morph: MorphAnalyzer) -> Post:
@@ -111,7 +112,7 @@ def is_complement(token: Token, morph: MorphAnalyzer) -> bool:
 
 
 def cases(token: Token, morph: MorphAnalyzer) -> set[str]:
-    return {parse.tag.case for parse in morph.parse(token.text) if parse.tag.case}
+    return {parse.tag.case for parse in analyses(token.text, morph) if parse.tag.case}
 
 
 def agrees(head: Token, name: Token, morph: MorphAnalyzer) -> bool:
@@ -123,7 +124,7 @@ def agrees(head: Token, name: Token, morph: MorphAnalyzer) -> bool:
 
 def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
     """`представители Минсвязи` name a group, not one person's post."""
-    return morph.parse(token.text)[0].tag.number != "plur"
+    return analyses(token.text, morph)[0].tag.number != "plur"
 
 
 def post_before(

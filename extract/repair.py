@@ -63,6 +63,7 @@ from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .models import Models
+from .morphology import analyses
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .records import Token
 
@@ -132,7 +133,7 @@ def names_no_one(token: Token, type: str, morph: MorphAnalyzer) -> bool:
     word = token.text
     if word in NOT_NAMES:
         return True
-    parses = morph.parse(word)
+    parses = analyses(word, morph)
     if any(NAME_TAGS & parse.tag.grammemes for parse in parses):
         return False
     if not all(parse.is_known for parse in parses):
@@ -172,7 +173,7 @@ def trim_posts(tokens: list[Token], spans: list[Span], models: Models) -> list[S
         while (
             span.type == ORG
             and start < span.end - 1
-            and models.morph.parse(tokens[start].text)[0].normal_form in TRIMMED_POSTS
+            and analyses(tokens[start].text, models.morph)[0].normal_form in TRIMMED_POSTS
         ):
             start += 1
         trimmed.append(Span(start, span.end, span.type))
@@ -192,7 +193,7 @@ def trim_verbs(tokens: list[Token], spans: list[Span], models: Models) -> list[S
 def is_predicate(token: Token, morph: MorphAnalyzer) -> bool:
     """A lower-case word that is only a verb or short participle: `учреждена` ends a
     clause, not a name (`Уральской стали` may be steel)."""
-    parses = morph.parse(token.text)
+    parses = analyses(token.text, morph)
     return token.text.islower() and all(p.tag.POS in PREDICATES for p in parses)
 
 
@@ -236,7 +237,7 @@ def add_quoted_names(tokens: list[Token], spans: list[Span], models: Models) -> 
         before = tokens[index - 1].text
         if before in LEGAL_FORMS:
             span = Span(index - 1, close + 1, ORG)
-        elif morph.parse(before)[0].normal_form in INTRODUCERS:
+        elif analyses(before, morph)[0].normal_form in INTRODUCERS:
             span = Span(index + 1, close, ORG)
         else:
             continue
@@ -265,7 +266,7 @@ def add_transcriptions(tokens: list[Token], spans: list[Span], models: Models) -
 
 
 def lemmas(token: Token, morph: MorphAnalyzer) -> set[str]:
-    return {fold(token.text)} | {fold(parse.normal_form) for parse in morph.parse(token.text)}
+    return {fold(token.text)} | {fold(parse.normal_form) for parse in analyses(token.text, morph)}
 
 
 def is_name_like(token: Token) -> bool:
@@ -274,7 +275,7 @@ def is_name_like(token: Token) -> bool:
 
 def surname_like(word: str, morph: MorphAnalyzer) -> bool:
     """A surname the dictionary knows, or a word it does not know at all (`Лавринович`)."""
-    return can_be_surname(word, morph) or not any(p.is_known for p in morph.parse(word))
+    return can_be_surname(word, morph) or not any(p.is_known for p in analyses(word, morph))
 
 
 def is_patronymic(word: str, morph: MorphAnalyzer) -> bool:
@@ -340,7 +341,7 @@ def domain_end(
         return start
     last = end
     while last < len(tokens) and last - end < MAX_DOMAIN and tokens[last].text.islower():
-        every = morph.parse(tokens[last].text)
+        every = analyses(tokens[last].text, morph)
         parses = [p for p in every if p.tag.case == case]
         if not parses and chain and case == "datv" and last > end:
             # `по формированию экосистемы`, `по управлению зоной отчуждения`
@@ -367,7 +368,7 @@ def extend_domains(tokens: list[Token], spans: list[Span], models: Models) -> li
         if span.type != ORG or noun not in INSTITUTIONS:
             extended.append(span)
             continue
-        ends_with_head = morph.parse(tokens[span.end - 1].text)[0].normal_form == noun
+        ends_with_head = analyses(tokens[span.end - 1].text, morph)[0].normal_form == noun
         bare = span.end - span.start == 1 or (noun in DOMAIN_HEADS and ends_with_head)
         end = span.end
         while (following := domain_end(tokens, end, morph, bare)) > end:
@@ -390,7 +391,7 @@ def head_noun(tokens: list[Token], span: Span, morph: MorphAnalyzer) -> str:
     noun (`комиссия` of `Межправительственная ... комиссия`; `Российской Федерации`
     is a state's name, not an institution's)."""
     for index, token in enumerate(tokens[span.start : span.end]):
-        parse = morph.parse(token.text)[0]
+        parse = analyses(token.text, morph)[0]
         if parse.tag.POS not in {"ADJF", "PRTF"}:
             return parse.normal_form if index == 0 or token.text.islower() else ""
     return ""
@@ -410,7 +411,7 @@ def is_genitive(token: Token, morph: MorphAnalyzer) -> bool:
     word = token.text
     if word.isupper() or not word[:1].isupper():
         return word.isupper()
-    return any(parse.tag.case == "gent" for parse in morph.parse(word))
+    return any(parse.tag.case == "gent" for parse in analyses(word, morph))
 
 
 def joins(first: Span, second: Span, tokens: list[Token], morph: MorphAnalyzer) -> bool:
@@ -445,7 +446,7 @@ def phrase_before(tokens: list[Token], opener: int, morph: MorphAnalyzer) -> int
         token = tokens[index]
         if not token.text.replace("-", "").isalpha():
             return None
-        if morph.parse(token.text)[0].tag.POS not in {"NOUN", "ADJF", "PRTF"}:
+        if analyses(token.text, morph)[0].tag.POS not in {"NOUN", "ADJF", "PRTF"}:
             return None
         if token.text[:1].isupper():
             return index if index < opener - 1 else None
@@ -496,7 +497,7 @@ def institution_end(tokens: list[Token], head: int, morph: MorphAnalyzer) -> int
         if word == "и" and end + 1 < len(tokens) and tokens[end + 1].text.islower():
             end += 1
             continue
-        parses = morph.parse(word)
+        parses = analyses(word, morph)
         likely = parses[0].tag.POS in {"NOUN", "ADJF", "PRTF"}
         genitive = any(p.tag.case == "gent" and p.tag.POS in {"NOUN", "ADJF"} for p in parses)
         if not word.islower() or not likely or not genitive:
@@ -511,11 +512,11 @@ def add_institutions(tokens: list[Token], spans: list[Span], models: Models) -> 
     morph = models.morph
     added: list[Span] = []
     for head, token in enumerate(tokens):
-        if morph.parse(token.text)[0].normal_form not in INSTITUTIONS:
+        if analyses(token.text, morph)[0].normal_form not in INSTITUTIONS:
             continue
         start = head
         while start > 0 and tokens[start - 1].text.replace("-", "").isalpha():
-            if morph.parse(tokens[start - 1].text)[0].tag.POS not in {"ADJF", "PRTF"}:
+            if analyses(tokens[start - 1].text, morph)[0].tag.POS not in {"ADJF", "PRTF"}:
                 break
             start -= 1
         end = institution_end(tokens, head, morph)
@@ -524,7 +525,7 @@ def add_institutions(tokens: list[Token], spans: list[Span], models: Models) -> 
         adjectives = 0 < start < head and tokens[start].text[:1].isupper()
         domain = complemented and named_after(tokens, spans, Span(head, end, ORG), morph)
         # `рабочей группы по формированию ...`: a body described, then its domain
-        word = morph.parse(token.text)[0].normal_form
+        word = analyses(token.text, morph)[0].normal_form
         described = start < head and word in DOMAIN_HEADS and not complemented
         described = described and domain_end(tokens, end, morph, bare=True) > end
         if (named or adjectives or domain or described) and free(spans + added, start, end):

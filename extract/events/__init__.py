@@ -70,6 +70,7 @@ from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC
 from ..dates.anchor import BACKGROUND, BIOGRAPHY, MARKER_ONLY
+from ..morphology import analyses
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
@@ -329,7 +330,7 @@ def is_mentioned(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) ->
         return False
     before = tokens[trigger.start - 1]
     noun = pos(before, morph) == "NOUN" and before.text.islower()
-    head = morph.parse(tokens[trigger.head].text)
+    head = analyses(tokens[trigger.head].text, morph)
     genitive = any(p.tag.case == "gent" for p in head)  # not `провели рабочие переговоры`
     return noun and genitive and not is_frame(tokens, trigger, morph)
 

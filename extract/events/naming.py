@@ -10,6 +10,7 @@ import re
 
 from pymorphy3 import MorphAnalyzer
 
+from ..morphology import analyses
 from ..normalize import restore_case
 from ..records import Token
 from .triggers import ORDINAL, Trigger, is_ordinal, lemma
@@ -22,8 +23,8 @@ KEY_WORDS = 4  # complement words that tell two events with one head apart
 
 def inflect_head(token: Token, word: str, morph: MorphAnalyzer) -> tuple[str, str]:
     """The head in the nominative, and the grammemes its modifiers agree with."""
-    parses = [p for p in morph.parse(token.text) if p.normal_form == word] or morph.parse(
-        token.text
+    parses = [p for p in analyses(token.text, morph) if p.normal_form == word] or analyses(
+        token.text, morph
     )
     parse = parses[0]
     plural = "Pltm" in parse.tag
@@ -37,7 +38,7 @@ def inflect_modifier(token: Token, agreement: str, morph: MorphAnalyzer) -> str:
     digits = DIGITS.match(token.text)
     if digits and ORDINAL.match(token.text):
         return digits.group(1) + ORDINAL_ENDINGS[agreement] if "-" in token.text else token.text
-    parse = morph.parse(token.text)[0]
+    parse = analyses(token.text, morph)[0]
     grammemes = {"nomn", agreement} if agreement == "plur" else {"nomn", "sing", agreement}
     form = parse.inflect(grammemes)
     return restore_case(token.text, form.word) if form else token.text

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC, ORG, PER
+from ..morphology import analyses
 from ..positions import POST_HEADS
 from ..records import Mention, Position, Sentence, Token
 from .triggers import VERB_TAGS, Trigger, first_parse, is_event_word, lemma, pos
@@ -165,7 +166,7 @@ def cue_role(
 
 def is_modifier(token: Token, morph: MorphAnalyzer) -> bool:
     """An adjective, or a noun in the genitive: words describing a group."""
-    parse = morph.parse(token.text)[0]
+    parse = analyses(token.text, morph)[0]
     return parse.tag.POS in {"ADJF", "PRTF"} or (
         parse.tag.POS == "NOUN" and parse.tag.case == "gent"
     )
@@ -255,7 +256,7 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
     if not words:
         return True
     word = words[-1] if actor.mention.type == PER else words[0]
-    parses = morph.parse(word)
+    parses = analyses(word, morph)
     if not any(p.is_known for p in parses):  # guesses for foreign names are poor
         return not word.lower().endswith(OBLIQUE_ENDINGS)
     parse = parses[0]
@@ -264,7 +265,7 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
 
 def is_oblique(token: Token, morph: MorphAnalyzer) -> bool:
     """`вручён Дмитрию Ярошевичу`, `наградил Хомич`: the receiver, not the giver."""
-    return not any(p.tag.case == "nomn" for p in morph.parse(token.text))
+    return not any(p.tag.case == "nomn" for p in analyses(token.text, morph))
 
 
 def roles(

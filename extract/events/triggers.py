@@ -15,13 +15,13 @@ same way.
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
+from ..morphology import analyses
 from ..records import Mention, Token
 from .words import (
     ASPECTS,
@@ -77,10 +77,9 @@ class Trigger:
     within: int | None = None  # the trigger of the sentence it is held at, by position
 
 
-@lru_cache(maxsize=1 << 16)
 def first_parse(word: str, morph: MorphAnalyzer) -> Parse:
-    """pymorphy3's likeliest reading; a release asks for the same words many times."""
-    return morph.parse(word)[0]
+    """pymorphy3's likeliest reading."""
+    return analyses(word, morph)[0]
 
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
@@ -96,12 +95,12 @@ def pos(token: Token, morph: MorphAnalyzer) -> str | None:
 def genitive(token: Token, morph: MorphAnalyzer) -> bool:
     """A complement of an event noun without a preposition stands in the genitive
     (`Совещание руководителей`); a word that does not decline may be one too."""
-    parses = morph.parse(token.text)
+    parses = analyses(token.text, morph)
     return any(p.tag.case in ("gent", "gen2") or "Fixd" in p.tag for p in parses)
 
 
 def nominative(token: Token, morph: MorphAnalyzer) -> bool:
-    return any(parse.tag.case == "nomn" for parse in morph.parse(token.text))
+    return any(parse.tag.case == "nomn" for parse in analyses(token.text, morph))
 
 
 def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> bool:
@@ -112,7 +111,7 @@ def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> b
     if end is not None and pos(tokens[end], morph) in VERB_TAGS:
         return True
     words = WORDS.findall(mention.text)
-    parses = [p for word in words for p in morph.parse(word)]
+    parses = [p for word in words for p in analyses(word, morph)]
     return bool(parses) and all(p.tag.case in (None, "nomn") for p in parses)
 
 
@@ -121,7 +120,7 @@ def is_oblique_participle(token: Token, morph: MorphAnalyzer) -> bool:
     (`..., приуроченная к празднику`) qualifies the event, and one of happening
     (`..., прошедшего в июне в г. Шанхае`) tells its date and place: neither is
     part of its name."""
-    parses = morph.parse(token.text.lower())
+    parses = analyses(token.text.lower(), morph)
     attributive = any(p.tag.POS in ("PRTF", "ADJF") for p in parses)
     happening = any(p.normal_form in HAPPENINGS for p in parses)  # `, прошедшего в июне`
     return attributive and not happening and not any(p.tag.case == "nomn" for p in parses)
@@ -130,7 +129,7 @@ def is_oblique_participle(token: Token, morph: MorphAnalyzer) -> bool:
 def is_ordinal(token: Token, morph: MorphAnalyzer) -> bool:
     if ORDINAL.match(token.text):
         return True
-    parse = morph.parse(token.text)[0]
+    parse = analyses(token.text, morph)[0]
     return "Anum" in parse.tag or parse.tag.POS == "NUMR"
 
 
@@ -223,7 +222,7 @@ def phrase_end(
         if not governed and not genitive(token, morph):
             break  # `работы выставки белорусскими участниками`: not a complement
         tag = pos(token, morph)
-        parse = morph.parse(token.text)[0]
+        parse = analyses(token.text, morph)[0]
         if tag not in PHRASE_TAGS or (tag == "NPRO" or parse.tag.case == "nomn"):
             break
         if tag in {"ADJF", "PRTF"} and modifies_event(tokens, j, morph):
@@ -316,7 +315,7 @@ def is_document_topic(tokens: list[Token], index: int, morph: MorphAnalyzer) -> 
 def is_generic_plural(token: Token, word: str, dated: bool, morph: MorphAnalyzer) -> bool:
     """A plural event noun speaks of events in general unless its sentence gives days
     (`12, 19 и 26 мая прошли заседания`); `переговоры` has no singular."""
-    parses = [p for p in morph.parse(token.text) if p.normal_form == word]
+    parses = [p for p in analyses(token.text, morph) if p.normal_form == word]
     plural = bool(parses) and all(p.tag.number == "plur" for p in parses)
     return plural and "Pltm" not in parses[0].tag and not dated
 
