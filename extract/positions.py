@@ -11,23 +11,30 @@ A post is a head word from `POST_HEADS` (`министр`, `заместител
   organisations and places and lower-case words may stand, no verb and no
   punctuation;
 - after the name, past a comma, a dash or a bracket: `Петров, председатель
-  правления`, `Ирина Шпаковская (начальник управления)`.
+  правления`, `Ирина Шпаковская (начальник управления)`;
+- given by a copula, in the instrumental: `Гачечиладзе является депутатом
+  парламента`, `капитаном стал Михаель Баллак`.
 
 The organisation is the first organisation named after the post word in
 that stretch, else the first place (`Посол Казахстана`: the state the
-ambassador represents; `мэр Москвы`: the city), else, for a head of state or
-government, the one state the release names (`data/states.txt`), else none.
+ambassador represents; `мэр Москвы`: the city), else the place an adjective
+before the post names (`британский премьер`, `свердловского губернатора`; see
+`demonyms`), else, for a head of state or government, the state
+(`data/states.txt`) named nearest in its sentence or the one before, or the
+one state the release names, else none.
 `position` is the post in the nominative, lower case, without the
 organisation; the same
 person, post and organisation in one release is one row, and a post stated
 once with its organisation and once without is the row with it.
 """
 
+import re
 from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER
+from .demonyms import place_named_by
 from .link import entity_id
 from .models import Models
 from .morphology import analyses
@@ -55,8 +62,13 @@ POST_HEADS = set(
 POST_MODIFIERS = set(
     "первый генеральный исполнительный главный старший временно исполняющий "
     "чрезвычайный полномочный постоянный специальный и государственный личный "
-    "ответственный вице".split()
+    "ответственный вице бывший нынешний обязанность".split()
 )
+# Participles that name a post, in every case form: `управляющего директора`.
+PARTICIPLE_POSTS = ("управляющ", "заведующ", "командующ", "уполномоченн")
+# Heads a compound may end in: `бундестренер`, `вице-канцлер`.
+COMPOUND_HEADS = {"тренер", "министр", "президент", "секретарь", "канцлер", "директор"}
+LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
 # Post words that may follow a head in the genitive and belong to the post.
 POST_COMPLEMENTS = POST_HEADS | set("правление совет директор департамент управление отдел".split())
 STOPS = set(',.;:!?()[]«»"—–-')
@@ -68,6 +80,9 @@ KIN = set("жена супруга муж супруг вдова вдовец �
 # release names is theirs (`Президент Саркози` in a release about France).
 HEADS_OF_STATE = set("президент премьер премьер-министр канцлер король королева".split())
 MAX_STRETCH = 12  # tokens between a post word and the name it belongs to
+# Verbs that give their subject a post in the instrumental: `является депутатом`.
+COPULAS = {"являться", "стать", "становиться", "работать", "избрать", "назначить", "служить"}
+PREDICATE_REACH = 6  # words between a name and the copula after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +99,20 @@ def lemma(token: Token, morph: MorphAnalyzer) -> str:
     return analyses(token.text.lower().removeprefix("экс-"), morph)[0].normal_form
 
 
+def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
+    """A post head (`POST_HEADS`): by its lemma, by its form for a participle that
+    names a post (`управляющий`, whose lemma is `управлять`), or as the end of a
+    compound (`бундестренер`)."""
+    word = lemma(token, morph)
+    if word in POST_HEADS or token.text.lower() in POST_HEADS:
+        return True
+    if any(token.text.lower().startswith(stem) for stem in PARTICIPLE_POSTS):
+        return True
+    return token.text.islower() and any(
+        word.endswith(head) and len(word) > len(head) + 2 for head in COMPOUND_HEADS
+    )
+
+
 def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
     return analyses(token.text, morph)[0].tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
 
@@ -93,11 +122,13 @@ def read_post(tokens: list[Token], found: int, morph: MorphAnalyzer) -> Post:
     words in the genitive after it; its head is the first post word
     (`заместитель` in `первый заместитель министра`)."""
     start = found
-    while start > 0 and lemma(tokens[start - 1], morph) in POST_MODIFIERS | POST_HEADS:
+    while start > 0 and (
+        lemma(tokens[start - 1], morph) in POST_MODIFIERS or is_post_word(tokens[start - 1], morph)
+    ):
         start -= 1
     while start < found and tokens[start].text.lower() == "и":
         start += 1
-    head = next(i for i in range(start, found + 1) if lemma(tokens[i], morph) in POST_HEADS)
+    head = next(i for i in range(start, found + 1) if is_post_word(tokens[i], morph))
     end = found + 1
     while end < len(tokens) and is_complement(tokens[end], morph):
         end += 1
@@ -138,7 +169,7 @@ def post_before(
             return None
         if mention is not None and mention.type == PER:
             return None
-        if lemma(token, morph) in POST_HEADS:
+        if is_post_word(token, morph):
             post = read_post(tokens, index, morph)
             head = tokens[post.head]
             kin = post.start > 0 and lemma(tokens[post.start - 1], morph) in KIN
@@ -151,17 +182,51 @@ def post_before(
 def post_after(
     tokens: list[Token], end: int, taken: dict[int, Mention], morph: MorphAnalyzer
 ) -> Post | None:
-    """A post right after a name, past a comma, a dash or an opening bracket."""
+    """A post right after a name, past a comma, a dash or an opening bracket, and
+    past the name's transcription (`Скотт Хоровитц (Scott Horowitz), бывший астронавт`)."""
+    if end < len(tokens) and tokens[end].text == "(":
+        close = next(
+            (i for i in range(end, min(len(tokens), end + 6)) if tokens[i].text == ")"), None
+        )
+        if close is not None and all(LATIN.match(t.text) for t in tokens[end + 1 : close]):
+            end = close + 1
     if end + 1 >= len(tokens) or tokens[end].text not in {",", "–", "—", "-", "("}:
         return None
     for index in range(end + 1, min(len(tokens), end + 4)):
         if index in taken:
             return None
-        if lemma(tokens[index], morph) in POST_HEADS:
+        if is_post_word(tokens[index], morph):
             return read_post(tokens, index, morph)
         if lemma(tokens[index], morph) not in POST_MODIFIERS:
             return None
     return None
+
+
+def post_predicate(
+    tokens: list[Token], first: int, last: int, taken: dict[int, Mention], morph: MorphAnalyzer
+) -> Post | None:
+    """A post a copula gives the name, in the instrumental: `Гачечиладзе является
+    депутатом парламента`, `капитаном стал Михаель Баллак`."""
+    for index in range(last + 1, min(len(tokens), last + 1 + PREDICATE_REACH)):
+        token = tokens[index]
+        if token.text in STOPS or index in taken:
+            break
+        if lemma(token, morph) in COPULAS:
+            for after in range(index + 1, min(len(tokens), index + 4)):
+                if is_post_word(tokens[after], morph) and instrumental(tokens[after], morph):
+                    return read_post(tokens, after, morph)
+            break
+    if first >= 2 and lemma(tokens[first - 1], morph) in COPULAS:
+        for before in range(first - 2, max(-1, first - 5), -1):
+            if tokens[before].text in STOPS:
+                return None
+            if is_post_word(tokens[before], morph) and instrumental(tokens[before], morph):
+                return read_post(tokens, before, morph)
+    return None
+
+
+def instrumental(token: Token, morph: MorphAnalyzer) -> bool:
+    return any(parse.tag.case == "ablt" for parse in analyses(token.text, morph))
 
 
 def stretch_end(
@@ -218,6 +283,20 @@ def is_state(mention: Mention, models: Models) -> bool:
     return fold(mention.entity_key.split(":", 1)[-1]) in models.states
 
 
+def state_of(
+    sentences: list[Sentence], number: int, start: int, states: list[Mention], claimed: set[str]
+) -> str:
+    """The state a head of state or government with no organisation beside the post
+    leads: the one state named before the post in its sentence or the one before
+    (`... передачи Франции полномочий. Президент Саркози ...`) that no other post
+    holds (`Председатель КНР ..., а британский премьер ...`), else the one state
+    the release names; with two, none."""
+    first = sentences[number - 1].start if number else sentences[number].start
+    before = {m.entity_id for m in states if first <= m.start < start} - claimed
+    ids = before or {m.entity_id for m in states}
+    return ids.pop() if len(ids) == 1 else ""
+
+
 def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
     """The mention each token of a sentence lies in, the outermost where they nest."""
     taken: dict[int, Mention] = {}
@@ -240,9 +319,9 @@ def find_positions(
     """Every person-post-organisation triple a release states, once each."""
     morph = models.morph
     known = {mention.entity_id for mention in mentions}
-    states = {m.entity_id for m in mentions if m.type == LOC and is_state(m, models)}
+    states = [m for m in mentions if m.type == LOC and is_state(m, models)]
     rows: dict[tuple[str, str, str], Position] = {}
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         tokens = list(sentence.tokens)
         taken = covering(sentence, inside)
@@ -256,10 +335,17 @@ def find_positions(
                 post = post_after(tokens, last + 1, taken, morph)
                 stop = len(tokens)
             if post is None:
+                post = post_predicate(tokens, first, last, taken, morph)
+                stop = len(tokens)
+            if post is None:
                 continue
             org = organisation(tokens, post, stop, taken, text, models, known)
-            if not org and len(states) == 1 and lemma(tokens[post.head], morph) in HEADS_OF_STATE:
-                org = next(iter(states))
+            if not org and post.start > 0:  # `британский премьер`, `свердловского губернатора`
+                place = place_named_by(lemma(tokens[post.start - 1], morph), mentions)
+                org = place.entity_id if place is not None else ""
+            if not org and lemma(tokens[post.head], morph) in HEADS_OF_STATE:
+                claimed = {key[2] for key in rows if key[2]}
+                org = state_of(sentences, number, tokens[post.start].start, states, claimed)
             position = post_text(tokens, post, text, morph)
             span = sorted(
                 [tokens[post.start].start, person.start, tokens[post.end - 1].end, person.end]

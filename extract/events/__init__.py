@@ -68,8 +68,8 @@ from dataclasses import dataclass, field
 
 from pymorphy3 import MorphAnalyzer
 
-from ..const import LOC
 from ..dates.anchor import BACKGROUND, BIOGRAPHY, MARKER_ONLY
+from ..demonyms import place_named_by
 from ..morphology import analyses
 from ..positions import covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
@@ -225,30 +225,17 @@ def paragraph_opener(text: str, sentences: list[Sentence], number: int) -> int:
     return number
 
 
-def shared_prefix(first: str, second: str) -> int:
-    pairs = zip(first, second, strict=False)
-    return next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(first), len(second)))
-
-
 def side_places(
     tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
 ) -> dict[int, Mention]:
     """`китайской стороны`: the place mention of the release the adjective names,
-    by token index of the adjective."""
-    places = [m for m in mentions if m.type == LOC]
+    by token index of the adjective (see `extract.demonyms`)."""
     found: dict[int, Mention] = {}
     for index, token in enumerate(tokens[:-1]):
-        if lemma(tokens[index + 1], morph) != "сторона":
-            continue
-        adjective = lemma(token, morph)
-        for suffix in ("ский", "цкий"):
-            adjective = adjective.removesuffix(suffix)
-        stem = adjective.replace("о", "а")
-        for place in places:
-            name = (place.normal or place.text).lower().replace("о", "а")
-            if shared_prefix(stem, name) >= max(4, len(stem) - 2):
+        if lemma(tokens[index + 1], morph) == "сторона":
+            place = place_named_by(lemma(token, morph), mentions)
+            if place is not None:
                 found[index] = place
-                break
     return found
 
 
