@@ -195,8 +195,8 @@ def post_after(
     for index in range(end + 1, min(len(tokens), end + 4)):
         if index in taken:
             return None
-        if is_post_word(tokens[index], morph):
-            return read_post(tokens, index, morph)
+        if is_post_word(tokens[index], morph):  # `..., депутаты собрания` are others
+            return read_post(tokens, index, morph) if is_singular(tokens[index], morph) else None
         if lemma(tokens[index], morph) not in POST_MODIFIERS:
             return None
     return None
@@ -211,9 +211,16 @@ def post_predicate(
         token = tokens[index]
         if token.text in STOPS or index in taken:
             break
-        if lemma(token, morph) in COPULAS:
+        if lemma(token, morph) in COPULAS:  # the name must be its subject
+            if not nominative(tokens[last], morph):
+                break
             for after in range(index + 1, min(len(tokens), index + 4)):
-                if is_post_word(tokens[after], morph) and instrumental(tokens[after], morph):
+                word = tokens[after]
+                if (
+                    is_post_word(word, morph)
+                    and instrumental(word, morph)
+                    and is_singular(word, morph)
+                ):
                     return read_post(tokens, after, morph)
             break
     if first >= 2 and lemma(tokens[first - 1], morph) in COPULAS:
@@ -223,6 +230,10 @@ def post_predicate(
             if is_post_word(tokens[before], morph) and instrumental(tokens[before], morph):
                 return read_post(tokens, before, morph)
     return None
+
+
+def nominative(token: Token, morph: MorphAnalyzer) -> bool:
+    return any(parse.tag.case == "nomn" for parse in analyses(token.text, morph))
 
 
 def instrumental(token: Token, morph: MorphAnalyzer) -> bool:
