@@ -135,9 +135,20 @@ def cap_threads() -> None:
 
 
 def map_chunks(
-    chunks: Iterable[list[Source]], workers: int, aliases: Path | None
+    chunks: Iterable[list[Source]],
+    workers: int,
+    aliases: Path | None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[list[Outcome]]:
-    """Outcomes chunk by chunk, as they finish; at most two chunks queued per worker."""
+    """Outcomes chunk by chunk, as they finish; at most two chunks queued per worker.
+    The `dask` engine sends the chunks to a Dask cluster instead (`extract.cluster`)."""
+    if engine == "dask":
+        cap_threads()
+        from . import cluster  # Dask is an optional dependency
+
+        yield from cluster.map_chunks(chunks, process_chunk, workers, scheduler, aliases)
+        return
     if workers <= 1:
         yield from (process_chunk(chunk, aliases) for chunk in chunks)
         return
@@ -294,11 +305,14 @@ def run(
     quiet: bool = False,
     parquet: bool = True,
     aliases: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
     `aliases` is a CSV of abbreviations and full names added to the built-in
-    table (see `extract.aliases`).
+    table (see `extract.aliases`). `engine="dask"` runs the chunks on a Dask
+    cluster, the one at `scheduler` or a local one (see `extract.cluster`).
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     store = PartStore(out_dir)
@@ -322,7 +336,8 @@ def run(
         total=len(work.todo), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
     )
     with bar:
-        for outcomes in map_chunks(chop(work.todo, CHUNK), workers, aliases):
+        chunks = chop(work.todo, CHUNK)
+        for outcomes in map_chunks(chunks, workers, aliases, engine, scheduler):
             for outcome in outcomes:
                 report(outcome, summary, store.log)
             store.write(outcome_frames(outcomes))

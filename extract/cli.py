@@ -6,6 +6,7 @@ summary line), 2 for a usage error, before any work.
 """
 
 import argparse
+import importlib.util
 import os
 import sys
 import tempfile
@@ -16,6 +17,9 @@ from .batch import run
 from .errors import UsageError
 
 USAGE_ERROR = 2
+
+
+ENGINES = ("local", "dask")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -37,6 +41,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=int,
         default=os.cpu_count() or 1,
         help="worker processes (default: the number of CPUs)",
+    )
+    run_parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local processes (default), or a Dask distributed cluster",
+    )
+    run_parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the cluster's scheduler (tcp://host:8786); "
+        "without it a local cluster of --workers processes is started",
     )
     run_parser.add_argument("--force", action="store_true", help="process every document again")
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -66,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.workers < 1:
             raise UsageError(f"--workers must be at least 1, got {args.workers}")
+        if args.scheduler and args.engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
+        if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
         check_folders(args.input, args.output)
         load_aliases(args.aliases)  # a bad file is a usage error, found before any work
     except UsageError as error:
@@ -79,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         quiet=args.quiet,
         parquet=not args.no_parquet,
         aliases=args.aliases,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     skipped = f" ({summary.skipped} unchanged, not processed again)" if summary.skipped else ""
     print(summary.line() + skipped, file=sys.stderr)

@@ -204,6 +204,13 @@ def test_batch_deleted_file_keeps_its_rows(inputs: Path, tmp_path: Path) -> None
     assert ("sub/inner", "ok", None, "utf-8") in documents(out)
 
 
+def test_batch_dask_engine_gives_the_same_tables(inputs: Path, tmp_path: Path) -> None:
+    run(inputs, tmp_path / "local", workers=1, quiet=True)
+    summary = run(inputs, tmp_path / "dask", workers=2, quiet=True, engine="dask")
+    assert summary.line() == "8 ok, 6 failed, 1 duplicate"
+    assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
+
+
 def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path) -> None:
     run(inputs, tmp_path / "one", workers=1, quiet=True)
     run(inputs, tmp_path / "two", workers=2, quiet=True)

@@ -100,3 +100,10 @@ def test_cli_bad_aliases_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().err == (
         f"Error: cannot read aliases file: {tmp_path / 'missing.csv'} (No such file or directory)\n"
     )
+
+
+def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--scheduler", "tcp://h:8786"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == "Error: --scheduler needs --engine dask\n"

@@ -9,10 +9,13 @@ both ends; a relative expression, a record counted from the publication day.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from yargy.parser import Match
 from yargy.tree.constructors import Leaf, Node
 
 from ..grammars.dates import ROMAN, DateGrammar
+from ..grammars.lookahead import LookaheadParser
 from ..records import Sentence
 from .calendar import Point, full_year
 
@@ -363,9 +366,16 @@ def find_in_sentence(sentence: Sentence, text: str, grammar: DateGrammar) -> lis
     return found
 
 
+@lru_cache(maxsize=1 << 14)
+def parse_window(parser: LookaheadParser, window: str) -> tuple[Match, ...]:
+    """yargy's matches in a window of text; windows repeat across releases (`в 2024
+    году`, `17 июня 2025 г.`), and a match's offsets are the window's own."""
+    return tuple(parser.findall(window))
+
+
 def find_in_window(offset: int, window: str, text: str, grammar: DateGrammar) -> list[Found]:
     found: list[Found] = []
-    for match in grammar.parser.findall(window):
+    for match in parse_window(grammar.parser, window):
         start = offset + match.span.start
         end = offset + match.span.stop
         shape, atoms = read_atoms(match, offset)

@@ -1,0 +1,156 @@
+"""Throughput: documents and characters per second, and peak memory, for
+
+(a) the plain natasha pipeline (`natasha_baseline.Pipeline`: Segmenter,
+    NewsMorphTagger, NewsNERTagger, span normalisation, DatesExtractor),
+(b) slovnet's NER alone, over razdel's tokens,
+(c) the full `extract` batch run, with one worker and with every core,
+
+on the same texts, each in a process of its own (spawned from this one), so
+that one run's memory does not count against another. Every figure is wall
+time from the start of the measured process, model loading included, since a
+user pays for it too; `extract` also writes its tables.
+
+    python benchmarks/throughput.py                      # data/raw/, repeated to 500
+    python benchmarks/throughput.py FOLDER --docs 5000   # any folder of .txt files
+
+The last line reads like `ratios: vs-natasha 1.62, vs-slovnet 0.81, two-workers
+1.87, peak-mb 512` so that a script can read it: (c) with one worker against (a)
+and (b), (c) with every core against (c) with one, and the largest peak resident
+memory of one `extract` process, in MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+DEFAULT_DOCS = 500
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    seconds: float
+    peak_mb: float
+
+
+def corpus(folder: Path, docs: int, out: Path) -> tuple[list[Path], int]:
+    """The texts of `folder` (`.txt`, decoded as `extract` decodes them), copied
+    into `out` as often as it takes to reach `docs` files. Each copy ends with its
+    number, or `extract` would take the copies for duplicates and skip them."""
+    from extract.decode import decode_bytes
+
+    sources = sorted(folder.rglob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no .txt files under {folder}")
+    texts = [decode_bytes(path.read_bytes())[0] for path in sources]
+    paths, chars = [], 0
+    for number in range(max(docs, len(texts))):
+        text = f"{texts[number % len(texts)]}\n№ {number}\n"
+        path = out / f"{number:06d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        chars += len(text)
+    return paths, chars
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def run_natasha(paths: list[Path], out: Path, workers: int) -> None:
+    from natasha_baseline import Pipeline
+
+    pipeline = Pipeline()
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        pipeline.mentions(path.stem, text)
+        pipeline.dates(path.stem, text)
+
+
+def run_slovnet(paths: list[Path], out: Path, workers: int) -> None:
+    from razdel import tokenize
+
+    from extract.models import load_models
+    from extract.ner import tag_sequences
+
+    models = load_models()
+    for path in paths:
+        words = [token.text for token in tokenize(path.read_text(encoding="utf-8"))]
+        tag_sequences([words], models)
+
+
+def run_extract(paths: list[Path], out: Path, workers: int) -> None:
+    from extract import run
+
+    run(paths[0].parent, out, workers=workers, quiet=True, force=True)
+
+
+def measured(job: Callable, paths: list[Path], out: Path, workers: int, queue) -> None:
+    """In a spawned process: run the job, report its time and the peak memory of
+    the largest process it used (itself, or its largest worker)."""
+    started = time.perf_counter()
+    job(paths, out, workers)
+    seconds = time.perf_counter() - started
+    queue.put((seconds, max(peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN))))
+
+
+def measure(name: str, job: Callable, paths: list[Path], out: Path, workers: int = 1) -> Measure:
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=measured, args=(job, paths, out, workers, queue))
+    process.start()
+    seconds, peak = queue.get()
+    process.join()
+    return Measure(name, seconds, peak)
+
+
+def line(measure: Measure, docs: int, chars: int) -> str:
+    return (
+        f"{measure.name:<20} {measure.seconds:8.1f} s  {docs / measure.seconds:8.1f} docs/s  "
+        f"{chars / measure.seconds:10,.0f} chars/s  peak {measure.peak_mb:6.0f} MB"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "data" / "raw")
+    parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = Path(tmp) / "texts"
+        texts.mkdir()
+        paths, chars = corpus(args.folder, args.docs, texts)
+        print(f"corpus: {len(paths)} documents, {chars:,} characters from {args.folder}")
+        print(f"machine: {os.cpu_count()} cores; every figure includes loading the models")
+        natasha = measure("natasha", run_natasha, paths, Path(tmp) / "a")
+        slovnet = measure("slovnet NER alone", run_slovnet, paths, Path(tmp) / "b")
+        one = measure("extract, 1 worker", run_extract, paths, Path(tmp) / "c1", 1)
+        name = f"extract, {args.workers} workers"
+        many = measure(name, run_extract, paths, Path(tmp) / "cn", args.workers)
+        for result in (natasha, slovnet, one, many):
+            print(line(result, len(paths), chars))
+        peak = max(one.peak_mb, many.peak_mb)
+        print(
+            f"ratios: vs-natasha {natasha.seconds / one.seconds:.2f}, "
+            f"vs-slovnet {slovnet.seconds / one.seconds:.2f}, "
+            f"two-workers {one.seconds / many.seconds:.2f}, peak-mb {peak:.0f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

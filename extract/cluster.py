@@ -1,0 +1,79 @@
+"""The batch on a Dask distributed cluster: `extract run IN OUT --engine dask`.
+
+The run is the local one (`batch.run`) with another map: the chunks of units go
+to the cluster's workers as tasks, and their outcomes come back to this
+process, which stores and merges them as it does for its own workers. So the
+tables are the same, row for row and id for id, and a task Dask runs twice (a
+lost worker, a retry) changes nothing: only the first result of a chunk is kept,
+and it is written once, here.
+
+Each worker loads the models once, when it joins (`LoadModels`, a worker
+plugin), never per task: the embeddings alone would pickle to about 60 MB. The
+BLAS thread count is capped to one per worker, like the local engine's.
+
+Without `scheduler`, a `LocalCluster` of `workers` processes is started for the
+run; with one (`tcp://host:8786`), the run uses that cluster, whose workers must
+have `extract` installed and must see the alias file, if any, at the same path.
+"""
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+
+from .models import load_models
+
+IN_FLIGHT = 2  # chunks queued per worker
+
+
+class LoadModels(WorkerPlugin):
+    """Loads the models on each worker as it starts, once."""
+
+    name = "extract-models"
+
+    def __init__(self, aliases: Path | None) -> None:
+        self.aliases = aliases
+
+    def setup(self, worker) -> None:
+        load_models(self.aliases)
+
+
+def connect(scheduler: str | None, workers: int) -> Client:
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    return Client(cluster)
+
+
+def map_chunks(
+    chunks: Iterable[list],
+    process_chunk: Callable,
+    workers: int,
+    scheduler: str | None,
+    aliases: Path | None,
+) -> Iterator[list]:
+    """Outcomes chunk by chunk as the cluster finishes them, with at most
+    `IN_FLIGHT` chunks queued per worker."""
+    client = connect(scheduler, workers)
+    try:
+        client.register_plugin(LoadModels(aliases))
+        slots = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
+        pending = as_completed()
+        for chunk in chunks:
+            pending.add(client.submit(process_chunk, chunk, aliases, pure=False))
+            if pending.count() >= slots:
+                yield next(pending).result()
+        for future in pending:
+            yield future.result()
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and not scheduler:
+            cluster.close()
