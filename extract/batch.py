@@ -21,7 +21,7 @@ import sys
 import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -120,8 +120,14 @@ def process_source(source: Source, aliases: Path | None = None) -> Outcome:
         return Outcome(source, ERROR, message, trace=traceback.format_exc())
 
 
-def process_chunk(sources: list[Source], aliases: Path | None = None) -> list[Outcome]:
-    return [process_source(source, aliases) for source in sources]
+def process_chunk(
+    sources: list[Source], aliases: Path | None = None
+) -> tuple[list[Outcome], dict[str, pd.DataFrame]]:
+    """Process a chunk and turn it into table frames where it ran, in the worker:
+    this process only stores them. The outcomes come back without their records."""
+    outcomes = [process_source(source, aliases) for source in sources]
+    frames = outcome_frames(outcomes)
+    return [replace(outcome, result=None) for outcome in outcomes], frames
 
 
 def cap_threads() -> None:
@@ -140,8 +146,9 @@ def map_chunks(
     aliases: Path | None,
     engine: str = "local",
     scheduler: str | None = None,
-) -> Iterator[list[Outcome]]:
-    """Outcomes chunk by chunk, as they finish; at most two chunks queued per worker.
+) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
+    """Outcomes and frames chunk by chunk, as they finish; at most two chunks queued
+    per worker.
     The `dask` engine sends the chunks to a Dask cluster instead (`extract.cluster`)."""
     if engine == "dask":
         cap_threads()
@@ -337,10 +344,10 @@ def run(
     )
     with bar:
         chunks = chop(work.todo, CHUNK)
-        for outcomes in map_chunks(chunks, workers, aliases, engine, scheduler):
+        for outcomes, frames in map_chunks(chunks, workers, aliases, engine, scheduler):
             for outcome in outcomes:
                 report(outcome, summary, store.log)
-            store.write(outcome_frames(outcomes))
+            store.write(frames)
             bar.update(len(outcomes))
     merge_tables(store, out_dir, parquet)
     return summary

@@ -12,7 +12,7 @@ like every other table's, can be traced and replaced per document.
 """
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 
 import pandas as pd
 
@@ -92,9 +92,15 @@ DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, un
 Row = dict[str, object]
 
 
+def row_of(record: object, leave_out: tuple[str, ...] = ()) -> Row:
+    """A record's fields as a row: one level deep, unlike `dataclasses.asdict`,
+    which would copy every token of every sentence only to drop them."""
+    return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in leave_out}
+
+
 def document_row(document: Document, status: str, error: str = "") -> Row:
     return {
-        **asdict(document),
+        **row_of(document),
         "status": status,
         "error": error,
         "n_chars": len(document.text),
@@ -109,17 +115,15 @@ def failed_row(doc_id: str, path: str, status: str, error: str, sha256: str = ""
 def result_rows(result: Result, status: str) -> dict[str, list[Row]]:
     """The rows one processed document adds to each per-document table."""
     doc_id = result.document.doc_id
-    sentences = [asdict(s) for s in result.sentences]
-    for row in sentences:
-        del row["tokens"]
+    sentences = [row_of(s, leave_out=("tokens",)) for s in result.sentences]
     return {
         "documents": [document_row(result.document, status)],
         "sentences": sentences,
-        "mentions": [asdict(m) for m in result.mentions],
-        "dates": [asdict(d) for d in result.dates],
-        "positions": [asdict(p) for p in result.positions],
-        "events": [asdict(e) for e in result.events],
-        "event_participants": [{**asdict(p), "doc_id": doc_id} for p in result.participants],
+        "mentions": [row_of(m) for m in result.mentions],
+        "dates": [row_of(d) for d in result.dates],
+        "positions": [row_of(p) for p in result.positions],
+        "events": [row_of(e) for e in result.events],
+        "event_participants": [{**row_of(p), "doc_id": doc_id} for p in result.participants],
     }
 
 
@@ -132,7 +136,7 @@ def error_rows(
 
 
 def entity_rows(entities: Iterable[Entity]) -> list[Row]:
-    return [{**asdict(e), "aliases": "|".join(e.aliases)} for e in entities]
+    return [{**row_of(e), "aliases": "|".join(e.aliases)} for e in entities]
 
 
 def to_frame(table: str, rows: Iterable[Row] | pd.DataFrame) -> pd.DataFrame:
