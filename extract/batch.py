@@ -38,7 +38,9 @@ from .pipeline import process
 from .records import Result
 from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
 
-CHUNK = 8  # documents per task: small enough for a smooth progress bar
+# Documents per task: at least 8, and about 8 tasks per worker, so a large run
+# does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
+CHUNK, TASKS_PER_WORKER, LARGEST_CHUNK = 8, 8, 64
 THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "OMP_NUM_THREADS",
@@ -343,7 +345,8 @@ def run(
         total=len(work.todo), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
     )
     with bar:
-        chunks = chop(work.todo, CHUNK)
+        size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
+        chunks = chop(work.todo, size)
         for outcomes, frames in map_chunks(chunks, workers, aliases, engine, scheduler):
             for outcome in outcomes:
                 report(outcome, summary, store.log)
