@@ -163,7 +163,3 @@ def to_frame(table: str, rows: Iterable[Row] | pd.DataFrame) -> pd.DataFrame:
         else:  # an empty string is a missing value, as an empty CSV cell is
             frame[column] = frame[column].astype("string").replace("", pd.NA)
     return frame.reset_index(drop=True)
-
-
-def result_frames(result: Result, status: str) -> dict[str, pd.DataFrame]:
-    return {name: to_frame(name, rows) for name, rows in result_rows(result, status).items()}
