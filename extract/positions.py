@@ -17,7 +17,9 @@ A post is a head word from `POST_HEADS` (`министр`, `заместител
 
 The organisation is the first organisation named after the post word in
 that stretch, else the first place (`Посол Казахстана`: the state the
-ambassador represents; `мэр Москвы`: the city), else the place an adjective
+ambassador represents; `мэр Москвы`: the city), else the one a common noun
+after the post refers back to (`глава партии`: the party named last, `мэр
+города`: the place named last), else the place an adjective
 before the post names (`британский премьер`, `свердловского губернатора`; see
 `demonyms`), else, for a head of state or government, the state
 (`data/states.txt`) named nearest in its sentence or the one before, or the
@@ -68,6 +70,7 @@ POST_MODIFIERS = set(
 PARTICIPLE_POSTS = ("управляющ", "заведующ", "командующ", "уполномоченн")
 # Heads a compound may end in: `бундестренер`, `вице-канцлер`.
 COMPOUND_HEADS = {"тренер", "министр", "президент", "секретарь", "канцлер", "директор"}
+WORD = re.compile(r"[А-ЯЁа-яё-]+")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
 # Post words that may follow a head in the genitive and belong to the post.
 POST_COMPLEMENTS = POST_HEADS | set("правление совет директор департамент управление отдел".split())
@@ -80,6 +83,12 @@ KIN = set("жена супруга муж супруг вдова вдовец �
 # release names is theirs (`Президент Саркози` in a release about France).
 HEADS_OF_STATE = set("президент премьер премьер-министр канцлер король королева".split())
 MAX_STRETCH = 12  # tokens between a post word and the name it belongs to
+# Common nouns after a post that refer back to a place or organisation named before.
+PLACE_DESCRIPTORS = {"город", "столица", "область", "регион", "край"}
+ORG_DESCRIPTORS = set(
+    "партия центр компания министерство ведомство команда сборная клуб организация фонд "
+    "банк ассоциация союз агентство комитет комиссия движение корпорация".split()
+)
 # Verbs that give their subject a post in the instrumental: `является депутатом`.
 COPULAS = {"являться", "стать", "становиться", "работать", "избрать", "назначить", "служить"}
 PREDICATE_REACH = 6  # words between a name and the copula after it
@@ -294,6 +303,31 @@ def is_state(mention: Mention, models: Models) -> bool:
     return fold(mention.entity_key.split(":", 1)[-1]) in models.states
 
 
+def antecedent(
+    tokens: list[Token], post: Post, text: str, mentions: list[Mention], morph: MorphAnalyzer
+) -> str:
+    """The organisation a common noun after the post refers back to: `главу партии`
+    is the party the release named last (`партия «Яблоко»`), `мэр города` the
+    city; an organisation by its descriptor before its name or its first word."""
+    following = tokens[post.end] if post.end < len(tokens) else None
+    if following is None or not following.text.islower():
+        return ""
+    word = lemma(following, morph)
+    before = [m for m in mentions if m.end <= tokens[post.start].start]
+    if word in PLACE_DESCRIPTORS:
+        places = [m for m in before if m.type == LOC]
+        return places[-1].entity_id if places else ""
+    if word not in ORG_DESCRIPTORS:
+        return ""
+    for mention in reversed([m for m in before if m.type == ORG]):
+        lead = WORD.findall(text[max(0, mention.start - 30) : mention.start])
+        named = [mention.text.split()[0], *lead[-1:]]
+        words = {analyses(w.strip('«»"').lower(), morph)[0].normal_form for w in named if w}
+        if word in words:  # `партии «Яблоко»`, `Центр ...`
+            return mention.entity_id
+    return ""
+
+
 def state_of(
     sentences: list[Sentence], number: int, start: int, states: list[Mention], claimed: set[str]
 ) -> str:
@@ -351,6 +385,8 @@ def find_positions(
             if post is None:
                 continue
             org = organisation(tokens, post, stop, taken, text, models, known)
+            if not org:  # `глава партии`, `мэр города`: the one named before
+                org = antecedent(tokens, post, text, mentions, models.morph)
             if not org and post.start > 0:  # `британский премьер`, `свердловского губернатора`
                 place = place_named_by(lemma(tokens[post.start - 1], morph), mentions)
                 org = place.entity_id if place is not None else ""

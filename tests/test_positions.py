@@ -11,6 +11,18 @@ from extract import process_text
 from .conftest import SEED
 
 CASES = [
+    (  # a common noun after the post refers back to the organisation named before
+        "Пришли представители партии «Яблоко». Выступил глава партии Сергей Митрохин.",
+        [("PER:Митрохин|С", "глава", "ORG:Яблоко")],
+    ),
+    (  # and to the city
+        "Велодорожки появятся в Москве. Об этом сообщил мэр города Юрий Лужков.",
+        [("PER:Лужков|Ю", "мэр", "LOC:Москва")],
+    ),
+    (  # with nothing named before, nothing
+        "Выступил глава партии Сергей Митрохин.",
+        [("PER:Митрохин|С", "глава", "")],
+    ),
     (  # a copula gives the post
         "Сегодня Иван Петров является депутатом парламента Грузии.",
         [("PER:Петров|И", "депутат", "LOC:Грузия")],
