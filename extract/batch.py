@@ -33,7 +33,7 @@ from .export import dump_table
 from .ingest import Source, parse_source, read_sources
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
-from .parts import PartStore, fingerprint
+from .parts import PartStore, fingerprint, write_part
 from .pipeline import process
 from .records import Result
 from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
@@ -123,12 +123,16 @@ def process_source(source: Source, aliases: Path | None = None) -> Outcome:
 
 
 def process_chunk(
-    sources: list[Source], aliases: Path | None = None
+    sources: list[Source], aliases: Path | None = None, part: tuple[Path, int] | None = None
 ) -> tuple[list[Outcome], dict[str, pd.DataFrame]]:
-    """Process a chunk and turn it into table frames where it ran, in the worker:
-    this process only stores them. The outcomes come back without their records."""
+    """Process a chunk and turn it into table frames where it ran, in the worker;
+    with `part` (the store's folder and a part number) the worker stores them
+    too, and returns none. The outcomes come back without their records."""
     outcomes = [process_source(source, aliases) for source in sources]
     frames = outcome_frames(outcomes)
+    if part is not None:
+        write_part(*part, frames)
+        frames = {}
     return [replace(outcome, result=None) for outcome in outcomes], frames
 
 
@@ -146,12 +150,14 @@ def map_chunks(
     chunks: Iterable[list[Source]],
     workers: int,
     aliases: Path | None,
+    store: PartStore,
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
-    """Outcomes and frames chunk by chunk, as they finish; at most two chunks queued
-    per worker.
-    The `dask` engine sends the chunks to a Dask cluster instead (`extract.cluster`)."""
+    """Outcomes chunk by chunk, as they finish; at most two chunks queued per
+    worker. Local workers write their parts into `store` themselves; the `dask`
+    engine sends the chunks to a Dask cluster (`extract.cluster`), whose workers
+    may not see the output folder, and returns their frames."""
     if engine == "dask":
         cap_threads()
         from . import cluster  # Dask is an optional dependency
@@ -159,7 +165,9 @@ def map_chunks(
         yield from cluster.map_chunks(chunks, process_chunk, workers, scheduler, aliases)
         return
     if workers <= 1:
-        yield from (process_chunk(chunk, aliases) for chunk in chunks)
+        yield from (
+            process_chunk(chunk, aliases, (store.root, store.reserve())) for chunk in chunks
+        )
         return
     cap_threads()
     context = multiprocessing.get_context("spawn")
@@ -168,7 +176,8 @@ def map_chunks(
     ) as pool:
         pending: set = set()
         for chunk in chunks:
-            pending.add(pool.submit(process_chunk, chunk, aliases))
+            part = (store.root, store.reserve())
+            pending.add(pool.submit(process_chunk, chunk, aliases, part))
             if len(pending) >= 2 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
@@ -347,10 +356,11 @@ def run(
     with bar:
         size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
         chunks = chop(work.todo, size)
-        for outcomes, frames in map_chunks(chunks, workers, aliases, engine, scheduler):
+        for outcomes, frames in map_chunks(chunks, workers, aliases, store, engine, scheduler):
             for outcome in outcomes:
                 report(outcome, summary, store.log)
-            store.write(frames)
+            if frames:
+                store.write(frames)
             bar.update(len(outcomes))
     merge_tables(store, out_dir, parquet)
     return summary

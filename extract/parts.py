@@ -39,6 +39,17 @@ def fingerprint(aliases: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+def write_part(root: Path, number: int, frames: dict[str, pd.DataFrame]) -> None:
+    """Store one chunk as part `number`; its `documents` part goes last, making the
+    chunk count. Workers call it too: writing the same part again is harmless."""
+    name = f"{number:0{PART_DIGITS}d}.parquet"
+    for table in [*DOCUMENT_TABLES[1:], DOCUMENT_TABLES[0]]:
+        frame = frames.get(table)
+        if frame is not None and not frame.empty:
+            (root / table).mkdir(exist_ok=True)
+            dump_parquet(frame, root / table / name)
+
+
 class PartStore:
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / STATE / "parts"
@@ -67,15 +78,14 @@ class PartStore:
         self.root.mkdir(parents=True)
         self.next_number = 1
 
-    def write(self, frames: dict[str, pd.DataFrame]) -> None:
-        """Store one chunk; its `documents` part goes last, making the chunk count."""
-        name = f"{self.next_number:0{PART_DIGITS}d}.parquet"
+    def reserve(self) -> int:
+        """The number of the next part, for whoever writes it (a worker, or `write`)."""
+        number = self.next_number
         self.next_number += 1
-        for table in [*DOCUMENT_TABLES[1:], DOCUMENT_TABLES[0]]:
-            frame = frames.get(table)
-            if frame is not None and not frame.empty:
-                (self.root / table).mkdir(exist_ok=True)
-                dump_parquet(frame, self.root / table / name)
+        return number
+
+    def write(self, frames: dict[str, pd.DataFrame]) -> None:
+        write_part(self.root, self.reserve(), frames)
 
     def parts(self, table: str) -> Iterator[tuple[int, Path]]:
         for path in sorted((self.root / table).glob("*.parquet")):
