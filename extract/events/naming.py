@@ -18,6 +18,7 @@ from .words import VERB_NOUNS
 
 DIGITS = re.compile(r"^(\d+|[IVXLC]+)-?[а-яё]*$")
 ORDINAL_ENDINGS = {"masc": "-й", "femn": "-я", "neut": "-е", "plur": "-е"}
+DANGLING = {"на", "в", "во", "с", "со", "от", "по", "к"}  # prepositions left without a word
 KEY_WORDS = 4  # complement words that tell two events with one head apart
 
 
@@ -48,7 +49,13 @@ def event_name(tokens: list[Token], trigger: Trigger, text: str, morph: MorphAna
     """The words that name the event, head and modifiers in the nominative."""
     end = tokens[trigger.end - 1].end
     if trigger.verb:  # `вошла в состав ШОС` -> `вхождение в состав ШОС`
-        return VERB_NOUNS.get(trigger.lemma, trigger.lemma) + text[tokens[trigger.head].end : end]
+        last = trigger.end
+        while last - 1 > trigger.head and tokens[last - 1].text.lower() in DANGLING:
+            last -= 1  # `назначен на` with nothing after it
+        rest = (
+            text[tokens[trigger.head].end : tokens[last - 1].end] if last > trigger.head + 1 else ""
+        )
+        return VERB_NOUNS.get(trigger.lemma, trigger.lemma) + rest
     if trigger.end == trigger.head + 2 and lemma(tokens[trigger.head + 1], morph) == "который":
         end = tokens[trigger.head].end  # `о создании которой`: the body is named elsewhere
     first = trigger.head if trigger.also else trigger.start
