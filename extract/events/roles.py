@@ -16,16 +16,26 @@ An actor's role comes from, in order:
    состав`), the people appointed, dismissed or awarded (`назначена`,
    `награждены`, `вручён ... Ярошевичу`); and the founder an active verb names
    (`компания открыла представительство`: `organizer`);
-2. the cue right before it, across the other names of its list and the post
-   words of a person: `под председательством` chair, `по инициативе`,
-   `организатор`, `при` organizer, `в состав` host, and `с`, `между` after an
-   event word or a verb, `представители`, `делегация` participant;
-3. the nearest verb of the sentence: `выступил` speaker, `председательствовал`
-   chair, `подписали` signatory, `вручил` organizer, `принял участие`,
-   `участвовал`, `провели`, `посетил`, `прибыл`, `встретился` participant, and
-   `принял` with anything but `участие` host.
+2. the cue right before it, across the other names of its list, the post
+   words of a person and the words describing a group: `под председательством`
+   chair, `по инициативе`, `при поддержке`, `организатор`, `при` organizer,
+   `в состав`, `посетил` host, `с`, `между` after an event word or inside an
+   event's name (the sides; a signing's sign it), `представители`, `делегация`,
+   `с участием` participant; a genitive right after an event noun takes part
+   (`переговоры Рахматуллаева`, `заседание Комиссии`), and an organisation the
+   event is held in hosts it (`в Министерстве связи`);
+3. the verb nearest it, when the actor can be its subject: `выступил`,
+   `доложил`, `направил приветствие` speaker, `председательствовал`,
+   `возглавил`, a singular `провёл` chair, `подписали` signatory, `принял
+   участие`, `участвовал`, `представлял`, `посетил` participant, `принял`
+   with anything but `участие` host; imperfective verbs count as their
+   perfective partners (`Открывая встречу`). An intention (`предложил
+   организовать`) gives no role.
 
-An actor none of these reaches is not a participant.
+A place takes a role only by a cue. Who spoke at or chaired an event also took
+part in it. An actor none of these reaches is not a participant. A sentence
+that names no event (`explicit`) gives the latest event only the roles its
+verb states outright: speaker, chair, organizer, host, and taking part.
 """
 
 from dataclasses import dataclass
@@ -279,7 +289,7 @@ def roles(
 ) -> list[tuple[Mention, str]]:
     """Each actor of the sentence with its role in an event of `type`. With
     `explicit`, for a sentence that does not name the event, only the roles its
-    verb states outright (speaker, chair)."""
+    verb states outright (see the module docstring)."""
     tokens = list(sentence.tokens)
     actors = outermost(tokens, taken)
     named = set(taken)
