@@ -2,15 +2,23 @@
 event's name grown from them.
 
 A noun trigger (`совещание`, `форум`, `визит`) takes the modifiers before it
-(`4-ом`, `Пленарное`) and its complements after it: words in an oblique case,
-names, quoted titles, `по ...`, `с ...`, `в области ...`, and a participle
-clause after a comma (`..., ответственных за ИКТ`). It stops at a verb, at
-other punctuation, at another event noun, and at the prepositions that bring
-arguments rather than name parts (`в г. Карамай`, `под председательством`). A
-trigger with no complement is `bare`: a reference back to an event named
-before (`В ходе конференции`). A verb trigger (`подписали`, `назначена на
-должность`, `вошла в состав`) takes the words it needs and its object the
-same way.
+(`4-ом`, `Пленарное`) and its complements after it: names, quoted titles,
+genitives, `по ...`, `с ...`, `в области ...`, and a participle clause after
+a comma (`..., ответственных за ИКТ`, not `..., прошедшего в июне`). It stops
+at a verb, at other punctuation, at another event noun, at a subject (`стороны
+договорились`) and at the prepositions that bring arguments rather than name
+parts (`в г. Карамай`, `под председательством`). A trigger with no complement
+is `bare`: a reference back to an event named before (`В ходе конференции`),
+unless a modifier makes it new (`очередную встречу`). A verb trigger
+(`подписали`, `назначена на должность`, `вошла в состав`, `заключило
+договор`) takes the words it needs and its object the same way; an infinitive
+states an intention, not an event.
+
+No trigger: a count (`более 80 встреч`), an undated plural (`проведены
+консультации`), a proposal (`предложила провести семинар`), what a document
+is about (`Договор о создании ...`), a mode (`в режиме видеоконференции`), a
+plan with no date (`Следующее совещание пройдёт ...`). `делегация` is a visit
+only where the sentence says it came or stayed, else a reference back.
 """
 
 import re
