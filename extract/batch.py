@@ -19,8 +19,9 @@ import multiprocessing
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
 CHUNK, TASKS_PER_WORKER, LARGEST_CHUNK = 8, 8, 64
+CRASHED = "the worker processing it died (killed, or out of memory)"
 THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "OMP_NUM_THREADS",
@@ -153,36 +155,78 @@ def map_chunks(
     store: PartStore,
     engine: str = "local",
     scheduler: str | None = None,
+    task: Callable = process_chunk,
 ) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
     """Outcomes chunk by chunk, as they finish; at most two chunks queued per
     worker. Local workers write their parts into `store` themselves; the `dask`
     engine sends the chunks to a Dask cluster (`extract.cluster`), whose workers
-    may not see the output folder, and returns their frames."""
+    may not see the output folder, and returns their frames. A worker that dies
+    (killed, out of memory) does not end the run: see `survive`."""
     if engine == "dask":
         cap_threads()
         from . import cluster  # Dask is an optional dependency
 
-        yield from cluster.map_chunks(chunks, process_chunk, workers, scheduler, aliases)
+        yield from cluster.map_chunks(chunks, task, workers, scheduler, aliases)
         return
     if workers <= 1:
-        yield from (
-            process_chunk(chunk, aliases, (store.root, store.reserve())) for chunk in chunks
-        )
+        for chunk in chunks:
+            yield task(chunk, aliases, (store.root, store.reserve()))
         return
     cap_threads()
+    chunks = iter(chunks)
+    while True:  # a new pool after one breaks
+        lost: list[list[Source]] = []
+        with new_pool(workers, aliases) as pool:
+            pending: dict = {}
+            for chunk in chunks:
+                pending[pool.submit(task, chunk, aliases, (store.root, store.reserve()))] = chunk
+                if len(pending) >= 2 * workers:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from finished(done, pending, lost)
+                    if lost:
+                        break
+            if not lost:
+                yield from finished(list(pending), pending, lost)
+        if not lost:
+            return
+        for chunk in [*lost, *pending.values()]:
+            yield from survive(chunk, aliases, store, task)
+
+
+def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
+    return ProcessPoolExecutor(
         workers, mp_context=context, initializer=load_models, initargs=(aliases,)
-    ) as pool:
-        pending: set = set()
-        for chunk in chunks:
-            part = (store.root, store.reserve())
-            pending.add(pool.submit(process_chunk, chunk, aliases, part))
-            if len(pending) >= 2 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
-        for future in pending:
+    )
+
+
+def finished(done: Iterable, pending: dict, lost: list[list[Source]]) -> Iterator[tuple]:
+    """The results of finished futures; the chunks of those a broken pool lost go
+    to `lost`, and every future seen leaves `pending`."""
+    for future in done:
+        chunk = pending.pop(future)
+        try:
             yield future.result()
+        except BrokenProcessPool:
+            lost.append(chunk)
+
+
+def survive(
+    chunk: list[Source], aliases: Path | None, store: PartStore, task: Callable
+) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
+    """A chunk that was in a pool when a worker died: each of its documents again,
+    alone in a fresh process, so the one that kills its worker is found and
+    reported, and the others are processed."""
+    for source in chunk:
+        with new_pool(1, aliases) as pool:
+            future = pool.submit(task, [source], aliases, (store.root, store.reserve()))
+            try:
+                yield future.result()
+                continue
+            except BrokenProcessPool:
+                pass
+        outcome = Outcome(source, ERROR, CRASHED)
+        yield [outcome], outcome_frames([outcome])
 
 
 def chop(items: list[Source], size: int) -> Iterator[list[Source]]:

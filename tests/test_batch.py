@@ -1,4 +1,5 @@
 import io
+import os
 import re
 import shutil
 import sys
@@ -234,3 +235,28 @@ def test_batch_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
     terminal.truncate()
     run(tmp_path / "in", tmp_path / "quiet", quiet=True)
     assert terminal.getvalue() == ""
+
+
+def dying_chunk(sources, aliases=None, part=None):
+    """A task whose worker dies on the document `boom`, as one killed would."""
+    if any(source.doc_id == "boom" for source in sources):
+        os._exit(1)
+    return extract.batch.process_chunk(sources, aliases, part)
+
+
+def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
+        (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
+    sources = list(extract.batch.collect(tmp_path / "in", None))
+    store = extract.batch.PartStore(tmp_path / "out")
+    chunks = [sources[:2], sources[2:4], sources[4:]]
+    results = list(extract.batch.map_chunks(chunks, 2, None, store, task=dying_chunk))
+    outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
+    assert outcomes == [
+        ("a", "ok", ""),
+        ("boom", "error", extract.batch.CRASHED),
+        ("c", "ok", ""),
+        ("d", "ok", ""),
+        ("e", "ok", ""),
+    ]
