@@ -34,7 +34,7 @@ from .export import dump_table
 from .ingest import Source, parse_source, read_sources
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
-from .parts import PartStore, fingerprint, write_part
+from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import process
 from .records import Result
 from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
@@ -377,34 +377,38 @@ def run(
     cluster, the one at `scheduler` or a local one (see `extract.cluster`).
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
-    store = PartStore(out_dir)
-    current = fingerprint(aliases)
-    if store.is_stale(current) and not force:
-        print(
-            "extract: the pipeline changed since the last run: processing every document again",
+    with locked(out_dir):
+        store = PartStore(out_dir)
+        current = fingerprint(aliases)
+        if store.is_stale(current) and not force:
+            print(
+                "extract: the pipeline changed since the last run: processing every document again",
+                file=sys.stderr,
+            )
+            force = True
+        if force:
+            store.clear()
+        store.sign(current)
+        work = plan(list(collect(in_dir, out_dir)), stored_documents(store))
+        summary = Summary(skipped=len(work.unchanged))
+        for outcome in [*work.unchanged, *work.known]:
+            report(outcome, summary, store.log)
+        if work.known:
+            store.write(outcome_frames(work.known))
+        bar = tqdm(
+            total=len(work.todo),
+            unit="doc",
             file=sys.stderr,
+            disable=quiet or not sys.stderr.isatty(),
         )
-        force = True
-    if force:
-        store.clear()
-    store.sign(current)
-    work = plan(list(collect(in_dir, out_dir)), stored_documents(store))
-    summary = Summary(skipped=len(work.unchanged))
-    for outcome in [*work.unchanged, *work.known]:
-        report(outcome, summary, store.log)
-    if work.known:
-        store.write(outcome_frames(work.known))
-    bar = tqdm(
-        total=len(work.todo), unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty()
-    )
-    with bar:
-        size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
-        chunks = chop(work.todo, size)
-        for outcomes, frames in map_chunks(chunks, workers, aliases, store, engine, scheduler):
-            for outcome in outcomes:
-                report(outcome, summary, store.log)
-            if frames:
-                store.write(frames)
-            bar.update(len(outcomes))
-    merge_tables(store, out_dir, parquet)
-    return summary
+        with bar:
+            size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
+            chunks = chop(work.todo, size)
+            for outcomes, frames in map_chunks(chunks, workers, aliases, store, engine, scheduler):
+                for outcome in outcomes:
+                    report(outcome, summary, store.log)
+                if frames:
+                    store.write(frames)
+                bar.update(len(outcomes))
+        merge_tables(store, out_dir, parquet)
+        return summary

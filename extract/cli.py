@@ -91,17 +91,21 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"Error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    summary = run(
-        args.input,
-        args.output,
-        workers=args.workers,
-        force=args.force,
-        quiet=args.quiet,
-        parquet=not args.no_parquet,
-        aliases=args.aliases,
-        engine=args.engine,
-        scheduler=args.scheduler,
-    )
+    try:
+        summary = run(
+            args.input,
+            args.output,
+            workers=args.workers,
+            force=args.force,
+            quiet=args.quiet,
+            parquet=not args.no_parquet,
+            aliases=args.aliases,
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
+    except UsageError as error:  # another run holds the output folder
+        print(f"Error: {error}", file=sys.stderr)
+        return USAGE_ERROR
     skipped = f" ({summary.skipped} unchanged, not processed again)" if summary.skipped else ""
     print(summary.line() + skipped, file=sys.stderr)
     return 1 if summary.failed else 0

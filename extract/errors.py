@@ -40,3 +40,10 @@ class BadRecord(InputError):
 
 class UsageError(Exception):
     """A command line that cannot start: exit code 2, before any work."""
+
+
+class Busy(UsageError):
+    """Another run holds the output folder: the second refuses, never interleaves."""
+
+    def __init__(self, out_dir: object) -> None:
+        super().__init__(f"output folder in use by another run: {out_dir}")

@@ -8,18 +8,22 @@ to kill (a chunk is either whole or ignored). A document processed again
 lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
 only, so old rows are replaced without rewriting old files.
 
-Parts are only as good as the code that wrote them: the store keeps the
+One run at a time writes a store (`locked`). Parts are only as good as the
+code that wrote them: the store keeps the
 fingerprint of the pipeline that wrote it (`fingerprint`), and a run with
 another pipeline, or another alias table, starts the store afresh.
 """
 
+import fcntl
 import hashlib
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
+from .errors import Busy
 from .export import dump_parquet
 from .tables import DOCUMENT_TABLES, to_frame
 
@@ -37,6 +41,21 @@ def fingerprint(aliases: Path | None = None) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold `OUT/.extract/lock` for the run: a second run on the same folder stops
+    with `Busy` instead of mixing its rows in. The lock dies with the process, so
+    a killed run leaves none behind."""
+    path = out_dir / STATE / "lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(out_dir) from None
+        yield
 
 
 def write_part(root: Path, number: int, frames: dict[str, pd.DataFrame]) -> None:

@@ -107,3 +107,19 @@ def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path, capsys) -> None:
     args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--scheduler", "tcp://h:8786"]
     assert main(args) == 2
     assert capsys.readouterr().err == "Error: --scheduler needs --engine dask\n"
+
+
+def test_cli_second_run_on_one_output_folder_refuses(tmp_path: Path, capsys) -> None:
+    from extract.parts import locked
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    with locked(tmp_path / "out"):  # as another run would hold it
+        assert main(args) == 2
+    assert (
+        capsys.readouterr().err
+        == f"Error: output folder in use by another run: {tmp_path / 'out'}\n"
+    )
+    assert not (tmp_path / "out" / "documents.csv").exists()
+    assert main(args) == 0
