@@ -31,7 +31,7 @@ from tqdm import tqdm
 from .const import DUPLICATE, ERROR, OK
 from .errors import InputError
 from .export import dump_table
-from .ingest import Source, parse_source, read_sources
+from .ingest import MAX_BYTES, Source, parse_source, read_sources
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
 from .parts import PartStore, fingerprint, locked, write_part
@@ -102,12 +102,12 @@ def doc_ids(paths: list[Path], in_dir: Path) -> dict[Path, str]:
     }
 
 
-def collect(in_dir: Path, exclude: Path | None) -> Iterator[Source]:
+def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
     paths = walk(in_dir, exclude)
     for path, doc_id in doc_ids(paths, in_dir).items():
         rel = path.relative_to(in_dir).as_posix()
         try:
-            yield from read_sources(path, rel, doc_id)
+            yield from read_sources(path, rel, doc_id, max_bytes)
         except InputError as error:
             yield Source(doc_id, rel, "", b"", "", str(error))
 
@@ -369,12 +369,14 @@ def run(
     aliases: Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
     `aliases` is a CSV of abbreviations and full names added to the built-in
     table (see `extract.aliases`). `engine="dask"` runs the chunks on a Dask
-    cluster, the one at `scheduler` or a local one (see `extract.cluster`).
+    cluster, the one at `scheduler` or a local one (see `extract.cluster`). A
+    release over `max_bytes` gets an error row instead of being read.
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir):
@@ -389,7 +391,7 @@ def run(
         if force:
             store.clear()
         store.sign(current)
-        work = plan(list(collect(in_dir, out_dir)), stored_documents(store))
+        work = plan(list(collect(in_dir, out_dir, max_bytes)), stored_documents(store))
         summary = Summary(skipped=len(work.unchanged))
         for outcome in [*work.unchanged, *work.known]:
             report(outcome, summary, store.log)

@@ -15,6 +15,7 @@ from pathlib import Path
 from .aliases import load_aliases
 from .batch import run
 from .errors import UsageError
+from .ingest import MAX_BYTES
 
 USAGE_ERROR = 2
 
@@ -54,6 +55,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="with --engine dask: the cluster's scheduler (tcp://host:8786); "
         "without it a local cluster of --workers processes is started",
     )
+    run_parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help=f"refuse a release over N bytes (default {MAX_BYTES:,})",
+    )
     run_parser.add_argument("--force", action="store_true", help="process every document again")
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     run_parser.add_argument("--no-parquet", action="store_true", help="write CSV only")
@@ -82,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.workers < 1:
             raise UsageError(f"--workers must be at least 1, got {args.workers}")
+        if args.max_bytes < 1:
+            raise UsageError(f"--max-bytes must be at least 1, got {args.max_bytes}")
         if args.scheduler and args.engine != "dask":
             raise UsageError("--scheduler needs --engine dask")
         if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
@@ -102,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             aliases=args.aliases,
             engine=args.engine,
             scheduler=args.scheduler,
+            max_bytes=args.max_bytes,
         )
     except UsageError as error:  # another run holds the output folder
         print(f"Error: {error}", file=sys.stderr)

@@ -34,6 +34,11 @@ class UnknownEncoding(InputError):
         super().__init__("unknown encoding: not utf-8, utf-16, cp1251 or koi8-r text")
 
 
+class TooLarge(InputError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"too large: {size:,} bytes, over the --max-bytes limit of {limit:,}")
+
+
 class BadRecord(InputError):
     """A JSON Lines record that is not a release."""
 

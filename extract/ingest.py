@@ -21,10 +21,11 @@ from pathlib import Path
 
 from .const import MONTH_STEMS
 from .decode import decode_bytes
-from .errors import BadRecord, EmptyInput, Unreadable, UnsupportedType
+from .errors import BadRecord, EmptyInput, TooLarge, Unreadable, UnsupportedType
 from .htmltext import declared_charset, parse_page
 from .records import Document
 
+MAX_BYTES = 20_000_000  # a release is a few KB; a file this big is not one
 TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
 MONTH = r"(?P<month>[а-яё]+)"
@@ -185,7 +186,7 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def split_records(data: bytes, doc_id: str, path: str) -> list[Source]:
+def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[Source]:
     """One `Source` per non-empty line; a bad line becomes an errored unit."""
     sources: list[Source] = []
     seen: set[str] = set()
@@ -195,8 +196,10 @@ def split_records(data: bytes, doc_id: str, path: str) -> list[Source]:
             continue
         unit_id = f"{doc_id}/{number}"
         try:
+            if len(line) > max_bytes:
+                raise TooLarge(len(line), max_bytes)
             record_id = check_record(line, number)
-        except BadRecord as error:
+        except (BadRecord, TooLarge) as error:
             sources.append(Source(unit_id, path, "jsonl", line, sha256(line), str(error)))
             continue
         if record_id:
@@ -209,12 +212,16 @@ def split_records(data: bytes, doc_id: str, path: str) -> list[Source]:
     return sources
 
 
-def read_sources(path: Path, rel: str, doc_id: str) -> list[Source]:
-    """The units of one input file; raise `InputError` when the file itself is bad."""
+def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) -> list[Source]:
+    """The units of one input file; raise `InputError` when the file itself is bad.
+    A release over `max_bytes` is refused unread (a JSON Lines feed may be larger:
+    the limit is its records')."""
     kind = kind_of(path)
+    if kind != "jsonl" and (size := path.stat().st_size) > max_bytes:
+        raise TooLarge(size, max_bytes)
     data = read_bytes(path)
     if kind == "jsonl":
         if not data.strip():
             raise EmptyInput()
-        return split_records(data.lstrip(codecs.BOM_UTF8), doc_id, rel)
+        return split_records(data.lstrip(codecs.BOM_UTF8), doc_id, rel, max_bytes)
     return [Source(doc_id, rel, kind, data, sha256(data))]

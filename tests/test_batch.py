@@ -260,3 +260,18 @@ def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
         ("d", "ok", ""),
         ("e", "ok", ""),
     ]
+
+
+def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "small.txt").write_text(release(1), encoding="utf-8")
+    (tmp_path / "in" / "big.txt").write_text(release(2) + "слово " * 2000, encoding="utf-8")
+    line = '{"id": "r1", "title": "Большая", "text": "%s"}' % ("слово " * 2000)
+    (tmp_path / "in" / "feed.jsonl").write_text(line + "\n", encoding="utf-8")
+    summary = run(tmp_path / "in", tmp_path / "out", workers=1, quiet=True, max_bytes=5000)
+    assert summary.line() == "1 ok, 2 failed, 0 duplicate"
+    size = (tmp_path / "in" / "big.txt").stat().st_size
+    assert sorted(summary.errors) == [
+        f"big: too large: {size:,} bytes, over the --max-bytes limit of 5,000",
+        f"feed/1: too large: {len(line.encode()):,} bytes, over the --max-bytes limit of 5,000",
+    ]
