@@ -212,12 +212,21 @@ def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[S
     return sources
 
 
+def file_size(path: Path) -> int:
+    """The size on disk, or 0 for a file that cannot be looked at: `read_bytes`
+    then says why it cannot be read."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) -> list[Source]:
     """The units of one input file; raise `InputError` when the file itself is bad.
     A release over `max_bytes` is refused unread (a JSON Lines feed may be larger:
     the limit is its records')."""
     kind = kind_of(path)
-    if kind != "jsonl" and (size := path.stat().st_size) > max_bytes:
+    if kind != "jsonl" and (size := file_size(path)) > max_bytes:
         raise TooLarge(size, max_bytes)
     data = read_bytes(path)
     if kind == "jsonl":
