@@ -17,11 +17,14 @@
 
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,7 +32,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .errors import InputError
+from .errors import InputError, TimedOut
 from .export import dump_table
 from .ingest import MAX_BYTES, Source, parse_source, read_sources
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
@@ -43,6 +46,7 @@ from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
 CHUNK, TASKS_PER_WORKER, LARGEST_CHUNK = 8, 8, 64
 CRASHED = "the worker processing it died (killed, or out of memory)"
+TIMEOUT = 60.0  # seconds a document may take
 THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "OMP_NUM_THREADS",
@@ -112,11 +116,35 @@ def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> I
             yield Source(doc_id, rel, "", b"", "", str(error))
 
 
-def process_source(source: Source, aliases: Path | None = None) -> Outcome:
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop the document after `seconds` (`TimedOut`), so a pathological text cannot
+    hang its worker. An alarm signal does it, so only in a process's main thread
+    (local workers, not Dask's task threads), and between Python steps: a numpy
+    call in progress finishes first."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimedOut(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_source(source: Source, aliases: Path | None = None, timeout: float = 0) -> Outcome:
     """Parse and process one unit; any failure becomes an error outcome."""
     try:
         document = parse_source(source)
-        return Outcome(source, OK, result=process(document, load_models(aliases)))
+        with time_limit(timeout):
+            result = process(document, load_models(aliases))
+        return Outcome(source, OK, result=result)
     except InputError as error:
         return Outcome(source, ERROR, str(error))
     except Exception as error:
@@ -125,12 +153,15 @@ def process_source(source: Source, aliases: Path | None = None) -> Outcome:
 
 
 def process_chunk(
-    sources: list[Source], aliases: Path | None = None, part: tuple[Path, int] | None = None
+    sources: list[Source],
+    aliases: Path | None = None,
+    part: tuple[Path, int] | None = None,
+    timeout: float = TIMEOUT,
 ) -> tuple[list[Outcome], dict[str, pd.DataFrame]]:
     """Process a chunk and turn it into table frames where it ran, in the worker;
     with `part` (the store's folder and a part number) the worker stores them
     too, and returns none. The outcomes come back without their records."""
-    outcomes = [process_source(source, aliases) for source in sources]
+    outcomes = [process_source(source, aliases, timeout) for source in sources]
     frames = outcome_frames(outcomes)
     if part is not None:
         write_part(*part, frames)
@@ -156,6 +187,7 @@ def map_chunks(
     engine: str = "local",
     scheduler: str | None = None,
     task: Callable = process_chunk,
+    timeout: float = TIMEOUT,
 ) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
     """Outcomes chunk by chunk, as they finish; at most two chunks queued per
     worker. Local workers write their parts into `store` themselves; the `dask`
@@ -166,11 +198,11 @@ def map_chunks(
         cap_threads()
         from . import cluster  # Dask is an optional dependency
 
-        yield from cluster.map_chunks(chunks, task, workers, scheduler, aliases)
+        yield from cluster.map_chunks(chunks, task, workers, scheduler, aliases, timeout)
         return
     if workers <= 1:
         for chunk in chunks:
-            yield task(chunk, aliases, (store.root, store.reserve()))
+            yield task(chunk, aliases, (store.root, store.reserve()), timeout)
         return
     cap_threads()
     chunks = iter(chunks)
@@ -179,7 +211,8 @@ def map_chunks(
         with new_pool(workers, aliases) as pool:
             pending: dict = {}
             for chunk in chunks:
-                pending[pool.submit(task, chunk, aliases, (store.root, store.reserve()))] = chunk
+                part = (store.root, store.reserve())
+                pending[pool.submit(task, chunk, aliases, part, timeout)] = chunk
                 if len(pending) >= 2 * workers:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     yield from finished(done, pending, lost)
@@ -190,7 +223,7 @@ def map_chunks(
         if not lost:
             return
         for chunk in [*lost, *pending.values()]:
-            yield from survive(chunk, aliases, store, task)
+            yield from survive(chunk, aliases, store, task, timeout)
 
 
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
@@ -212,14 +245,15 @@ def finished(done: Iterable, pending: dict, lost: list[list[Source]]) -> Iterato
 
 
 def survive(
-    chunk: list[Source], aliases: Path | None, store: PartStore, task: Callable
+    chunk: list[Source], aliases: Path | None, store: PartStore, task: Callable, timeout: float
 ) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
     """A chunk that was in a pool when a worker died: each of its documents again,
     alone in a fresh process, so the one that kills its worker is found and
     reported, and the others are processed."""
     for source in chunk:
         with new_pool(1, aliases) as pool:
-            future = pool.submit(task, [source], aliases, (store.root, store.reserve()))
+            part = (store.root, store.reserve())
+            future = pool.submit(task, [source], aliases, part, timeout)
             try:
                 yield future.result()
                 continue
@@ -370,13 +404,15 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     max_bytes: int = MAX_BYTES,
+    timeout: float = TIMEOUT,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
     `aliases` is a CSV of abbreviations and full names added to the built-in
     table (see `extract.aliases`). `engine="dask"` runs the chunks on a Dask
     cluster, the one at `scheduler` or a local one (see `extract.cluster`). A
-    release over `max_bytes` gets an error row instead of being read.
+    release over `max_bytes` gets an error row instead of being read, and one
+    that takes longer than `timeout` seconds (0: no limit) an error row too.
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir):
@@ -406,7 +442,8 @@ def run(
         with bar:
             size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
             chunks = chop(work.todo, size)
-            for outcomes, frames in map_chunks(chunks, workers, aliases, store, engine, scheduler):
+            mapped = map_chunks(chunks, workers, aliases, store, engine, scheduler, timeout=timeout)
+            for outcomes, frames in mapped:
                 for outcome in outcomes:
                     report(outcome, summary, store.log)
                 if frames:

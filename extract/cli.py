@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .aliases import load_aliases
-from .batch import run
+from .batch import TIMEOUT, run
 from .errors import UsageError
 from .ingest import MAX_BYTES
 
@@ -61,6 +61,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=MAX_BYTES,
         metavar="N",
         help=f"refuse a release over N bytes (default {MAX_BYTES:,})",
+    )
+    run_parser.add_argument(
+        "--timeout",
+        type=float,
+        default=TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a document that takes longer (default {TIMEOUT:g}; 0: no limit)",
     )
     run_parser.add_argument("--force", action="store_true", help="process every document again")
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -113,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
             engine=args.engine,
             scheduler=args.scheduler,
             max_bytes=args.max_bytes,
+            timeout=args.timeout,
         )
     except UsageError as error:  # another run holds the output folder
         print(f"Error: {error}", file=sys.stderr)

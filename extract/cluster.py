@@ -58,6 +58,7 @@ def map_chunks(
     workers: int,
     scheduler: str | None,
     aliases: Path | None,
+    timeout: float,
 ) -> Iterator[list]:
     """Outcomes chunk by chunk as the cluster finishes them, with at most
     `IN_FLIGHT` chunks queued per worker."""
@@ -67,7 +68,8 @@ def map_chunks(
         slots = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
         pending = as_completed()
         for chunk in chunks:
-            pending.add(client.submit(process_chunk, chunk, aliases, pure=False))
+            task = client.submit(process_chunk, chunk, aliases, None, timeout, pure=False)
+            pending.add(task)
             if pending.count() >= slots:
                 yield next(pending).result()
         for future in pending:

@@ -39,6 +39,11 @@ class TooLarge(InputError):
         super().__init__(f"too large: {size:,} bytes, over the --max-bytes limit of {limit:,}")
 
 
+class TimedOut(InputError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"timeout after {seconds:g} s")
+
+
 class BadRecord(InputError):
     """A JSON Lines record that is not a release."""
 

@@ -3,6 +3,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -237,11 +238,11 @@ def test_batch_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
     assert terminal.getvalue() == ""
 
 
-def dying_chunk(sources, aliases=None, part=None):
+def dying_chunk(sources, aliases=None, part=None, timeout=0):
     """A task whose worker dies on the document `boom`, as one killed would."""
     if any(source.doc_id == "boom" for source in sources):
         os._exit(1)
-    return extract.batch.process_chunk(sources, aliases, part)
+    return extract.batch.process_chunk(sources, aliases, part, timeout)
 
 
 def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
@@ -275,3 +276,21 @@ def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
         f"big: too large: {size:,} bytes, over the --max-bytes limit of 5,000",
         f"feed/1: too large: {len(line.encode()):,} bytes, over the --max-bytes limit of 5,000",
     ]
+
+
+def test_batch_a_document_over_its_time_limit_gets_an_error(
+    inputs: Path, tmp_path: Path, monkeypatch
+) -> None:
+    original = extract.batch.process
+
+    def slow(document, models):
+        if document.doc_id == "koi8":
+            time.sleep(5)
+        return original(document, models)
+
+    monkeypatch.setattr(extract.batch, "process", slow)
+    started = time.perf_counter()
+    summary = run(inputs, tmp_path / "out", workers=1, quiet=True, timeout=0.5)
+    assert time.perf_counter() - started < 5
+    assert "koi8: timeout after 0.5 s" in summary.errors
+    assert summary.line() == "7 ok, 7 failed, 1 duplicate"
