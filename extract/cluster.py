@@ -9,7 +9,9 @@ and it is written once, here.
 
 Each worker loads the models once, when it joins (`LoadModels`, a worker
 plugin), never per task: the embeddings alone would pickle to about 60 MB. The
-BLAS thread count is capped to one per worker, like the local engine's.
+BLAS thread count is capped to one per worker, like the local engine's. Dask
+runs tasks in threads, which take no alarm signal, so `--timeout` does not
+apply here (see `batch.time_limit`).
 
 Without `scheduler`, a `LocalCluster` of `workers` processes is started for the
 run; with one (`tcp://host:8786`), the run uses that cluster, whose workers must
