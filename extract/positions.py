@@ -39,7 +39,7 @@ from .const import LOC, ORG, PER
 from .demonyms import place_named_by
 from .link import entity_id
 from .models import Models
-from .morphology import analyses
+from .morphology import analyses, can_be, is_singular
 from .names import fold
 from .normalize import INSTITUTIONS, normalize
 from .records import Mention, Position, Sentence, Token
@@ -162,11 +162,6 @@ def agrees(head: Token, name: Token, morph: MorphAnalyzer) -> bool:
     return not name_cases or bool(cases(head, morph) & name_cases)
 
 
-def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
-    """`представители Минсвязи` name a group, not one person's post."""
-    return analyses(token.text, morph)[0].tag.number != "plur"
-
-
 def post_before(
     tokens: list[Token], start: int, taken: dict[int, Mention], morph: MorphAnalyzer
 ) -> Post | None:
@@ -182,7 +177,7 @@ def post_before(
             post = read_post(tokens, index, morph)
             head = tokens[post.head]
             kin = post.start > 0 and lemma(tokens[post.start - 1], morph) in KIN
-            if is_singular(head, morph) and agrees(head, tokens[start], morph) and not kin:
+            if is_singular(head.text, morph) and agrees(head, tokens[start], morph) and not kin:
                 return post
             return None
     return None
@@ -205,7 +200,9 @@ def post_after(
         if index in taken:
             return None
         if is_post_word(tokens[index], morph):  # `..., депутаты собрания` are others
-            return read_post(tokens, index, morph) if is_singular(tokens[index], morph) else None
+            return (
+                read_post(tokens, index, morph) if is_singular(tokens[index].text, morph) else None
+            )
         if lemma(tokens[index], morph) not in POST_MODIFIERS:
             return None
     return None
@@ -221,14 +218,14 @@ def post_predicate(
         if token.text in STOPS or index in taken:
             break
         if lemma(token, morph) in COPULAS:  # the name must be its subject
-            if not nominative(tokens[last], morph):
+            if not can_be(tokens[last].text, "nomn", morph):
                 break
             for after in range(index + 1, min(len(tokens), index + 4)):
                 word = tokens[after]
                 if (
                     is_post_word(word, morph)
-                    and instrumental(word, morph)
-                    and is_singular(word, morph)
+                    and can_be(word.text, "ablt", morph)
+                    and is_singular(word.text, morph)
                 ):
                     return read_post(tokens, after, morph)
             break
@@ -236,17 +233,9 @@ def post_predicate(
         for before in range(first - 2, max(-1, first - 5), -1):
             if tokens[before].text in STOPS:
                 return None
-            if is_post_word(tokens[before], morph) and instrumental(tokens[before], morph):
+            if is_post_word(tokens[before], morph) and can_be(tokens[before].text, "ablt", morph):
                 return read_post(tokens, before, morph)
     return None
-
-
-def nominative(token: Token, morph: MorphAnalyzer) -> bool:
-    return any(parse.tag.case == "nomn" for parse in analyses(token.text, morph))
-
-
-def instrumental(token: Token, morph: MorphAnalyzer) -> bool:
-    return any(parse.tag.case == "ablt" for parse in analyses(token.text, morph))
 
 
 def stretch_end(

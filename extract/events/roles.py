@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC, ORG, PER
-from ..morphology import analyses
+from ..morphology import analyses, can_be
 from ..positions import POST_HEADS
 from ..records import Mention, Position, Sentence, Token
 from .triggers import VERB_TAGS, Trigger, first_parse, is_event_word, lemma, pos
@@ -226,7 +226,9 @@ def subjects(
                 for t in tokens
             )
             for actor in actors:
-                if actor.mention.type == PER and (passive or is_oblique(tokens[actor.last], morph)):
+                if actor.mention.type == PER and (
+                    passive or not can_be(tokens[actor.last].text, "nomn", morph)
+                ):
                     chosen[actor.mention.mention_id] = "subject"
         elif type in BODY_EVENTS:
             bodies = [a for a in actors if a.mention.type != PER]
@@ -271,11 +273,6 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
         return not word.lower().endswith(OBLIQUE_ENDINGS)
     parse = parses[0]
     return parse.tag.case == "nomn" or "Fixd" in parse.tag or parse.tag.case is None
-
-
-def is_oblique(token: Token, morph: MorphAnalyzer) -> bool:
-    """`вручён Дмитрию Ярошевичу`, `наградил Хомич`: the receiver, not the giver."""
-    return not any(p.tag.case == "nomn" for p in analyses(token.text, morph))
 
 
 def roles(

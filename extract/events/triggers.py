@@ -29,7 +29,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
-from ..morphology import analyses
+from ..morphology import analyses, can_be, is_singular
 from ..records import Mention, Token
 from .words import (
     ASPECTS,
@@ -105,10 +105,6 @@ def genitive(token: Token, morph: MorphAnalyzer) -> bool:
     (`Совещание руководителей`); a word that does not decline may be one too."""
     parses = analyses(token.text, morph)
     return any(p.tag.case in ("gent", "gen2") or "Fixd" in p.tag for p in parses)
-
-
-def nominative(token: Token, morph: MorphAnalyzer) -> bool:
-    return any(parse.tag.case == "nomn" for parse in analyses(token.text, morph))
 
 
 def starts_clause(tokens: list[Token], index: int, mention: Mention, morph) -> bool:
@@ -239,7 +235,7 @@ def phrase_end(
         if (
             following is not None
             and pos(following, morph) in VERB_TAGS
-            and nominative(token, morph)
+            and can_be(token.text, "nomn", morph)
         ):
             break  # `По итогам переговоров стороны договорились`: the subject
         j = end = j + 1
@@ -368,11 +364,6 @@ def noun_trigger(
     return Trigger(number, start, end, index, word, EVENT_NOUNS[word], bare, False)
 
 
-def is_singular(token: Token, morph: MorphAnalyzer) -> bool:
-    """`мероприятиях` (plural) speaks of other events, not back of one."""
-    return first_parse(token.text.lower(), morph).tag.number != "plur"
-
-
 def reference(number: int, tokens: list[Token], index: int, morph: MorphAnalyzer) -> Trigger | None:
     """`делегация`: a visit where the sentence says it came or stayed, else a word
     that refers back to one (`В состав делегации вошли ...`); `мероприятие`
@@ -414,7 +405,7 @@ def find_triggers(
             )
         elif event_word(token, morph) and tag == "NOUN":
             trigger = noun_trigger(number, tokens, index, taken, morph, dated, scheduled)
-        elif word in REFERENCES and tag == "NOUN" and is_singular(token, morph):
+        elif word in REFERENCES and tag == "NOUN" and is_singular(token.text.lower(), morph):
             trigger = reference(number, tokens, index, morph)
         elif word in EVENT_VERBS and tag in VERB_TAGS - {"INFN"} | {"PRTF"}:
             needed = needs_met(tokens, index, word, morph)
