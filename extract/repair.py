@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER, QUOTE_PAIRS
+from .link import initials
 from .models import Models
 from .morphology import analyses
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
@@ -463,7 +464,7 @@ def add_introduced_names(tokens: list[Token], spans: list[Span], models: Models)
             continue
         short, said = found
         name = " ".join(t.text for t in tokens[start:opener])
-        if said or initials_of(name) == tokens[short].text:
+        if said or initials(name) == tokens[short].text:
             inner = [s for s in spans if s.start <= short < s.end]
             type = inner[0].type if inner else ORG
             added.append(Span(start, opener, type))
@@ -481,11 +482,6 @@ def trim_introductions(tokens: list[Token], spans: list[Span]) -> list[Span]:
             start += 1
         trimmed.append(Span(start, span.end, span.type))
     return trimmed
-
-
-def initials_of(name: str) -> str:
-    words = re.findall(r"[А-ЯЁа-яё]+", name)
-    return "".join(w[0].upper() for w in words if w.lower() not in {"и", "по", "в", "для"})
 
 
 def institution_end(tokens: list[Token], head: int, morph: MorphAnalyzer) -> int:
