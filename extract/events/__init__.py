@@ -387,7 +387,8 @@ def read_sentence(
     }
     namings = []
     when = assign_dates(sentence, triggers, dates)
-    speaking = [t for t in triggers if not silent(tokens, t, triggers, morph)] or triggers
+    quiet = [silent(tokens, t, triggers, morph) for t in triggers]
+    speaking = [t for t, q in zip(triggers, quiet, strict=True) if not q] or triggers
     owners = owning_triggers(sentence, triggers, speaking, mentions)
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
@@ -406,7 +407,7 @@ def read_sentence(
                     (mention, role)
                     for mention, role in by_type[trigger.type]
                     if role == "subject"
-                    or not silent(tokens, trigger, triggers, morph)
+                    or not quiet[number_in_sentence]
                     or in_name(mention, trigger, tokens)
                     if not named_by_another(mention, trigger, triggers, tokens)
                     if role == "subject"
