@@ -5,19 +5,19 @@ slovnet normally re-tokenises each text with razdel; here it is fed the tokens
 twice. A document is tagged as one sequence, as natasha does: the model's
 convolutions see across sentence ends, which scores better than tagging
 sentence by sentence. Spans are then cut at sentence ends and repaired by
-`REPAIRS`, an ordered list of small rules.
+`REPAIRS`, an ordered list of small rules, then by the sentence and document
+rules of `repair`.
 """
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 
 from slovnet.bio import io_spans
 from slovnet.token import Token as SlovnetToken
 
 from .models import Models
 from .records import Mention, Sentence, Token
-from .repair import Span, repair_sentence
+from .repair import Span, repair_sentence, repeat_names
 
 WORDLIKE = re.compile(r"\w")
 CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
@@ -69,8 +69,7 @@ REPAIRS: list[Callable[[list[Token], int, int], tuple[int, int]]] = [
 ]
 
 
-def adapt_spans(sentence: Sentence, tags: list[str], text: str, models: Models) -> list[Mention]:
-    tokens = list(sentence.tokens)
+def adapt_spans(tokens: list[Token], tags: list[str], models: Models) -> list[Span]:
     index = {token.start: number for number, token in enumerate(tokens)}
     spans = []
     for span in io_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags):
@@ -80,24 +79,35 @@ def adapt_spans(sentence: Sentence, tags: list[str], text: str, models: Models) 
             start, end = repair(tokens, start, end)
         if start < end:
             spans.append(Span(start, end, span.type))
-    mentions = []
-    for span in repair_sentence(tokens, spans, models):
-        first, last = tokens[span.start].start, tokens[span.end - 1].end
-        mentions.append(Mention(sentence.doc_id, "", span.type, first, last, text[first:last]))
-    return mentions
+    return repair_sentence(tokens, spans, models)
 
 
 def tag_mentions(text: str, sentences: list[Sentence], models: Models) -> list[Mention]:
     """Mentions in document order, each with a `doc_id`-scoped `mention_id`."""
     words = [token.text for sentence in sentences for token in sentence.tokens]
     tags = tag_sequences([words], models)[0]
-    spans: list[Mention] = []
+    tokens = [list(sentence.tokens) for sentence in sentences]
+    spans = []
     offset = 0
-    for sentence in sentences:
-        sentence_tags = tags[offset : offset + len(sentence.tokens)]
-        offset += len(sentence.tokens)
-        spans.extend(adapt_spans(sentence, sentence_tags, text, models))
-    return [
-        replace(mention, mention_id=f"{mention.doc_id}#m{number}")
-        for number, mention in enumerate(spans, start=1)
-    ]
+    for sentence_tokens in tokens:
+        sentence_tags = tags[offset : offset + len(sentence_tokens)]
+        offset += len(sentence_tokens)
+        spans.append(adapt_spans(sentence_tokens, sentence_tags, models))
+    mentions = []
+    for sentence, sentence_tokens, sentence_spans in zip(
+        sentences, tokens, repeat_names(tokens, spans, models), strict=True
+    ):
+        for span in sentence_spans:
+            first, last = sentence_tokens[span.start].start, sentence_tokens[span.end - 1].end
+            number = len(mentions) + 1
+            mentions.append(
+                Mention(
+                    sentence.doc_id,
+                    f"{sentence.doc_id}#m{number}",
+                    span.type,
+                    first,
+                    last,
+                    text[first:last],
+                )
+            )
+    return mentions

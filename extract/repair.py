@@ -25,8 +25,9 @@ so tests can say which one fired:
   organisation (`концерн «Фольксваген»`, `ГУП «Водоканал»`) is one, if slovnet
   missed it; after a legal form the form and quotes belong to the name.
 - `add_transcriptions`: a Latin transcription in brackets right after a
-  mention (`Международная амнистия (Amnesty International)`) names the same
-  thing, so it is a mention of the same type.
+  mention or its closing quote (`Международная амнистия (Amnesty
+  International)`, `концерн «Фольксваген» (Volkswagen)`) names the same thing,
+  so it is a mention of the same type.
 - `add_introduced_names`: a noun phrase opened by a capitalised word and
   followed by its short name in brackets (`Шанхайская организация
   сотрудничества (далее – ШОС)`, `Евразийская экономическая комиссия (ЕЭК)`:
@@ -53,9 +54,24 @@ so tests can say which one fired:
   place in the genitive is one organisation (`Секретариата` + `ШОС`,
   `Министерство связи` + `Республики Беларусь`); the inner mention stays, so
   `ШОС` is still counted.
+- `join_scopes`: an organisation followed by `по` and places in the dative
+  is a territorial body (`ГУ МЧС России по Санкт-Петербургу и Ленинградской
+  области`); the organisation and places inside stay as well. Not after a
+  post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
+
+One rule looks at the whole document, after the sentence rules:
+
+- `repeat_names`: a name tagged somewhere in a release is a name wherever
+  else the release writes it in the same form (`концерн «Фольксваген»` ...
+  `«Фольксваген» имеет`): slovnet decides each place from its context alone.
+  The occurrence must be capitalised and free of other mentions; a name that
+  is also a common word (`Адвокат`) is not taken where a sentence or a quoted
+  sentence opens, since its capital says nothing there; a form tagged with two
+  types takes the commoner one, and none on a tie.
 """
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,7 +80,7 @@ from pymorphy3 import MorphAnalyzer
 from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .link import initials
 from .models import Models
-from .morphology import analyses
+from .morphology import analyses, is_singular
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .records import Token
 
@@ -84,6 +100,8 @@ POSTS = set(
     "министр замминистра президент председатель глава замглавы директор посол заместитель "
     "премьер губернатор мэр спикер руководитель начальник секретарь советник ректор".split()
 )
+# Posts whose `по` domain is the post's, not the body's (`спецпосланник ООН по Сирии`).
+ENVOYS = set("посланник спецпосланник представитель спецпредставитель координатор".split())
 # Not adjectives: adjectival names are common (`Поднебесная`, `Рыбацкое`).
 NOT_NOUNS = {"VERB", "INFN", "GRND", "PRTF", "PRTS", "ADVB", "PRED", "CONJ",
              "PRCL", "PREP", "NPRO", "COMP", "INTJ"}  # fmt: skip
@@ -99,6 +117,8 @@ INTRODUCERS = set(
     "оператор служба академия комбинат кооператив товарищество лаборатория консорциум "
     "команда".split()
 )
+CLOSING_QUOTES = set(QUOTE_PAIRS.values())
+WORDLIKE = re.compile(r"\w")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'-]*$")
 MAX_NAME = 8  # tokens inside quotes or brackets
 MAX_DOMAIN = 5  # words of a domain after `в области`, `по`
@@ -251,6 +271,8 @@ def add_transcriptions(tokens: list[Token], spans: list[Span], models: Models) -
     added = []
     for span in spans:
         opener = span.end
+        if opener < len(tokens) and tokens[opener].text in CLOSING_QUOTES:
+            opener += 1  # `концерн «Фольксваген» (Volkswagen)`
         if opener >= len(tokens) or tokens[opener].text != "(":
             continue
         window = range(opener + 1, min(len(tokens), opener + MAX_NAME + 2))
@@ -358,6 +380,8 @@ def domain_end(
 # Institutions whose names go on with `по` and a dative (`комиссия по
 # сотрудничеству`) after their adjectives too (`Межправительственная ... комиссия`),
 # but not past a complement (`Совета Федерации по ...` is a committee's).
+# Genitives that say whose a ministry is, not which one (`министерства страны`).
+SCOPES = set("страна государство республика область край регион город район".split())
 DOMAIN_HEADS = set("комиссия комитет совет агентство служба группа центр ассоциация союз".split())
 
 
@@ -524,7 +548,12 @@ def add_institutions(tokens: list[Token], spans: list[Span], models: Models) -> 
         word = analyses(token.text, morph)[0].normal_form
         described = start < head and word in DOMAIN_HEADS and not complemented
         described = described and domain_end(tokens, end, morph, bare=True) > end
-        if (named or adjectives or domain or described) and free(spans + added, start, end):
+        # `министерства иностранных дел`: a ministry's complement is its name
+        ministry = word == "министерство" and complemented and is_singular(token.text, morph)
+        ministry = ministry and analyses(tokens[head + 1].text, morph)[0].normal_form not in SCOPES
+        if (named or adjectives or domain or described or ministry) and free(
+            spans + added, start, end
+        ):
             added.append(Span(start, end, ORG))
     return spans + added
 
@@ -541,6 +570,41 @@ def join_complements(tokens: list[Token], spans: list[Span], models: Models) -> 
     return sorted(set(joined), key=lambda s: (s.start, -s.end))
 
 
+def scope_end(tokens: list[Token], spans: list[Span], end: int, morph: MorphAnalyzer) -> int:
+    """The end of `по Санкт-Петербургу и Ленинградской области` after a name at
+    `end`: places in the dative, joined by `и` (`end` when there are none)."""
+    if end >= len(tokens) or tokens[end].text != "по":
+        return end
+    reached, index = end, end + 1
+    while True:
+        place = max(
+            (s for s in spans if s.start == index and s.type == LOC),
+            key=lambda s: s.end,
+            default=None,
+        )
+        datives = place and any(
+            p.tag.case == "datv" for p in analyses(tokens[place.end - 1].text, morph)
+        )
+        if not datives:
+            return reached
+        reached = place.end
+        if reached + 1 < len(tokens) and tokens[reached].text == "и":
+            index = reached + 1
+        else:
+            return reached
+
+
+def join_scopes(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
+    joined = []
+    for span in spans:
+        before = analyses(tokens[span.start - 1].text, morph)[0].normal_form if span.start else ""
+        scoped = span.type == ORG and before not in POSTS | ENVOYS
+        end = scope_end(tokens, spans, span.end, morph) if scoped else span.end
+        joined.append(Span(span.start, end, ORG) if end > span.end else span)
+    return spans + [span for span in joined if span not in spans]
+
+
 SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = [
     drop_common_words,
     drop_addresses,
@@ -555,6 +619,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     add_places,
     add_institutions,
     join_complements,
+    join_scopes,
     extend_domains,
 ]
 
@@ -563,3 +628,65 @@ def repair_sentence(tokens: list[Token], spans: list[Span], models: Models) -> l
     for rule in SENTENCE_RULES:
         spans = rule(tokens, spans, models)
     return sorted(set(spans), key=lambda s: (s.start, -s.end))
+
+
+def opens_sentence(tokens: list[Token], index: int, length: int) -> bool:
+    """Whether the words at `index` stand where any word is capitalised: first in
+    the sentence, or first in a quotation that goes on past them."""
+    before = [token.text for token in tokens[:index] if WORDLIKE.search(token.text)]
+    if not before:
+        return True
+    previous = tokens[index - 1].text
+    after = index + length
+    quoted = after < len(tokens) and tokens[after].text == QUOTE_PAIRS.get(previous)
+    return previous in {":", "—", "–"} or (previous in QUOTE_PAIRS and not quoted)
+
+
+def is_common_word(words: tuple[str, ...], morph: MorphAnalyzer) -> bool:
+    """A one-word name the dictionary knows as an ordinary word (`Адвокат`)."""
+    if len(words) > 1:
+        return False
+    parses = analyses(words[0], morph)
+    return all(p.is_known for p in parses) and not any(NAME_TAGS & p.tag.grammemes for p in parses)
+
+
+def name_types(sentences: list[list[Token]], spans: list[list[Span]]) -> dict[tuple, str]:
+    """Each tagged form (its words) with the type it is tagged with most often."""
+    votes: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for tokens, sentence_spans in zip(sentences, spans, strict=True):
+        for span in sentence_spans:
+            votes[tuple(t.text for t in tokens[span.start : span.end])][span.type] += 1
+    types = {}
+    for words, counts in votes.items():
+        (best, most), *rest = counts.most_common()
+        named = words[0][:1].isupper() and len("".join(words)) > 1
+        if named and not (rest and rest[0][1] == most):
+            types[words] = best
+    return types
+
+
+def repeat_names(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    types = name_types(sentences, spans)
+    longest = max((len(words) for words in types), default=0)
+    repeated = []
+    for tokens, sentence_spans in zip(sentences, spans, strict=True):
+        added: list[Span] = []
+        for start in range(len(tokens)):
+            for length in range(min(longest, len(tokens) - start), 0, -1):
+                words = tuple(t.text for t in tokens[start : start + length])
+                type = types.get(words)
+                if (
+                    type is None
+                    or not free(sentence_spans + added, start, start + length)
+                    or (
+                        opens_sentence(tokens, start, length)
+                        and is_common_word(words, models.morph)
+                    )
+                ):
+                    continue
+                added.append(Span(start, start + length, type))
+                break
+        repeated.append(sorted(sentence_spans + added, key=lambda s: (s.start, -s.end)))
+    return repeated

@@ -13,6 +13,8 @@ from extract.repair import (
     drop_common_words,
     extend_domains,
     join_complements,
+    join_scopes,
+    repeat_names,
     split_brackets,
     split_lists,
     trim_posts,
@@ -77,6 +79,11 @@ TRANSCRIPTIONS = [
         "Делегация Беларуси (около 20 человек) прибыла.",
         [("LOC", "Беларуси")],
         [("LOC", "Беларуси")],
+    ),
+    (
+        "Автомобильный концерн «Шкода» (Skoda) откроет сборку в Казахстане.",
+        [("ORG", "Шкода"), ("LOC", "Казахстане")],
+        [("ORG", "Шкода"), ("LOC", "Казахстане"), ("ORG", "Skoda")],
     ),
 ]
 
@@ -362,6 +369,14 @@ INSTITUTIONS = [
         [("ORG", "Комитет связи и информатизации")],
     ),
     ("Центр города закрыт для проезда.", [], []),
+    (
+        "Позицию японского министерства иностранных дел изложил посол.",
+        [],
+        [("ORG", "японского министерства иностранных дел")],
+    ),
+    ("Проект согласован в министерстве экономики.", [], [("ORG", "министерстве экономики")]),
+    ("Сотрудники министерства страны провели проверку.", [], []),
+    ("Сотрудники министерства провели проверку.", [], []),
     ("Комиссия рассмотрела вопрос.", [], []),
     ("Он пришёл в Комитет.", [], []),
 ]
@@ -410,3 +425,84 @@ VERBS = [
 @pytest.mark.parametrize(("text", "given", "expected"), VERBS, ids=[v[0][:30] for v in VERBS])
 def test_repair_trim_verbs(models, text, given, expected) -> None:
     assert apply(trim_verbs, models, text, given) == expected
+
+
+SCOPES = [
+    (
+        "Пресс-служба ГУ МЧС России по Минской области сообщила о пожаре.",
+        [("ORG", "ГУ МЧС России"), ("LOC", "Минской области")],
+        [
+            ("ORG", "ГУ МЧС России"),
+            ("ORG", "ГУ МЧС России по Минской области"),
+            ("LOC", "Минской области"),
+        ],
+    ),
+    (
+        "Управление ФНС по Москве и Московской области продлило приём.",
+        [("ORG", "Управление ФНС"), ("LOC", "Москве"), ("LOC", "Московской области")],
+        [
+            ("ORG", "Управление ФНС"),
+            ("ORG", "Управление ФНС по Москве и Московской области"),
+            ("LOC", "Москве"),
+            ("LOC", "Московской области"),
+        ],
+    ),
+    (
+        "Представитель ОБСЕ по вопросам свободы СМИ выступил.",
+        [("ORG", "ОБСЕ")],
+        [("ORG", "ОБСЕ")],
+    ),
+    (
+        "Спецпосланник ООН по Сирии прибыл в Женеву.",
+        [("ORG", "ООН"), ("LOC", "Сирии"), ("LOC", "Женеву")],
+        [("ORG", "ООН"), ("LOC", "Сирии"), ("LOC", "Женеву")],
+    ),
+    (
+        "Отчёт МЧС по итогам года опубликован.",
+        [("ORG", "МЧС")],
+        [("ORG", "МЧС")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), SCOPES, ids=[s[0][:30] for s in SCOPES])
+def test_repair_join_scopes(models, text, given, expected) -> None:
+    assert sorted(apply(join_scopes, models, text, given)) == sorted(expected)
+
+
+def repeat(models, text: str, given: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
+    """`repeat_names` over the sentences of `text`, each with its given mentions."""
+    sentences = [list(s.tokens) for s in segment(Document("d", "d.txt", text))]
+    spans = [
+        [find(tokens, words, type) for type, words in mentions]
+        for tokens, mentions in zip(sentences, given, strict=True)
+    ]
+    repeated = repeat_names(sentences, spans, models)
+    return [spans_text(tokens, found) for tokens, found in zip(sentences, repeated, strict=True)]
+
+
+def test_repair_repeat_names_tags_a_name_again(models) -> None:
+    text = (
+        "Концерн «Фольксваген» открыл завод в Калуге. "
+        "Сейчас «Фольксваген» выпускает там три модели, а Калуга получает налоги."
+    )
+    given = [[("ORG", "Фольксваген"), ("LOC", "Калуге")], []]
+    assert repeat(models, text, given) == [
+        [("ORG", "Фольксваген"), ("LOC", "Калуге")],
+        [("ORG", "Фольксваген")],
+    ]
+
+
+def test_repair_repeat_names_skips_common_words_where_a_sentence_opens(models) -> None:
+    text = (
+        "Заявление сделал Адвокат. Адвокат ведет себя странно, сказал судья. "
+        "Он ответил: «Адвокат прав». Но Адвокат промолчал."
+    )
+    given = [[("PER", "Адвокат")], [], [], []]
+    assert repeat(models, text, given) == [[("PER", "Адвокат")], [], [], [("PER", "Адвокат")]]
+
+
+def test_repair_repeat_names_leaves_a_form_tagged_two_ways_equally(models) -> None:
+    text = "Вашингтон выступил с речью. Он прилетел в Вашингтон. Вашингтон ответил быстро."
+    given = [[("PER", "Вашингтон")], [("LOC", "Вашингтон")], []]
+    assert repeat(models, text, given) == [[("PER", "Вашингтон")], [("LOC", "Вашингтон")], []]
