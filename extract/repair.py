@@ -59,8 +59,13 @@ so tests can say which one fired:
   области`); the organisation and places inside stay as well. Not after a
   post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
 
-One rule looks at the whole document, after the sentence rules:
+Two rules look at the whole document, after the sentence rules:
 
+- `drop_vehicles`: a quoted name right after a craft's word (`шаттл
+  «Дискавери»`, `ледокол «Ямал»`), in a case it can share with it, names a
+  craft, not a person, body or place; so does the same name anywhere else in
+  the release (`после «Дискавери»`). An owner in the genitive stays
+  (`самолёта «Аэрофлота»`).
 - `repeat_names`: a name tagged somewhere in a release is a name wherever
   else the release writes it in the same form (`концерн «Фольксваген»` ...
   `«Фольксваген» имеет`): slovnet decides each place from its context alone.
@@ -80,7 +85,7 @@ from pymorphy3 import MorphAnalyzer
 from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .link import initials
 from .models import Models
-from .morphology import analyses, is_singular
+from .morphology import analyses, can_be, is_singular
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .records import Token
 
@@ -377,11 +382,17 @@ def domain_end(
     return last if last > end else start
 
 
+# Words for craft, whose names in apposition name no person, body or place.
+CRAFTS = set(
+    "шаттл корабль звездолёт самолёт лайнер вертолёт ракета спутник зонд марсоход "
+    "луноход судно ледокол теплоход пароход паром крейсер авианосец фрегат эсминец корвет "
+    "подлодка субмарина яхта танкер сухогруз".split()
+)
+# Genitives that say whose a ministry is, not which one (`министерства страны`).
+SCOPES = set("страна государство республика область край регион город район".split())
 # Institutions whose names go on with `по` and a dative (`комиссия по
 # сотрудничеству`) after their adjectives too (`Межправительственная ... комиссия`),
 # but not past a complement (`Совета Федерации по ...` is a committee's).
-# Genitives that say whose a ministry is, not which one (`министерства страны`).
-SCOPES = set("страна государство республика область край регион город район".split())
 DOMAIN_HEADS = set("комиссия комитет совет агентство служба группа центр ассоциация союз".split())
 
 
@@ -663,6 +674,34 @@ def name_types(sentences: list[list[Token]], spans: list[list[Span]]) -> dict[tu
         if named and not (rest and rest[0][1] == most):
             types[words] = best
     return types
+
+
+def craft_names(tokens: list[Token], morph: MorphAnalyzer) -> set[tuple]:
+    """The quoted words right after each craft's word, when they can stand in the
+    nominative, as a name in apposition does. Unquoted, the words after a craft are
+    as often its crew (`командир корабля Юрий ...`)."""
+    names = set()
+    for index, token in enumerate(tokens[:-1]):
+        after = index + 1
+        if tokens[after].text not in QUOTE_PAIRS:
+            continue
+        if analyses(token.text, morph)[0].normal_form not in CRAFTS:
+            continue
+        close = closing(tokens, after)
+        words = tuple(t.text for t in tokens[after + 1 : close]) if close else ()
+        if words and words[0][:1].isupper() and can_be(words[0], "nomn", morph):
+            names.add(words)
+    return names
+
+
+def drop_vehicles(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    crafts = set().union(*(craft_names(tokens, models.morph) for tokens in sentences))
+    return [
+        [s for s in found if tuple(t.text for t in tokens[s.start : s.end]) not in crafts]
+        for tokens, found in zip(sentences, spans, strict=True)
+    ]
 
 
 def repeat_names(

@@ -11,6 +11,7 @@ from extract.repair import (
     add_transcriptions,
     drop_addresses,
     drop_common_words,
+    drop_vehicles,
     extend_domains,
     join_complements,
     join_scopes,
@@ -506,3 +507,37 @@ def test_repair_repeat_names_leaves_a_form_tagged_two_ways_equally(models) -> No
     text = "Вашингтон выступил с речью. Он прилетел в Вашингтон. Вашингтон ответил быстро."
     given = [[("PER", "Вашингтон")], [("LOC", "Вашингтон")], []]
     assert repeat(models, text, given) == [[("PER", "Вашингтон")], [("LOC", "Вашингтон")], []]
+
+
+def test_repair_drop_vehicles_drops_a_craft_everywhere_in_the_release(models) -> None:
+    text = (
+        "Ледокол «Ямал» вышел из Мурманска. "
+        "Экипаж «Ямала» и сотрудники компании «Атомфлот» провели учения."
+    )
+    sentences = [list(s.tokens) for s in segment(Document("d", "d.txt", text))]
+    given = [
+        [("ORG", "Ямал"), ("LOC", "Мурманска")],
+        [("ORG", "Ямала"), ("ORG", "Атомфлот")],
+    ]
+    spans = [
+        [find(tokens, words, type) for type, words in mentions]
+        for tokens, mentions in zip(sentences, given, strict=True)
+    ]
+    kept = drop_vehicles(sentences, spans, models)
+    assert [spans_text(t, k) for t, k in zip(sentences, kept, strict=True)] == [
+        [("LOC", "Мурманска")],
+        [("ORG", "Ямала"), ("ORG", "Атомфлот")],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "given"),
+    [
+        ("Командир корабля Юрий Лончаков доложил о стыковке.", [("PER", "Юрий Лончаков")]),
+        ("Пассажиры самолёта «Аэрофлота» вылетели в Сочи.", [("ORG", "Аэрофлота")]),
+    ],
+)
+def test_repair_drop_vehicles_keeps_crews_and_owners(models, text, given) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, drop_vehicles([tokens], [spans], models)[0]) == given
