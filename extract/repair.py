@@ -21,6 +21,10 @@ so tests can say which one fired:
 - `split_brackets`: a name with another in brackets at its end is two names
   (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
   the brackets belong to neither.
+- `place_facilities`: an airport, station, stadium or palace is a place where
+  things happen, not a body: an organisation named by such a word
+  (`Дворце молодёжи`, `Вашингтонском аэропорту`) or quoted after one
+  (`аэропорту «Домодедово»`) is a place, so events can be located there.
 - `add_quoted_names`: a quoted name after a word that introduces an
   organisation (`концерн «Фольксваген»`, `ГУП «Водоканал»`) is one, if slovnet
   missed it; after a legal form the form and quotes belong to the name.
@@ -251,6 +255,24 @@ def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> li
     return result
 
 
+def is_facility(token: Token, morph: MorphAnalyzer) -> bool:
+    return analyses(token.text, morph)[0].normal_form in FACILITIES
+
+
+def place_facilities(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
+    placed = []
+    for span in spans:
+        before = span.start - 1
+        if before > 0 and tokens[before].text in QUOTE_PAIRS:
+            before -= 1
+        named = any(is_facility(t, morph) for t in tokens[span.start : span.end][:3])
+        after = before >= 0 and is_facility(tokens[before], morph)
+        facility = span.type == ORG and (named or after)
+        placed.append(Span(span.start, span.end, LOC) if facility else span)
+    return placed
+
+
 def add_quoted_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     morph = models.morph
     added = []
@@ -382,6 +404,10 @@ def domain_end(
     return last if last > end else start
 
 
+# Buildings and grounds where things happen, named as places.
+FACILITIES = set(
+    "аэропорт вокзал стадион дворец космодром арена аэровокзал автовокзал ипподром".split()
+)
 # Words for craft, whose names in apposition name no person, body or place.
 CRAFTS = set(
     "шаттл корабль звездолёт самолёт лайнер вертолёт ракета спутник зонд марсоход "
@@ -623,6 +649,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     trim_verbs,
     split_lists,
     split_brackets,
+    place_facilities,
     add_quoted_names,
     add_transcriptions,
     add_introduced_names,

@@ -15,6 +15,7 @@ from extract.repair import (
     extend_domains,
     join_complements,
     join_scopes,
+    place_facilities,
     repeat_names,
     split_brackets,
     split_lists,
@@ -541,3 +542,34 @@ def test_repair_drop_vehicles_keeps_crews_and_owners(models, text, given) -> Non
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, drop_vehicles([tokens], [spans], models)[0]) == given
+
+
+FACILITIES = [
+    (
+        "Делегацию встретили в аэропорту «Шереметьево».",
+        [("ORG", "Шереметьево")],
+        [("LOC", "Шереметьево")],
+    ),
+    (
+        "Концерт прошёл во Дворце Республики.",
+        [("ORG", "Дворце Республики")],
+        [("LOC", "Дворце Республики")],
+    ),
+    (
+        "Авиакомпания «Белавиа» открыла рейс из Национального аэропорта Минск.",
+        [("ORG", "Белавиа"), ("LOC", "Национального аэропорта Минск")],
+        [("ORG", "Белавиа"), ("LOC", "Национального аэропорта Минск")],
+    ),
+    (
+        "Выставку открыл Национальный музей.",
+        [("ORG", "Национальный музей")],
+        [("ORG", "Национальный музей")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), FACILITIES, ids=[f[0][:30] for f in FACILITIES]
+)
+def test_repair_place_facilities(models, text, given, expected) -> None:
+    assert apply(place_facilities, models, text, given) == expected
