@@ -17,7 +17,7 @@ from slovnet.token import Token as SlovnetToken
 
 from .models import Models
 from .records import Mention, Sentence, Token
-from .repair import Span, drop_vehicles, repair_sentence, repeat_names
+from .repair import Span, document_rules, repair_sentence
 
 WORDLIKE = re.compile(r"\w")
 CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
@@ -94,12 +94,8 @@ def tag_mentions(text: str, sentences: list[Sentence], models: Models) -> list[M
         offset += len(sentence_tokens)
         spans.append(adapt_spans(sentence_tokens, sentence_tags, models))
     mentions = []
-    for sentence, sentence_tokens, sentence_spans in zip(
-        sentences,
-        tokens,
-        repeat_names(tokens, drop_vehicles(tokens, spans, models), models),
-        strict=True,
-    ):
+    repaired = document_rules(tokens, spans, models)
+    for sentence, sentence_tokens, sentence_spans in zip(sentences, tokens, repaired, strict=True):
         for span in sentence_spans:
             first, last = sentence_tokens[span.start].start, sentence_tokens[span.end - 1].end
             number = len(mentions) + 1

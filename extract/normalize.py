@@ -24,7 +24,8 @@ WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
 QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“”]?")
 NAME_TAGS = {"Name", "Surn", "Patr"}
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
-NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщь")
+NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщьи")
+UPPER = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 INSTITUTIONS = {"министр": "министерство"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -36,10 +37,12 @@ def is_frozen(word: str) -> bool:
 
 def looks_nominative(word: str, parses: list[Parse]) -> bool:
     """A word unknown to the dictionary that ends as a nominative does (`Нурлан`,
-    `Лицзюнь`): an oblique case ending ends in a vowel, `м`, `й` or `х`.
+    `Лицзюнь`): an oblique case ending ends in a vowel, `м`, `й` or `х`; a foreign
+    name in `и` does not decline at all (`Сэйдзи`).
 
     pymorphy3's guesses for unknown foreign names are poor (`Лицзюнь` comes out
-    as a genitive plural), so such a word marks its phrase as nominative.
+    as a genitive plural, `Сэйдзи` as the genitive of `Сэйдзь`), so such a word
+    marks its phrase as nominative.
     """
     unknown = not any(parse.is_known for parse in parses)
     return unknown and word[-1].lower() in NOMINATIVE_FINALS
@@ -119,9 +122,13 @@ def nominative(parse: Parse | None, extra: set[str]) -> str | None:
 
 
 def restore_case(original: str, word: str) -> str:
-    """Give the inflected word the capitalisation of the original, part by part."""
+    """Give the inflected word the capitalisation of the original, part by part;
+    an abbreviation with a case ending keeps its capitals (`МИДа` is `МИД`)."""
     if original.isupper():
         return word.upper()
+    capitals = len(original) - len(original.lstrip(UPPER))
+    if capitals > 1:
+        return word[:capitals].upper() + word[capitals:]
     parts = word.split("-")
     originals = original.split("-")
     if len(parts) != len(originals):

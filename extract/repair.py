@@ -63,8 +63,13 @@ so tests can say which one fired:
   области`); the organisation and places inside stay as well. Not after a
   post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
 
-Two rules look at the whole document, after the sentence rules:
+Three rules look at the whole document, after the sentence rules:
 
+- `take_demonyms`: a one-word name of a national body is ambiguous
+  (`МИД`, `Минсельхоз`), and a place's adjective right before it says whose it
+  is, so it belongs to the name (`японского МИДа`), when it agrees with it and
+  names a place of the release or of the gazetteers. Longer and quoted names
+  stand alone (`испанской «Барселоны»` is `Барселона`).
 - `drop_vehicles`: a quoted name right after a craft's word (`шаттл
   «Дискавери»`, `ледокол «Ямал»`), in a case it can share with it, names a
   craft, not a person, body or place; so does the same name anywhere else in
@@ -87,6 +92,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER, QUOTE_PAIRS
+from .demonyms import names_any
 from .link import initials
 from .models import Models
 from .morphology import analyses, can_be, is_singular
@@ -721,6 +727,35 @@ def craft_names(tokens: list[Token], morph: MorphAnalyzer) -> set[tuple]:
     return names
 
 
+def take_demonyms(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    morph = models.morph
+    places = [
+        " ".join(t.text for t in tokens[s.start : s.end])
+        for tokens, found in zip(sentences, spans, strict=True)
+        for s in found
+        if s.type == LOC
+    ]
+    places += [*models.places, *models.states]
+
+    def demonym(tokens: list[Token], span: Span) -> bool:
+        if span.type != ORG or span.end - span.start > 1 or span.start == 0:
+            return False
+        word, name = tokens[span.start - 1].text, tokens[span.start].text
+        if not (word.isalpha() and word.islower()):
+            return False
+        cases = {p.tag.case for p in analyses(name, morph)}
+        agreeing = [p for p in analyses(word, morph) if p.tag.POS == "ADJF"]
+        agreeing = [p for p in agreeing if name.isupper() or p.tag.case in cases]
+        return bool(agreeing) and names_any(agreeing[0].normal_form, places)
+
+    return [
+        [Span(s.start - 1, s.end, ORG) if demonym(tokens, s) else s for s in found]
+        for tokens, found in zip(sentences, spans, strict=True)
+    ]
+
+
 def drop_vehicles(
     sentences: list[list[Token]], spans: list[list[Span]], models: Models
 ) -> list[list[Span]]:
@@ -756,3 +791,18 @@ def repeat_names(
                 break
         repeated.append(sorted(sentence_spans + added, key=lambda s: (s.start, -s.end)))
     return repeated
+
+
+DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], list[list[Span]]]] = [
+    take_demonyms,
+    drop_vehicles,
+    repeat_names,
+]
+
+
+def document_rules(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    for rule in DOCUMENT_RULES:
+        spans = rule(sentences, spans, models)
+    return spans

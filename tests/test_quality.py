@@ -21,13 +21,13 @@ FLOORS = {
     "factru-dev": {
         ("ner_token", "PER"): 0.976,
         ("ner_token", "LOC"): 0.932,
-        ("ner_token", "ORG"): 0.828,
+        ("ner_token", "ORG"): 0.830,
         ("ner_exact_names", "PER"): 0.960,
         ("ner_exact_names", "LOC"): 0.935,
-        ("ner_exact_names", "ORG"): 0.766,
+        ("ner_exact_names", "ORG"): 0.772,
         ("ner_exact_objects", "PER"): 0.959,
         ("ner_exact_objects", "LOC"): 0.916,
-        ("ner_exact_objects", "ORG"): 0.676,
+        ("ner_exact_objects", "ORG"): 0.684,
         ("occupation", "full"): 0.643,
     },
     "nerel-dev": {

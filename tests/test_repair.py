@@ -19,6 +19,7 @@ from extract.repair import (
     repeat_names,
     split_brackets,
     split_lists,
+    take_demonyms,
     trim_posts,
     trim_verbs,
 )
@@ -573,3 +574,27 @@ FACILITIES = [
 )
 def test_repair_place_facilities(models, text, given, expected) -> None:
     assert apply(place_facilities, models, text, given) == expected
+
+
+DEMONYMS = [
+    ("Глава японского МИДа прибыл в Москву.", [("ORG", "МИДа")], [("ORG", "японского МИДа")]),
+    (
+        "Санкции российского Минсельхоза вступили в силу.",
+        [("ORG", "Минсельхоза")],
+        [("ORG", "российского Минсельхоза")],
+    ),
+    ("Нападающий испанской «Барселоны» забил гол.", [("ORG", "Барселоны")], [("ORG", "Барселоны")]),
+    (
+        "Делегация японского Министерства обороны прибыла.",
+        [("ORG", "Министерства обороны")],
+        [("ORG", "Министерства обороны")],
+    ),
+    ("Проверку провёл налоговый МНС.", [("ORG", "МНС")], [("ORG", "МНС")]),
+]
+
+
+@pytest.mark.parametrize(("text", "given", "expected"), DEMONYMS, ids=[d[0][:30] for d in DEMONYMS])
+def test_repair_take_demonyms(models, text, given, expected) -> None:
+    tokens = tokens_of(text)
+    spans = [find(tokens, words, type) for type, words in given]
+    assert spans_text(tokens, take_demonyms([tokens], [spans], models)[0]) == expected
