@@ -32,4 +32,4 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/.extract
+	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/excel data/out/.extract

@@ -73,6 +73,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     run_parser.add_argument("--no-parquet", action="store_true", help="write CSV only")
     run_parser.add_argument(
+        "--excel",
+        action="store_true",
+        help="also write OUT/excel/<table>.csv for Excel: UTF-8 with BOM, ';'-separated",
+    )
+    run_parser.add_argument(
         "--aliases",
         type=Path,
         metavar="FILE",
@@ -121,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             scheduler=args.scheduler,
             max_bytes=args.max_bytes,
             timeout=args.timeout,
+            excel=args.excel,
         )
     except UsageError as error:  # another run holds the output folder
         print(f"Error: {error}", file=sys.stderr)
