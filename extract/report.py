@@ -34,6 +34,9 @@ table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
 th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
 td.n { text-align: right; }
 #events td:nth-child(-n+2) { white-space: nowrap; }
+#events { width: 100%; }
+#events td:nth-child(6) { min-width: 22em; }
+#events td:nth-child(7) { word-break: break-all; }
 th button { font: inherit; font-weight: bold; border: 0; background: none; cursor: pointer; }
 .tops { display: flex; gap: 2em; flex-wrap: wrap; }
 mark { border-radius: 3px; padding: 0 1px; }
@@ -102,10 +105,11 @@ def wrap(piece: str, span: Span) -> str:
 
 def highlight(body: str, spans: list[Span]) -> str:
     """The text, escaped, cut at every span's ends; each piece is wrapped in the
-    spans that cover it, events outside mentions, so overlapping spans
-    still give well-formed HTML."""
+    spans that cover it, so overlapping spans still give well-formed HTML.
+    Shorter mentions go inside longer ones (a place inside an organisation's
+    name keeps its own colour) and events outside all mentions."""
     cuts = sorted({0, len(body), *(s.start for s in spans), *(s.end for s in spans)})
-    ordered = sorted(spans, key=lambda s: s.kind != "event", reverse=True)
+    ordered = sorted(spans, key=lambda s: (s.kind == "event", s.end - s.start))
     pieces = []
     for start, end in pairwise(cuts):
         piece = escape(body[start:end])

@@ -164,6 +164,13 @@ HIGHLIGHTS = [
         'в <mark class="LOC" title="Минск" data-id="d#m1">Минске</mark>',
     ),
     (
+        "Посольство Казахстана",
+        [Span(0, 21, "ORG", "Посольство", "d#m1"), Span(11, 21, "LOC", "Казахстан", "d#m2")],
+        '<mark class="ORG" title="Посольство" data-id="d#m1">Посольство </mark>'
+        '<mark class="ORG" title="Посольство" data-id="d#m1">'
+        '<mark class="LOC" title="Казахстан" data-id="d#m2">Казахстана</mark></mark>',
+    ),
+    (
         "визит в Минск",
         [Span(0, 13, "event", "visit: визит", "d#e1"), Span(8, 13, "LOC", "Минск", "d#m1")],
         '<u class="event" title="visit: визит" data-id="d#e1">визит в </u>'
@@ -173,7 +180,11 @@ HIGHLIGHTS = [
 ]
 
 
-@pytest.mark.parametrize(("body", "spans", "html"), HIGHLIGHTS, ids=["escape", "one", "nested"])
+@pytest.mark.parametrize(
+    ("body", "spans", "html"),
+    HIGHLIGHTS,
+    ids=["escape", "one", "place in organisation", "in event"],
+)
 def test_report_highlight(body: str, spans: list[Span], html: str) -> None:
     assert highlight(body, spans) == html
 
