@@ -96,6 +96,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def report(output: Path) -> int:
+    """`extract report OUT`: a folder that holds no run is a usage error, said
+    before anything is read, like `run`'s checks."""
     if not (output / "documents.csv").is_file():
         print(f"Error: no run's tables in {output}: run `extract run` first", file=sys.stderr)
         return USAGE_ERROR

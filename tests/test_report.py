@@ -189,6 +189,11 @@ def test_report_highlight(body: str, spans: list[Span], html: str) -> None:
     assert highlight(body, spans) == html
 
 
+def test_report_says_where_it_wrote(report_out: Path, capsys) -> None:
+    assert main(["report", str(report_out)]) == 0
+    assert capsys.readouterr().err == f"wrote {report_out / 'report.html'}\n"
+
+
 def test_report_without_a_run_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert main(["report", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
