@@ -39,4 +39,4 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/excel data/out/.extract
+	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/excel data/out/report.html data/out/.extract
