@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONSTRAINTS := requirements/ci.txt
 
-.PHONY: run test test-slow lint clean
+.PHONY: run test test-slow lint clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ $(VENV)/.installed-dev: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/extract run data/raw data/out
 
-test: $(VENV)/.installed-dev
+# The report's tests render it in headless Chromium: Debian's package, installed
+# when missing (CI runs as root).
+browser:
+	@command -v chromium >/dev/null || { test "$$(id -u)" = 0 \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } \
+		|| { echo "the tests need chromium: apt-get install chromium" >&2; exit 1; }
+
+test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/pytest
@@ -32,4 +39,4 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/.extract
+	rm -rf $(VENV) data/out/*.csv data/out/*.parquet data/out/excel data/out/report.html data/out/.extract

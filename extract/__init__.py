@@ -2,7 +2,7 @@
 
 from .api import process_text
 from .batch import Summary, run
-from .load import load
+from .load import events_frame, load
 from .records import (
     DateSpan,
     Document,
@@ -28,6 +28,7 @@ __all__ = [
     "Sentence",
     "Summary",
     "Token",
+    "events_frame",
     "load",
     "process_text",
     "run",

@@ -340,7 +340,7 @@ def report(outcome: Outcome, summary: Summary, log: Path) -> None:
             file.write(f"{outcome.source.doc_id}\n{outcome.trace}\n")
 
 
-def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
+def merge_tables(store: PartStore, out_dir: Path, parquet: bool, excel: bool = False) -> None:
     """Write every contract table from the live parts, entities counted across them."""
     live = store.live_parts()
     mentions, renamed = link_across(store.read("mentions", live))
@@ -353,7 +353,7 @@ def merge_tables(store: PartStore, out_dir: Path, parquet: bool) -> None:
     entities = to_frame("entities", entity_rows(build_entities(tally_mentions(rows, load_morph()))))
     frames["entities"] = with_latest_post(entities, frames["positions"], frames["documents"])
     for table in COLUMNS:
-        dump_table(frames[table], out_dir, table, parquet)
+        dump_table(frames[table], out_dir, table, parquet, excel)
     store.prune(live)
 
 
@@ -405,6 +405,7 @@ def run(
     scheduler: str | None = None,
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
+    excel: bool = False,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
@@ -413,6 +414,7 @@ def run(
     cluster, the one at `scheduler` or a local one (see `extract.cluster`). A
     release over `max_bytes` gets an error row instead of being read, and one
     that takes longer than `timeout` seconds (0: no limit) an error row too.
+    `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`).
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir):
@@ -449,5 +451,5 @@ def run(
                 if frames:
                     store.write(frames)
                 bar.update(len(outcomes))
-        merge_tables(store, out_dir, parquet)
+        merge_tables(store, out_dir, parquet, excel)
         return summary

@@ -1,4 +1,4 @@
-"""The command line: `extract run IN OUT`.
+"""The command line: `extract run IN OUT` and `extract report OUT`.
 
 It parses and validates arguments, calls `batch.run` and maps its summary to
 an exit code: 0 when every document is ok, 1 when some failed (after the
@@ -16,6 +16,7 @@ from .aliases import load_aliases
 from .batch import TIMEOUT, run
 from .errors import UsageError
 from .ingest import MAX_BYTES
+from .report import write_report
 
 USAGE_ERROR = 2
 
@@ -73,12 +74,35 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     run_parser.add_argument("--no-parquet", action="store_true", help="write CSV only")
     run_parser.add_argument(
+        "--excel",
+        action="store_true",
+        help="also write OUT/excel/<table>.csv for Excel: UTF-8 with BOM, ';'-separated",
+    )
+    run_parser.add_argument(
         "--aliases",
         type=Path,
         metavar="FILE",
         help="CSV of abbreviations and full names (alias,type,name) added to the built-in ones",
     )
+    report_parser = commands.add_parser(
+        "report",
+        help="write OUT/report.html: a run's tables as one page",
+        description="Write one self-contained HTML page, OUT/report.html, from the tables "
+        "of a run: its summary and errors, top entities, events and every release "
+        "with its entities highlighted.",
+    )
+    report_parser.add_argument("output", type=Path, metavar="OUT", help="folder of a run")
     return parser.parse_args(argv)
+
+
+def report(output: Path) -> int:
+    """`extract report OUT`: a folder that holds no run is a usage error, said
+    before anything is read, like `run`'s checks."""
+    if not (output / "documents.csv").is_file():
+        print(f"Error: no run's tables in {output}: run `extract run` first", file=sys.stderr)
+        return USAGE_ERROR
+    print(f"wrote {write_report(output)}", file=sys.stderr)
+    return 0
 
 
 def check_folders(input: Path, output: Path) -> None:
@@ -94,6 +118,8 @@ def check_folders(input: Path, output: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.command == "report":
+        return report(args.output)
     try:
         if args.workers < 1:
             raise UsageError(f"--workers must be at least 1, got {args.workers}")
@@ -121,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             scheduler=args.scheduler,
             max_bytes=args.max_bytes,
             timeout=args.timeout,
+            excel=args.excel,
         )
     except UsageError as error:  # another run holds the output folder
         print(f"Error: {error}", file=sys.stderr)

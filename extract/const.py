@@ -23,10 +23,12 @@ PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
 EVENT_TYPES = (
     "meeting",
     "conference",
+    "exhibition",
     "visit",
     "negotiations",
     "signing",
     "appointment",
+    "dismissal",
     "founding",
     "membership",
     "award",
@@ -36,7 +38,7 @@ EVENT_TYPES = (
 # Opening quotes and the closing quote each takes, as Russian texts write them.
 QUOTE_PAIRS = {"«": "»", '"': '"', "„": "“", "“": "”"}
 
-ROLES = ("participant", "speaker", "organizer", "chair", "host", "signatory")
+ROLES = ("participant", "speaker", "organizer", "chair", "host", "signatory", "subject")
 
 # Month stems as they start every case form (`июня`, `июне`, `июнь`), by number.
 MONTH_STEMS = {

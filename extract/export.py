@@ -9,6 +9,12 @@ CSV cells that a spreadsheet would run as a formula (first character `=`,
 with apostrophes before such a character gets one more, so `unescape_cell`
 restores every cell exactly. Only text columns are touched; numbers stay
 numbers. The Parquet copy keeps the exact text.
+
+The Excel profile (`run --excel`, into `OUT/excel/`) is the same CSV with a
+byte-order mark, without which Excel reads UTF-8 as the ANSI code page, and
+`;` between cells, the list separator Excel expects where the decimal
+separator is a comma (the ru, be and kk locales): such a file opens with a
+double click, Cyrillic and columns intact. The escaping is the same.
 """
 
 import os
@@ -22,6 +28,7 @@ import pandas as pd
 FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
 DATE_FORMAT = "%Y-%m-%d"
+EXCEL_FOLDER = "excel"
 FILE_MODE = 0o666  # what `open` would give, before the umask; mkstemp gives 0o600
 
 
@@ -64,11 +71,17 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def dump_csv(frame: pd.DataFrame, path: Path) -> None:
+def dump_csv(frame: pd.DataFrame, path: Path, excel: bool = False) -> None:
+    """The contract's CSV, or with `excel` the Excel profile (BOM and `;`)."""
     replace_atomically(
         path,
         lambda target: csv_safe(frame).to_csv(
-            target, index=False, encoding="utf-8", lineterminator="\n", date_format=DATE_FORMAT
+            target,
+            index=False,
+            sep=";" if excel else ",",
+            encoding="utf-8-sig" if excel else "utf-8",
+            lineterminator="\n",
+            date_format=DATE_FORMAT,
         ),
     )
 
@@ -77,8 +90,14 @@ def dump_parquet(frame: pd.DataFrame, path: Path) -> None:
     replace_atomically(path, lambda target: frame.to_parquet(target, index=False))
 
 
-def dump_table(frame: pd.DataFrame, out_dir: Path, name: str, parquet: bool = True) -> None:
-    """Write one table as `<name>.csv` and, unless turned off, `<name>.parquet`."""
+def dump_table(
+    frame: pd.DataFrame, out_dir: Path, name: str, parquet: bool = True, excel: bool = False
+) -> None:
+    """Write one table as `<name>.csv`, unless turned off `<name>.parquet`, and when
+    asked `excel/<name>.csv` in the Excel profile."""
     dump_csv(frame, out_dir / f"{name}.csv")
     if parquet:
         dump_parquet(frame, out_dir / f"{name}.parquet")
+    if excel:
+        (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
+        dump_csv(frame, out_dir / EXCEL_FOLDER / f"{name}.csv", excel=True)

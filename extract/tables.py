@@ -16,6 +16,7 @@ from dataclasses import fields
 
 import pandas as pd
 
+from .const import ENTITY_TYPES, EVENT_TYPES, PRECISIONS, ROLES, STATUSES
 from .records import Document, Entity, Result
 
 COLUMNS: dict[str, list[str]] = {
@@ -87,6 +88,15 @@ DOCUMENT_TABLES = [name for name in COLUMNS if name != "entities"]
 INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions"}
 DATES = {"published", "date_start", "date_end"}
 BOOLEANS = {"online"}
+# Closed vocabularies, read back as categoricals by `extract.load` (the files keep plain text).
+CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("documents", "status"): STATUSES,
+    ("mentions", "type"): ENTITY_TYPES,
+    ("entities", "type"): ENTITY_TYPES,
+    ("dates", "precision"): PRECISIONS,
+    ("events", "type"): EVENT_TYPES,
+    ("event_participants", "role"): ROLES,
+}
 DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, unlike [ns]
 
 Row = dict[str, object]

@@ -1,3 +1,4 @@
+import hashlib
 import os
 import subprocess
 import sys
@@ -54,6 +55,29 @@ def test_cli_no_parquet(tmp_path: Path) -> None:
     main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--no-parquet"])
     assert not list((tmp_path / "out").glob("*.parquet"))
     assert len(list((tmp_path / "out").glob("*.csv"))) == 8
+
+
+def test_cli_excel_writes_a_second_csv_with_the_same_escaping(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    text = "+375 17 123-45-67 — телефон горячей линии\n\nВ Минске прошло совещание.\n"
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--excel"]
+    assert main(args) == 0
+    plain = (tmp_path / "out" / "documents.csv").read_bytes().decode("utf-8")
+    excel = (tmp_path / "out" / "excel" / "documents.csv").read_bytes().decode("utf-8")
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert plain.splitlines()[1] == (
+        f"a,a.txt,ok,,utf-8,'+375 17 123-45-67 — телефон горячей линии,,,70,{sha256},"
+        "\"'+375 17 123-45-67 — телефон горячей линии"
+    )
+    assert excel.startswith("\ufeffdoc_id;path;status;error;encoding;title;published;")
+    assert excel.splitlines()[1] == (
+        f"a;a.txt;ok;;utf-8;'+375 17 123-45-67 — телефон горячей линии;;;70;{sha256};"
+        "\"'+375 17 123-45-67 — телефон горячей линии"
+    )
+    assert sorted(p.name for p in (tmp_path / "out" / "excel").iterdir()) == sorted(
+        p.name for p in (tmp_path / "out").glob("*.csv")
+    )
 
 
 def test_cli_python_dash_m(tmp_path: Path) -> None:

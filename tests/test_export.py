@@ -77,3 +77,35 @@ def test_export_parquet_keeps_exact_text(tmp_path: Path) -> None:
     dump_table(frame, tmp_path, "sentences")
     assert pd.read_parquet(tmp_path / "sentences.parquet")["text"].tolist() == ["=1"]
     assert (tmp_path / "sentences.csv").read_text(encoding="utf-8").endswith(",'=1\n")
+
+
+def test_export_excel_profile_has_bom_semicolons_and_the_same_escaping(tmp_path: Path) -> None:
+    frame = to_frame(
+        "mentions",
+        [
+            {
+                "doc_id": "d",
+                "mention_id": "d#m1",
+                "entity_id": "ORG-1",
+                "type": "ORG",
+                "start": 0,
+                "end": 16,
+                "text": "+375 17 123-45-67",
+                "normal": "Минсвязи; пресс-служба",
+            }
+        ],
+    )
+    dump_table(frame, tmp_path, "mentions", parquet=False, excel=True)
+    assert (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8") == (
+        "\ufeffdoc_id;mention_id;entity_id;type;start;end;text;normal;entity_key\n"
+        'd;d#m1;ORG-1;ORG;0;16;\'+375 17 123-45-67;"Минсвязи; пресс-служба";\n'
+    )
+    assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
+        "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
+        "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,Минсвязи; пресс-служба,\n"
+    )
+
+
+def test_export_no_excel_folder_by_default(tmp_path: Path) -> None:
+    dump_table(to_frame("mentions", []), tmp_path, "mentions")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "mentions.parquet"]
