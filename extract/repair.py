@@ -21,6 +21,9 @@ so tests can say which one fired:
 - `split_brackets`: a name with another in brackets at its end is two names
   (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
   the brackets belong to neither.
+- `retype_organisations`: a one-word person that the dictionary knows only as
+  an organisation's name (`команда Феррари`) is an organisation. Places are
+  left alone: the dictionary files some places so (`Вермонт`).
 - `place_facilities`: an airport, station, stadium or palace is a place where
   things happen, not a body: an organisation named by such a word
   (`Дворце молодёжи`, `Вашингтонском аэропорту`) or quoted after one
@@ -259,6 +262,25 @@ def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> li
                 continue
         result.append(span)
     return result
+
+
+def only_organisation(token: Token, morph: MorphAnalyzer) -> bool:
+    parses = analyses(token.text, morph)
+    return all(
+        p.is_known and "Orgn" in p.tag and not NAME_TAGS - {"Orgn"} & p.tag.grammemes
+        for p in parses
+    )
+
+
+def retype_organisations(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    return [
+        Span(s.start, s.end, ORG)
+        if s.type == PER
+        and s.end - s.start == 1
+        and only_organisation(tokens[s.start], models.morph)
+        else s
+        for s in spans
+    ]
 
 
 def is_facility(token: Token, morph: MorphAnalyzer) -> bool:
@@ -655,6 +677,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     trim_verbs,
     split_lists,
     split_brackets,
+    retype_organisations,
     place_facilities,
     add_quoted_names,
     add_transcriptions,

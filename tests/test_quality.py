@@ -19,19 +19,19 @@ from .conftest import SHARED
 EVAL = SHARED / "eval"
 FLOORS = {
     "factru-dev": {
-        ("ner_token", "PER"): 0.976,
+        ("ner_token", "PER"): 0.977,
         ("ner_token", "LOC"): 0.932,
-        ("ner_token", "ORG"): 0.830,
-        ("ner_exact_names", "PER"): 0.960,
+        ("ner_token", "ORG"): 0.831,
+        ("ner_exact_names", "PER"): 0.962,
         ("ner_exact_names", "LOC"): 0.935,
-        ("ner_exact_names", "ORG"): 0.772,
-        ("ner_exact_objects", "PER"): 0.959,
+        ("ner_exact_names", "ORG"): 0.774,
+        ("ner_exact_objects", "PER"): 0.961,
         ("ner_exact_objects", "LOC"): 0.916,
         ("ner_exact_objects", "ORG"): 0.684,
         ("occupation", "full"): 0.643,
     },
     "nerel-dev": {
-        ("ner_exact_top", "PER"): 0.928,
+        ("ner_exact_top", "PER"): 0.929,
         ("ner_exact_top", "LOC"): 0.784,
         ("ner_exact_top", "ORG"): 0.686,
         ("dates", "exact"): 0.865,

@@ -17,6 +17,7 @@ from extract.repair import (
     join_scopes,
     place_facilities,
     repeat_names,
+    retype_organisations,
     split_brackets,
     split_lists,
     take_demonyms,
@@ -598,3 +599,18 @@ def test_repair_take_demonyms(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, take_demonyms([tokens], [spans], models)[0]) == expected
+
+
+ORGANISATIONS = [
+    ("Команда Феррари подала протест.", [("PER", "Феррари")], [("ORG", "Феррари")]),
+    ("Отчёт прислал Интерфакс.", [("PER", "Интерфакс")], [("ORG", "Интерфакс")]),
+    ("Вопрос задал Путин.", [("PER", "Путин")], [("PER", "Путин")]),
+    ("Штат Вермонт принял закон.", [("LOC", "Вермонт")], [("LOC", "Вермонт")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), ORGANISATIONS, ids=[o[0][:30] for o in ORGANISATIONS]
+)
+def test_repair_retype_organisations(models, text, given, expected) -> None:
+    assert apply(retype_organisations, models, text, given) == expected
