@@ -22,7 +22,9 @@ so tests can say which one fired:
   (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
   the brackets belong to neither.
 - `retype_organisations`: a one-word person that the dictionary knows only as
-  an organisation's name (`команда Феррари`) is an organisation. Places are
+  an organisation's name (`команда Феррари`) is an organisation;
+  `add_organisations`: so is such a capitalised word slovnet left untagged
+  (`запрос в Интерпол`). Places are
   left alone: the dictionary files some places so (`Вермонт`).
 - `place_facilities`: an airport, station, stadium or palace is a place where
   things happen, not a body: an organisation named by such a word
@@ -270,6 +272,17 @@ def only_organisation(token: Token, morph: MorphAnalyzer) -> bool:
         p.is_known and "Orgn" in p.tag and not NAME_TAGS - {"Orgn"} & p.tag.grammemes
         for p in parses
     )
+
+
+def add_organisations(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    added = [
+        Span(index, index + 1, ORG)
+        for index, token in enumerate(tokens)
+        if token.text[:1].isupper()
+        and free(spans, index, index + 1)
+        and only_organisation(token, models.morph)
+    ]
+    return spans + added
 
 
 def retype_organisations(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -678,6 +691,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     split_lists,
     split_brackets,
     retype_organisations,
+    add_organisations,
     place_facilities,
     add_quoted_names,
     add_transcriptions,

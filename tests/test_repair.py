@@ -6,6 +6,7 @@ from extract.repair import (
     add_full_names,
     add_institutions,
     add_introduced_names,
+    add_organisations,
     add_places,
     add_quoted_names,
     add_transcriptions,
@@ -614,3 +615,9 @@ ORGANISATIONS = [
 )
 def test_repair_retype_organisations(models, text, given, expected) -> None:
     assert apply(retype_organisations, models, text, given) == expected
+
+
+def test_repair_add_organisations(models) -> None:
+    text = "Запрос направлен в Интерпол, а Москва ждёт ответа от Вермонта."
+    places = [("LOC", "Москва"), ("LOC", "Вермонта")]
+    assert apply(add_organisations, models, text, places) == [*places, ("ORG", "Интерпол")]
