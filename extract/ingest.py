@@ -14,15 +14,26 @@ line, a line holding only a date near the top is the publication date, and a
 import codecs
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .const import MONTH_STEMS
 from .decode import decode_bytes
-from .errors import BadRecord, EmptyInput, TooLarge, Unreadable, UnsupportedType
+from .errors import (
+    BadRecord,
+    EmptyInput,
+    OutsideLink,
+    TooLarge,
+    Unreadable,
+    UnsupportedType,
+    one_line,
+)
 from .htmltext import declared_charset, parse_page
+from .lang import detect_language
 from .records import Document
 
 MAX_BYTES = 20_000_000  # a release is a few KB; a file this big is not one
@@ -102,6 +113,7 @@ def parse_text(source: Source, text: str, encoding: str) -> Document:
         published=find_published(lines[1:]),
         source_url=urls[-1] if urls else "",
         sha256=source.sha256,
+        lang=detect_language(text),
     )
 
 
@@ -119,6 +131,7 @@ def parse_html(source: Source) -> Document:
         published=parse_date(page.published),
         source_url=page.url,
         sha256=source.sha256,
+        lang=detect_language(page.text),
     )
 
 
@@ -134,6 +147,7 @@ def parse_record(source: Source) -> Document:
         published=parse_date(str(record.get("published") or "")),
         source_url=str(record.get("url") or ""),
         sha256=source.sha256,
+        lang=detect_language(text),
     )
 
 
@@ -204,7 +218,11 @@ def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[S
             continue
         if record_id:
             unit_id = f"{doc_id}/{safe_id(record_id)}"
-        error = f"duplicate record id on line {number}: {record_id}" if unit_id in seen else ""
+        error = (
+            f"duplicate record id on line {number}: {one_line(record_id)}"
+            if unit_id in seen
+            else ""
+        )
         if error:
             unit_id = f"{doc_id}/{number}"
         seen.add(unit_id)
@@ -212,13 +230,25 @@ def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[S
     return sources
 
 
+def check_inside(path: Path, root: Path) -> None:
+    """Refuse a symbolic link that leads out of the (resolved) input folder: the
+    folder is what the user gave, not the files its links name. A link loop
+    stays inside and fails to read (`too many levels of symbolic links`)."""
+    if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):
+        raise OutsideLink()
+
+
 def file_size(path: Path) -> int:
     """The size on disk, or 0 for a file that cannot be looked at: `read_bytes`
-    then says why it cannot be read."""
+    then says why it cannot be read. A named pipe or a device is refused, as
+    reading one could wait for ever or never end."""
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError:
         return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("not a regular file")
+    return info.st_size
 
 
 def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) -> list[Source]:
@@ -226,7 +256,8 @@ def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) 
     A release over `max_bytes` is refused unread (a JSON Lines feed may be larger:
     the limit is its records')."""
     kind = kind_of(path)
-    if kind != "jsonl" and (size := file_size(path)) > max_bytes:
+    size = file_size(path)
+    if kind != "jsonl" and size > max_bytes:
         raise TooLarge(size, max_bytes)
     data = read_bytes(path)
     if kind == "jsonl":

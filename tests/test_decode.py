@@ -34,7 +34,7 @@ ERRORS = [
     ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary file: png"),
     ("zip", b"PK\x03\x04\x14\x00\x00\x00", BinaryInput, "binary file: zip"),
     ("elf", b"\x7fELF\x02\x01\x01\x00", BinaryInput, "binary file: elf"),
-    ("random bytes", bytes(range(256)) * 4, BinaryInput, "binary file: not text"),
+    ("random bytes", bytes(range(256)) * 4, BinaryInput, "binary file: nul bytes"),
 ]
 
 
