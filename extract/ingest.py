@@ -138,6 +138,8 @@ def parse_html(source: Source) -> Document:
 def parse_record(source: Source) -> Document:
     record = json.loads(source.data.decode("utf-8"))
     text = record["text"]
+    if not text.strip():  # `check_record` refuses these first; a unit from elsewhere may not
+        raise EmptyInput("no text: only whitespace")
     return Document(
         doc_id=source.doc_id,
         path=source.path,
