@@ -239,8 +239,23 @@ def map_chunks(
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=load_models, initargs=(aliases,)
+        workers, mp_context=context, initializer=start_worker, initargs=(aliases,)
     )
+
+
+def start_worker(aliases: Path | None) -> None:
+    """Load the models once, and end the worker as soon as the run's process
+    dies: a worker left behind by a killed run would go on with its queued
+    chunks and write parts into a store that the next run already uses."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
+    load_models(aliases)
+
+
+def exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def finished(done: Iterable, pending: dict, lost: list[list[Source]]) -> Iterator[tuple]:
