@@ -202,34 +202,68 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[Source]:
-    """One `Source` per non-empty line; a bad line becomes an errored unit."""
-    sources: list[Source] = []
-    seen: set[str] = set()
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of a JSON Lines feed, checked."""
+
+    number: int
+    data: bytes
+    record_id: str  # '' for a record without one, and for a bad line
+    error: str = ""
+
+
+def check_lines(data: bytes, max_bytes: int) -> list[Line]:
+    lines = []
     for number, line in enumerate(data.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
-        unit_id = f"{doc_id}/{number}"
         try:
             if len(line) > max_bytes:
                 raise TooLarge(len(line), max_bytes)
-            record_id = check_record(line, number)
+            lines.append(Line(number, line, check_record(line, number)))
         except (BadRecord, TooLarge) as error:
-            sources.append(Source(unit_id, path, "jsonl", line, sha256(line), str(error)))
-            continue
-        if record_id:
-            unit_id = f"{doc_id}/{safe_id(record_id)}"
-        error = (
-            f"duplicate record id on line {number}: {one_line(record_id)}"
-            if unit_id in seen
-            else ""
-        )
-        if error:
-            unit_id = f"{doc_id}/{number}"
-        seen.add(unit_id)
-        sources.append(Source(unit_id, path, "jsonl", line, sha256(line), error))
-    return sources
+            lines.append(Line(number, line, "", str(error)))
+    return lines
+
+
+def name_lines(lines: list[Line]) -> list[tuple[str, str]]:
+    """The last part of each line's `doc_id`, and its error.
+
+    A line without an id (or a bad one) is named by its number, and these
+    numbers are reserved first, so that such a line keeps the contract's name
+    whatever ids other records carry. A record is named by its `safe_id`, unless
+    an earlier record or a reserved number has it: then it is an error row
+    named by its own number (with `_` added in the one case where a record id
+    took that number already), so that every `doc_id` of a feed is unique.
+    """
+    numbers = {str(line.number) for line in lines if not line.record_id}
+    taken = set(numbers)
+    names = []
+    for line in lines:
+        name, error = (safe_id(line.record_id), "") if line.record_id else (str(line.number), "")
+        if line.record_id and name in taken:
+            shown = one_line(line.record_id)
+            error = (
+                f"record id on line {line.number} is the number of another line: {shown}"
+                if name in numbers
+                else f"duplicate record id on line {line.number}: {shown}"
+            )
+            name = str(line.number)
+            while name in taken:
+                name += "_"
+        taken.add(name)
+        names.append((name, line.error or error))
+    return names
+
+
+def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[Source]:
+    """One `Source` per non-empty line; a bad line becomes an errored unit."""
+    lines = check_lines(data, max_bytes)
+    return [
+        Source(f"{doc_id}/{name}", path, "jsonl", line.data, sha256(line.data), error)
+        for line, (name, error) in zip(lines, name_lines(lines), strict=True)
+    ]
 
 
 def check_inside(path: Path, root: Path) -> None:

@@ -413,6 +413,11 @@ CASES = [
     Case("soft hyphens", write("shy.txt", SOFT_HYPHENS), (("shy", "ok", None, "ru"),)),
     Case("non-breaking spaces", write("nbsp.txt", NBSP), (("nbsp", "ok", None, "ru"),)),
     Case(
+        "letters without a unicode name",
+        write("tangut.txt", "𗀀𗀁 Министр Павел Ткач прибыл в Минск 𗀂.\n"),
+        (("tangut", "ok", None, "ru"),),
+    ),
+    Case(
         "control characters and bidi overrides",
         write("controls.txt", "Министр\x07 прибыл \x1b[31mв Минск\u202e.\u202c\x0c\n"),
         (("controls", "ok", None, "ru"),),

@@ -73,8 +73,8 @@ def rows(tables: dict[str, pd.DataFrame], doc_ids: set[str]) -> list[tuple]:
 
 
 def test_bad_inputs_catalogue_is_large() -> None:
-    assert len(CASES) == 55
-    assert sum(len(case.rows) for case in CASES) == 66
+    assert len(CASES) == 56
+    assert sum(len(case.rows) for case in CASES) == 67
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -90,7 +90,7 @@ def test_bad_inputs_no_other_rows(catalogue: Run) -> None:
 
 def test_bad_inputs_exit_code_and_summary(catalogue: Run) -> None:
     assert catalogue.code == 1
-    assert catalogue.stderr[-1] == "30 ok, 35 failed, 1 duplicate"
+    assert catalogue.stderr[-1] == "31 ok, 35 failed, 1 duplicate"
 
 
 def test_bad_inputs_one_line_each_on_stderr(catalogue: Run) -> None:
@@ -161,6 +161,7 @@ SPANS = [
     ("nbsp", [(0, 49)], [("PER", "Павел\u00a0Ткач"), ("LOC", "Минск")]),
     ("accents", [(0, 37), (39, 64)], [("PER", "Мини\u0301стр Па\u0301вел Ткач"), ("LOC", "Минск")]),
     ("shy", [(0, 38), (40, 53)], None),
+    ("tangut", [(0, 39)], [("PER", "Павел Ткач"), ("LOC", "Минск")]),
 ]
 
 
