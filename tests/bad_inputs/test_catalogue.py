@@ -60,6 +60,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Run:
     argv = ["run", str(folder), str(root / "out"), "--workers", "1", "--quiet"]
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(stderr):
         patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket, "getaddrinfo", refuse)
         patch.setattr(subprocess.Popen, "__init__", refuse)
         code = cli.main(argv)
     assert tree(root) == before  # nothing written, changed or removed beside `out`

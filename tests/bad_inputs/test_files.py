@@ -7,9 +7,9 @@ import pytest
 
 import extract.batch
 import extract.ingest
-from extract import run
+from extract import cli, run
 
-from .build import RELEASE
+from .build import BELARUSIAN, RELEASE
 
 
 def make_folder(root: Path) -> Path:
@@ -84,3 +84,21 @@ def test_bad_inputs_file_changed_after_reading(tmp_path: Path, monkeypatch) -> N
     documents = extract.load(tmp_path / "out")["documents"].set_index("doc_id")
     assert documents.loc["b", "text"] == changed
     assert documents.loc["b", "sha256"] == extract.ingest.sha256(changed.encode())
+
+
+def test_bad_inputs_other_languages_warn_but_do_not_fail(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "be.txt").write_text(BELARUSIAN, encoding="utf-8")
+    (folder / "ru.txt").write_text(RELEASE, encoding="utf-8")
+    argv = ["run", str(folder), str(tmp_path / "out"), "--workers", "1", "--quiet"]
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "be: warning: not Russian (lang be)",
+        "2 ok, 0 failed, 0 duplicate",
+    ]
+    assert cli.main(argv) == 0  # the stored row warns again, as a stored error is shown again
+    assert capsys.readouterr().err.splitlines() == [
+        "be: warning: not Russian (lang be)",
+        "2 ok, 0 failed, 0 duplicate (2 unchanged, not processed again)",
+    ]
