@@ -11,7 +11,8 @@
    pipeline changed since that run (see `parts.fingerprint`);
 3. feeds the rest, in chunks, to worker processes that load the models once
    (or to this process when `workers` is 1), stores each finished chunk as a
-   part (see `parts`), and reports failures as `doc_id: message` on stderr;
+   part (see `parts`), and reports failures as `doc_id: message` on stderr,
+   and releases not in Russian as `doc_id: warning: ...` (see `extract.lang`);
 4. merges the live parts into the contract's tables and writes them.
 """
 
@@ -32,9 +33,10 @@ import pandas as pd
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .errors import InputError, TimedOut
+from .errors import InputError, TimedOut, one_line
 from .export import dump_table
-from .ingest import MAX_BYTES, Source, parse_source, read_sources
+from .ingest import MAX_BYTES, Source, check_inside, parse_source, read_sources
+from .lang import RUSSIAN
 from .link import build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_models, load_morph
 from .parts import PartStore, fingerprint, locked, write_part
@@ -65,6 +67,7 @@ class Outcome:
     error: str = ""
     result: Result | None = None
     trace: str = ""
+    warning: str = ""
 
 
 @dataclass(slots=True)
@@ -74,6 +77,7 @@ class Summary:
     duplicate: int = 0
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, status: str) -> None:
         if status == OK:
@@ -111,6 +115,7 @@ def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> I
     for path, doc_id in doc_ids(paths, in_dir).items():
         rel = path.relative_to(in_dir).as_posix()
         try:
+            check_inside(path, in_dir)
             yield from read_sources(path, rel, doc_id, max_bytes)
         except InputError as error:
             yield Source(doc_id, rel, "", b"", "", str(error))
@@ -138,13 +143,18 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def language_warning(lang: str) -> str:
+    """The warning for a release in another language than Russian ('' for none)."""
+    return "" if lang in ("", RUSSIAN) else f"warning: not Russian (lang {lang})"
+
+
 def process_source(source: Source, aliases: Path | None = None, timeout: float = 0) -> Outcome:
     """Parse and process one unit; any failure becomes an error outcome."""
     try:
         document = parse_source(source)
         with time_limit(timeout):
             result = process(document, load_models(aliases))
-        return Outcome(source, OK, result=result)
+        return Outcome(source, OK, result=result, warning=language_warning(document.lang))
     except InputError as error:
         return Outcome(source, ERROR, str(error))
     except Exception as error:
@@ -229,8 +239,23 @@ def map_chunks(
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=load_models, initargs=(aliases,)
+        workers, mp_context=context, initializer=start_worker, initargs=(aliases,)
     )
+
+
+def start_worker(aliases: Path | None) -> None:
+    """Load the models once, and end the worker as soon as the run's process
+    dies: a worker left behind by a killed run would go on with its queued
+    chunks and write parts into a store that the next run already uses."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
+    load_models(aliases)
+
+
+def exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()
+    os._exit(1)
 
 
 def finished(done: Iterable, pending: dict, lost: list[list[Source]]) -> Iterator[tuple]:
@@ -305,7 +330,8 @@ def plan(sources: list[Source], earlier: pd.DataFrame) -> Plan:
     """Decide per unit whether it needs processing.
 
     Errors found while reading and duplicates are known at once; a unit with
-    the same `sha256` as its stored row keeps that row.
+    the same `sha256` as its stored row keeps that row. An empty file is no
+    one's duplicate: each gets its own `empty file` error.
     """
     stored = {row.doc_id: row for row in earlier.itertuples()}
     walked = {source.doc_id for source in sources}
@@ -316,24 +342,33 @@ def plan(sources: list[Source], earlier: pd.DataFrame) -> Plan:
     }
     result = Plan()
     for source in sources:
-        original = first.setdefault(source.sha256, source.doc_id) if source.sha256 else ""
+        original = first.setdefault(source.sha256, source.doc_id) if source.data else source.doc_id
         previous = stored.get(source.doc_id)
         if source.error:
             result.known.append(Outcome(source, ERROR, source.error))
         elif original != source.doc_id:
             result.known.append(Outcome(source, DUPLICATE, f"duplicate of {original}"))
         elif is_unchanged(source, previous):
-            result.unchanged.append(Outcome(source, str(previous.status), str(previous.error)))
+            warning = language_warning(str(previous.lang))
+            outcome = Outcome(source, str(previous.status), str(previous.error), warning=warning)
+            result.unchanged.append(outcome)
         else:
             result.todo.append(source)
     return result
 
 
 def report(outcome: Outcome, summary: Summary, log: Path) -> None:
+    """Count the outcome; print an error or a warning as one line, the `doc_id`
+    with its control characters escaped (a file name may hold a newline)."""
     summary.count(outcome.status)
+    doc_id = one_line(outcome.source.doc_id)
     if outcome.status == ERROR:
-        message = f"{outcome.source.doc_id}: {outcome.error}"
+        message = f"{doc_id}: {outcome.error}"
         summary.errors.append(message)
+        tqdm.write(message, file=sys.stderr)
+    if outcome.warning:
+        message = f"{doc_id}: {outcome.warning}"
+        summary.warnings.append(message)
         tqdm.write(message, file=sys.stderr)
     if outcome.trace:
         with log.open("a", encoding="utf-8") as file:
@@ -389,7 +424,7 @@ def with_latest_post(
 
 
 def stored_documents(store: PartStore) -> pd.DataFrame:
-    columns = ["doc_id", "status", "error", "sha256"]
+    columns = ["doc_id", "status", "error", "sha256", "lang"]
     return store.read("documents", store.live_parts())[columns].fillna("")
 
 

@@ -2,16 +2,22 @@
 
 Releases arrive from old ministry sites in UTF-8 (with or without a BOM),
 UTF-16, cp1251 or koi8-r. The order of checks matters: a byte-order mark is
-certain, strict UTF-8 almost certain (cp1251 and koi8-r Cyrillic is never
-valid UTF-8), and only then is charset-normalizer asked to choose among the
-legacy encodings, which it does by letter statistics.
+certain; NUL bytes mean UTF-16 without a mark (every space and newline of
+UTF-16 text has one) or else binary data, never text, because plain ASCII and
+Cyrillic UTF-16 would otherwise pass as valid, garbled UTF-8; strict UTF-8 is
+then almost certain (cp1251 and koi8-r Cyrillic is never valid UTF-8). Bytes
+that are mostly UTF-8 but not all of it (a broken byte, a paragraph pasted
+from a cp1251 file) are refused: no single legacy encoding reads them, and a
+guessed one would store mojibake. Only then is charset-normalizer asked to
+choose between cp1251 and koi8-r, which it does by letter statistics.
 """
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
-from .errors import BinaryInput, EmptyInput, UnknownEncoding
+from .errors import BinaryInput, EmptyInput, InvalidUtf8, UnknownEncoding
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -33,7 +39,16 @@ MAGIC = (
     (b"7z\xbc\xaf", "7z"),
 )
 
-LEGACY = ["cp1251", "koi8_r", "utf_16_le", "utf_16_be"]
+LEGACY = ["cp1251", "koi8_r"]
+UTF16 = ("utf-16-le", "utf-16-be")
+# What UTF-16 release text holds: controls for line ends and tabs, Latin,
+# Cyrillic with its supplement, and general punctuation (dashes, quotes).
+TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\xa0-\u052f\u2000-\u206f\u20ac\u2116]")
+PLAIN_SHARE = 0.95  # of the characters, for bytes with NULs to be read as UTF-16
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+UTF8_SHARE = 0.5  # of the bytes over 0x7f inside UTF-8 sequences: meant as UTF-8
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -42,6 +57,32 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     return None
+
+
+def read_utf16(data: bytes) -> tuple[str, str] | None:
+    """Bytes with NULs as UTF-16 without a byte-order mark, in the byte order
+    that gives plain release text, if either does."""
+    for name in UTF16:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if len(TEXT_CHARS.findall(text)) >= PLAIN_SHARE * len(text):
+            return text, name
+    return None
+
+
+def check_broken_utf8(data: bytes) -> None:
+    """Raise `InvalidUtf8` for bytes meant as UTF-8 that are not all UTF-8: most
+    of their bytes over 0x7f form UTF-8 sequences, which cp1251 and koi8-r text
+    almost never does."""
+    high = sum(byte > 0x7F for byte in data)
+    inside = sum(len(match) for match in UTF8_SEQUENCE.findall(data))
+    if high and inside >= UTF8_SHARE * high:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidUtf8(data[error.start], error.start) from None
 
 
 def detect_legacy(data: bytes) -> str | None:
@@ -65,15 +106,21 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, name in BOMS:
         if data.startswith(bom):
             return data.decode(name), name
-    for name in ("utf-8", declared):
-        if name:
-            try:
-                return data.decode(name), codecs.lookup(name).name
-            except (UnicodeDecodeError, LookupError):
-                pass
+    if b"\x00" in data:
+        utf16 = read_utf16(data)
+        if utf16 is None:
+            raise BinaryInput("nul bytes")
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        check_broken_utf8(data)
+    if declared:
+        try:
+            return data.decode(declared), codecs.lookup(declared).name
+        except (UnicodeDecodeError, LookupError):
+            pass
     name = detect_legacy(data)
     if name is None:
-        if b"\x00" in data:
-            raise BinaryInput("not text")
         raise UnknownEncoding()
     return data.decode(name), name

@@ -14,15 +14,26 @@ line, a line holding only a date near the top is the publication date, and a
 import codecs
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .const import MONTH_STEMS
 from .decode import decode_bytes
-from .errors import BadRecord, EmptyInput, TooLarge, Unreadable, UnsupportedType
+from .errors import (
+    BadRecord,
+    EmptyInput,
+    OutsideLink,
+    TooLarge,
+    Unreadable,
+    UnsupportedType,
+    one_line,
+)
 from .htmltext import declared_charset, parse_page
+from .lang import detect_language
 from .records import Document
 
 MAX_BYTES = 20_000_000  # a release is a few KB; a file this big is not one
@@ -102,6 +113,7 @@ def parse_text(source: Source, text: str, encoding: str) -> Document:
         published=find_published(lines[1:]),
         source_url=urls[-1] if urls else "",
         sha256=source.sha256,
+        lang=detect_language(text),
     )
 
 
@@ -119,12 +131,15 @@ def parse_html(source: Source) -> Document:
         published=parse_date(page.published),
         source_url=page.url,
         sha256=source.sha256,
+        lang=detect_language(page.text),
     )
 
 
 def parse_record(source: Source) -> Document:
     record = json.loads(source.data.decode("utf-8"))
     text = record["text"]
+    if not text.strip():  # `check_record` refuses these first; a unit from elsewhere may not
+        raise EmptyInput("no text: only whitespace")
     return Document(
         doc_id=source.doc_id,
         path=source.path,
@@ -134,6 +149,7 @@ def parse_record(source: Source) -> Document:
         published=parse_date(str(record.get("published") or "")),
         source_url=str(record.get("url") or ""),
         sha256=source.sha256,
+        lang=detect_language(text),
     )
 
 
@@ -186,39 +202,89 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[Source]:
-    """One `Source` per non-empty line; a bad line becomes an errored unit."""
-    sources: list[Source] = []
-    seen: set[str] = set()
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of a JSON Lines feed, checked."""
+
+    number: int
+    data: bytes
+    record_id: str  # '' for a record without one, and for a bad line
+    error: str = ""
+
+
+def check_lines(data: bytes, max_bytes: int) -> list[Line]:
+    lines = []
     for number, line in enumerate(data.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
-        unit_id = f"{doc_id}/{number}"
         try:
             if len(line) > max_bytes:
                 raise TooLarge(len(line), max_bytes)
-            record_id = check_record(line, number)
+            lines.append(Line(number, line, check_record(line, number)))
         except (BadRecord, TooLarge) as error:
-            sources.append(Source(unit_id, path, "jsonl", line, sha256(line), str(error)))
-            continue
-        if record_id:
-            unit_id = f"{doc_id}/{safe_id(record_id)}"
-        error = f"duplicate record id on line {number}: {record_id}" if unit_id in seen else ""
-        if error:
-            unit_id = f"{doc_id}/{number}"
-        seen.add(unit_id)
-        sources.append(Source(unit_id, path, "jsonl", line, sha256(line), error))
-    return sources
+            lines.append(Line(number, line, "", str(error)))
+    return lines
+
+
+def name_lines(lines: list[Line]) -> list[tuple[str, str]]:
+    """The last part of each line's `doc_id`, and its error.
+
+    A line without an id (or a bad one) is named by its number, and these
+    numbers are reserved first, so that such a line keeps the contract's name
+    whatever ids other records carry. A record is named by its `safe_id`, unless
+    an earlier record or a reserved number has it: then it is an error row
+    named by its own number (with `_` added in the one case where a record id
+    took that number already), so that every `doc_id` of a feed is unique.
+    """
+    numbers = {str(line.number) for line in lines if not line.record_id}
+    taken = set(numbers)
+    names = []
+    for line in lines:
+        name, error = (safe_id(line.record_id), "") if line.record_id else (str(line.number), "")
+        if line.record_id and name in taken:
+            shown = one_line(line.record_id)
+            error = (
+                f"record id on line {line.number} is the number of another line: {shown}"
+                if name in numbers
+                else f"duplicate record id on line {line.number}: {shown}"
+            )
+            name = str(line.number)
+            while name in taken:
+                name += "_"
+        taken.add(name)
+        names.append((name, line.error or error))
+    return names
+
+
+def split_records(data: bytes, doc_id: str, path: str, max_bytes: int) -> list[Source]:
+    """One `Source` per non-empty line; a bad line becomes an errored unit."""
+    lines = check_lines(data, max_bytes)
+    return [
+        Source(f"{doc_id}/{name}", path, "jsonl", line.data, sha256(line.data), error)
+        for line, (name, error) in zip(lines, name_lines(lines), strict=True)
+    ]
+
+
+def check_inside(path: Path, root: Path) -> None:
+    """Refuse a symbolic link that leads out of the (resolved) input folder: the
+    folder is what the user gave, not the files its links name. A link loop
+    stays inside and fails to read (`too many levels of symbolic links`)."""
+    if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root)):
+        raise OutsideLink()
 
 
 def file_size(path: Path) -> int:
     """The size on disk, or 0 for a file that cannot be looked at: `read_bytes`
-    then says why it cannot be read."""
+    then says why it cannot be read. A named pipe or a device is refused, as
+    reading one could wait for ever or never end."""
     try:
-        return path.stat().st_size
+        info = path.stat()
     except OSError:
         return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable("not a regular file")
+    return info.st_size
 
 
 def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) -> list[Source]:
@@ -226,7 +292,8 @@ def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) 
     A release over `max_bytes` is refused unread (a JSON Lines feed may be larger:
     the limit is its records')."""
     kind = kind_of(path)
-    if kind != "jsonl" and (size := file_size(path)) > max_bytes:
+    size = file_size(path)
+    if kind != "jsonl" and size > max_bytes:
         raise TooLarge(size, max_bytes)
     data = read_bytes(path)
     if kind == "jsonl":

@@ -1,16 +1,33 @@
 """pymorphy3 look-ups, cached: a release asks for the same words many times, and
 each rule and stage asks again."""
 
+import unicodedata
 from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
+STAND_IN = "一"  # a named letter, neither Latin nor Cyrillic, like those it stands for
+
+
+def nameable(word: str) -> str:
+    """`word` with each letter that has no Unicode name in this Python (Tangut or
+    Nüshu ideographs) replaced by `STAND_IN`: pymorphy3 tells Latin words by
+    their letters' names, and raises `ValueError` on a letter without one."""
+    return "".join(
+        STAND_IN if char.isalpha() and not unicodedata.name(char, "") else char for char in word
+    )
+
 
 @lru_cache(maxsize=1 << 17)
 def analyses(word: str, morph: MorphAnalyzer) -> tuple[Parse, ...]:
-    """Every reading of a word, likeliest first, as `morph.parse` gives them."""
-    return tuple(morph.parse(word))
+    """Every reading of a word, likeliest first, as `morph.parse` gives them
+    (for a word with nameless letters, the readings of its `nameable` form,
+    which are the unknown word's, with the word put back)."""
+    safe = nameable(word)
+    if safe == word:
+        return tuple(morph.parse(word))
+    return tuple(p._replace(word=word, normal_form=word.lower()) for p in morph.parse(safe))
 
 
 def can_be(word: str, case: str, morph: MorphAnalyzer) -> bool:

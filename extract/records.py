@@ -20,6 +20,7 @@ class Document:
     published: str = ""  # ISO date, or empty when the release gives none
     source_url: str = ""
     sha256: str = ""
+    lang: str = ""  # `ru`, or the other language it is written in: see `extract.lang`
 
 
 @dataclass(frozen=True, slots=True)

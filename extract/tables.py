@@ -2,7 +2,8 @@
 
 `COLUMNS` is `TABLES.md` in code. Every writer and reader goes through
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
-Beyond the contract: `entities.position` is a person's latest post (see
+Beyond the contract: `documents.lang` is the language a release is written
+in (see `extract.lang`); `entities.position` is a person's latest post (see
 `batch.with_latest_post`); `mentions.entity_key` is the readable key an
 `entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
@@ -32,6 +33,7 @@ COLUMNS: dict[str, list[str]] = {
         "n_chars",
         "sha256",
         "text",
+        "lang",
     ],
     "sentences": ["doc_id", "sent_id", "start", "end", "text"],
     "mentions": [

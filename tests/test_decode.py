@@ -3,8 +3,9 @@ import codecs
 import pytest
 
 from extract.decode import decode_bytes
-from extract.errors import BinaryInput, EmptyInput, UnknownEncoding
+from extract.errors import BinaryInput, EmptyInput, InvalidUtf8, UnknownEncoding
 
+UNKNOWN = "unknown encoding: not utf-8, utf-16, cp1251 or koi8-r text"
 TEXT = "Министр связи провёл совещание в Минске.\r\nСоглашение подписано."
 
 CASES = [
@@ -14,6 +15,8 @@ CASES = [
     ("utf-16 be bom", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16"),
     ("cp1251", TEXT.encode("cp1251"), "cp1251"),
     ("koi8-r", TEXT.encode("koi8-r"), "koi8-r"),
+    ("utf-16 le without bom", TEXT.encode("utf-16-le"), "utf-16-le"),
+    ("utf-16 be without bom", TEXT.encode("utf-16-be"), "utf-16-be"),
 ]
 
 
@@ -34,7 +37,15 @@ ERRORS = [
     ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary file: png"),
     ("zip", b"PK\x03\x04\x14\x00\x00\x00", BinaryInput, "binary file: zip"),
     ("elf", b"\x7fELF\x02\x01\x01\x00", BinaryInput, "binary file: elf"),
-    ("random bytes", bytes(range(256)) * 4, BinaryInput, "binary file: not text"),
+    ("random bytes", bytes(range(256)) * 4, BinaryInput, "binary file: nul bytes"),
+    ("nul in utf-8", "Министр\x00связи".encode(), BinaryInput, "binary file: nul bytes"),
+    (
+        "broken utf-8",
+        "Министр".encode() + b"\xff" + "связи".encode(),
+        InvalidUtf8,
+        "invalid utf-8: byte 0xff at offset 14",
+    ),
+    ("latin-1", "Café, résumé, naïve, façade.".encode("latin-1"), UnknownEncoding, UNKNOWN),
 ]
 
 
@@ -48,4 +59,4 @@ def test_decode_rejects(data: bytes, error: type, message: str) -> None:
 
 
 def test_decode_unknown_encoding_message() -> None:
-    assert str(UnknownEncoding()) == "unknown encoding: not utf-8, utf-16, cp1251 or koi8-r text"
+    assert str(UnknownEncoding()) == UNKNOWN

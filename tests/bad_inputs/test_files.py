@@ -1,0 +1,104 @@
+"""Files that cannot be read, or that change under the run."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+import extract.batch
+import extract.ingest
+from extract import cli, run
+
+from .build import BELARUSIAN, RELEASE
+
+
+def make_folder(root: Path) -> Path:
+    folder = root / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "b.txt").write_text(RELEASE.replace("планы", "итоги"), encoding="utf-8")
+    (folder / "c.txt").write_text(RELEASE.replace("планы", "сроки"), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_bad_inputs_file_without_read_permission(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    (folder / "b.txt").chmod(0)
+    summary = run(folder, tmp_path / "out", quiet=True)
+    assert summary.errors == ["b: unreadable file: permission denied"]
+    assert summary.line() == "2 ok, 1 failed, 0 duplicate"
+
+
+def test_bad_inputs_read_refused_by_the_system(tmp_path: Path, monkeypatch) -> None:
+    """What a file without read permission gives, for a run as root too: the
+    read is made to fail as the system fails it."""
+    folder = make_folder(tmp_path)
+    original = Path.read_bytes
+
+    def denied(path: Path) -> bytes:
+        if path.name == "b.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    summary = run(folder, tmp_path / "out", quiet=True)
+    assert summary.errors == ["b: unreadable file: permission denied"]
+    assert summary.line() == "2 ok, 1 failed, 0 duplicate"
+
+
+def test_bad_inputs_file_removed_after_listing(tmp_path: Path, monkeypatch) -> None:
+    folder = make_folder(tmp_path)
+    original = extract.batch.walk
+
+    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> list[Path]:
+        paths = original(in_dir, exclude)
+        (folder / "b.txt").unlink()
+        return paths
+
+    monkeypatch.setattr(extract.batch, "walk", walk_then_remove)
+    summary = run(folder, tmp_path / "out", quiet=True)
+    assert summary.errors == ["b: unreadable file: no such file or directory"]
+    assert summary.line() == "2 ok, 1 failed, 0 duplicate"
+
+
+def test_bad_inputs_file_changed_after_reading(tmp_path: Path, monkeypatch) -> None:
+    """The row holds what was read; the next run sees the change and redoes it."""
+    folder = make_folder(tmp_path)
+    original = extract.batch.read_sources
+    changed = RELEASE.replace("Минске", "Бресте")
+
+    def read_then_change(path: Path, *args: object) -> list:
+        sources = original(path, *args)
+        if path.name == "b.txt":
+            path.write_text(changed, encoding="utf-8")
+        return sources
+
+    monkeypatch.setattr(extract.batch, "read_sources", read_then_change)
+    run(folder, tmp_path / "out", quiet=True)
+    monkeypatch.undo()
+    documents = extract.load(tmp_path / "out")["documents"].set_index("doc_id")
+    assert documents.loc["b", "text"] == RELEASE.replace("планы", "итоги")
+    summary = run(folder, tmp_path / "out", quiet=True)
+    assert summary.skipped == 2
+    documents = extract.load(tmp_path / "out")["documents"].set_index("doc_id")
+    assert documents.loc["b", "text"] == changed
+    assert documents.loc["b", "sha256"] == extract.ingest.sha256(changed.encode())
+
+
+def test_bad_inputs_other_languages_warn_but_do_not_fail(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "be.txt").write_text(BELARUSIAN, encoding="utf-8")
+    (folder / "ru.txt").write_text(RELEASE, encoding="utf-8")
+    argv = ["run", str(folder), str(tmp_path / "out"), "--workers", "1", "--quiet"]
+    assert cli.main(argv) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "be: warning: not Russian (lang be)",
+        "2 ok, 0 failed, 0 duplicate",
+    ]
+    assert cli.main(argv) == 0  # the stored row warns again, as a stored error is shown again
+    assert capsys.readouterr().err.splitlines() == [
+        "be: warning: not Russian (lang be)",
+        "2 ok, 0 failed, 0 duplicate (2 unchanged, not processed again)",
+    ]
