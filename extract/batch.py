@@ -34,15 +34,14 @@ from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
 from .errors import InputError, TimedOut, one_line
-from .export import dump_table
 from .ingest import MAX_BYTES, Source, check_inside, parse_source, read_sources
 from .lang import RUSSIAN
-from .link import build_entities, entity_id, resolve_keys, tally_mentions
-from .models import load_models, load_morph
+from .merge import merge_tables
+from .models import load_models
 from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import process
 from .records import Result
-from .tables import COLUMNS, entity_rows, error_rows, result_rows, to_frame
+from .tables import error_rows, result_rows, to_frame
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
@@ -375,57 +374,9 @@ def report(outcome: Outcome, summary: Summary, log: Path) -> None:
             file.write(f"{outcome.source.doc_id}\n{outcome.trace}\n")
 
 
-def merge_tables(store: PartStore, out_dir: Path, parquet: bool, excel: bool = False) -> None:
-    """Write every contract table from the live parts, entities counted across them."""
-    live = store.live_parts()
-    mentions, renamed = link_across(store.read("mentions", live))
-    frames = {"mentions": mentions}
-    for table in COLUMNS:
-        if table not in ("mentions", "entities"):
-            frames[table] = rename_ids(store.read(table, live), renamed)
-    columns = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
-    rows = mentions[columns].fillna("").itertuples(index=False, name=None)
-    entities = to_frame("entities", entity_rows(build_entities(tally_mentions(rows, load_morph()))))
-    frames["entities"] = with_latest_post(entities, frames["positions"], frames["documents"])
-    for table in COLUMNS:
-        dump_table(frames[table], out_dir, table, parquet, excel)
-    store.prune(live)
-
-
-def link_across(mentions: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Give surname-only people the run's one person of that surname (`resolve_keys`);
-    also return the entity ids that changed, old to new."""
-    mapping = resolve_keys(mentions["entity_key"].dropna().unique())
-    if not mapping:
-        return mentions, {}
-    renamed = {entity_id(old): entity_id(new) for old, new in mapping.items()}
-    keys = mentions["entity_key"].map(lambda key: mapping.get(key, key))
-    return mentions.assign(entity_key=keys, entity_id=keys.map(entity_id)), renamed
-
-
-def rename_ids(frame: pd.DataFrame, renamed: dict[str, str]) -> pd.DataFrame:
-    """Apply `link_across`'s renaming to the id columns of another table."""
-    for column in ("person_id", "org_id", "location_id", "entity_id"):
-        if column in frame and renamed:
-            frame[column] = frame[column].map(lambda value: renamed.get(value, value))
-    return frame
-
-
-def with_latest_post(
-    entities: pd.DataFrame, positions: pd.DataFrame, documents: pd.DataFrame
-) -> pd.DataFrame:
-    """`entities.position`: a person's post in the most recently published release
-    that states one (the full history is the `positions` table)."""
-    published = documents.set_index("doc_id")["published"]
-    dated = positions.assign(published=positions["doc_id"].map(published))
-    latest = dated.sort_values(["published", "doc_id", "start"], kind="stable", na_position="first")
-    posts = latest.groupby("person_id")["position"].last()
-    return entities.assign(position=entities["entity_id"].map(posts).astype("string"))
-
-
 def stored_documents(store: PartStore) -> pd.DataFrame:
     columns = ["doc_id", "status", "error", "sha256", "lang"]
-    return store.read("documents", store.live_parts())[columns].fillna("")
+    return store.read("documents", store.live_parts(), columns).fillna("")
 
 
 def run(

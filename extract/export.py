@@ -22,8 +22,11 @@ import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
@@ -88,6 +91,80 @@ def dump_csv(frame: pd.DataFrame, path: Path, excel: bool = False) -> None:
 
 def dump_parquet(frame: pd.DataFrame, path: Path) -> None:
     replace_atomically(path, lambda target: frame.to_parquet(target, index=False))
+
+
+class TableWriter:
+    """One table written in batches, for a run too large to hold a table whole:
+    the CSV, the Parquet copy and the Excel CSV each go to a temporary file
+    beside its target and are renamed into place once every batch is written,
+    so an interrupted merge leaves the previous tables. `empty` is the table as
+    a typed frame without rows: its columns fix the Parquet schema, and it is
+    what is written when no batch comes."""
+
+    def __init__(
+        self, out_dir: Path, name: str, empty: pd.DataFrame, parquet: bool, excel: bool
+    ) -> None:
+        self.empty = empty
+        self.schema = pa.Schema.from_pandas(empty, preserve_index=False)
+        targets = {"csv": out_dir / f"{name}.csv"}
+        if parquet:
+            targets["parquet"] = out_dir / f"{name}.parquet"
+        if excel:
+            (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
+            targets["excel"] = out_dir / EXCEL_FOLDER / f"{name}.csv"
+        self.targets = targets
+        self.temporary: dict[str, Path] = {}
+        self.files: dict[str, IO[str]] = {}
+        self.parquet: pq.ParquetWriter | None = None
+        self.header = True
+
+    def __enter__(self) -> "TableWriter":
+        for kind, target in self.targets.items():
+            handle, name = tempfile.mkstemp(
+                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+            )
+            os.close(handle)
+            self.temporary[kind] = Path(name)
+        for kind in ("csv", "excel"):
+            if kind in self.temporary:
+                encoding = "utf-8-sig" if kind == "excel" else "utf-8"
+                self.files[kind] = self.temporary[kind].open("w", encoding=encoding, newline="")
+        if "parquet" in self.temporary:
+            self.parquet = pq.ParquetWriter(self.temporary["parquet"], self.schema)
+        return self
+
+    def write(self, frame: pd.DataFrame) -> None:
+        safe = csv_safe(frame)
+        for kind, file in self.files.items():
+            safe.to_csv(
+                file,
+                index=False,
+                header=self.header,
+                sep=";" if kind == "excel" else ",",
+                lineterminator="\n",
+                date_format=DATE_FORMAT,
+            )
+        if self.parquet is not None:
+            self.parquet.write_table(
+                pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+            )
+        self.header = False
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            if kind is None and self.header:
+                self.write(self.empty)
+            for file in self.files.values():
+                file.close()
+            if self.parquet is not None:
+                self.parquet.close()
+            if kind is None:
+                for name, temporary in self.temporary.items():
+                    os.chmod(temporary, FILE_MODE & ~current_umask())
+                    os.replace(temporary, self.targets[name])
+        finally:
+            for temporary in self.temporary.values():
+                temporary.unlink(missing_ok=True)
 
 
 def dump_table(

@@ -285,10 +285,13 @@ class Tally:
 
 
 def tally_mentions(
-    rows: Iterable[tuple[str, str, str, str, str, str]], morph: MorphAnalyzer
+    rows: Iterable[tuple[str, str, str, str, str, str]],
+    morph: MorphAnalyzer,
+    tallies: dict[str, Tally] | None = None,
 ) -> dict[str, Tally]:
-    """Fold `(entity_id, entity_key, type, doc_id, text, normal)` rows into tallies."""
-    tallies: dict[str, Tally] = {}
+    """Fold `(entity_id, entity_key, type, doc_id, text, normal)` rows into tallies,
+    new ones or those given (a run's mentions come in batches)."""
+    tallies = {} if tallies is None else tallies
     for entity, key, type, doc_id, text, normal in rows:
         tally = tallies.setdefault(entity, Tally(key, type))
         if type == PER:

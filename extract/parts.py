@@ -118,17 +118,17 @@ class PartStore:
                 live[doc_id] = number
         return live
 
-    def read(self, table: str, live: dict[str, int]) -> pd.DataFrame:
-        """All live rows of one table, ordered by `doc_id`, then as written."""
+    def read(self, table: str, live: dict[str, int], columns: list[str]) -> pd.DataFrame:
+        """Some columns of one table's live rows, ordered by `doc_id`, then as
+        written (the whole tables are streamed by `merge`)."""
         frames = []
         for number, path in self.parts(table):
-            frame = pd.read_parquet(path)
-            keep = frame["doc_id"].map(live).eq(number)
-            frames.append(frame[keep])
+            frame = pd.read_parquet(path, columns=list(dict.fromkeys(["doc_id", *columns])))
+            frames.append(frame[frame["doc_id"].map(live).eq(number)])
         if not frames:
-            return to_frame(table, [])
+            return to_frame(table, [])[columns]
         frame = pd.concat(frames, ignore_index=True)
-        return to_frame(table, frame.sort_values("doc_id", kind="stable"))
+        return to_frame(table, frame.sort_values("doc_id", kind="stable"))[columns]
 
     def prune(self, live: dict[str, int]) -> None:
         """Delete parts that no longer hold any live row."""

@@ -4,7 +4,7 @@
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
 Beyond the contract: `documents.lang` is the language a release is written
 in (see `extract.lang`); `entities.position` is a person's latest post (see
-`batch.with_latest_post`); `mentions.entity_key` is the readable key an
+`merge.Merge.take_posts`); `mentions.entity_key` is the readable key an
 `entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `events.online` says whether the event was held by video link (see

@@ -1,0 +1,185 @@
+"""The live parts of a run merged into the contract's tables, streamed.
+
+A run's results sit in parts (see `parts`), each a few dozen documents. The
+tables are written from them in `doc_id` order without holding one whole: the
+parts are merged like sorted runs, each part opened only when the merge
+reaches its first live `doc_id` and dropped once it is spent, and rows go out
+in batches of at most `BATCH_DOCUMENTS` documents (see `export.TableWriter`).
+A run's chunks are consecutive slices of its sorted releases, so one or two
+parts are open at a time; a resumed run, whose new parts interleave with old
+ones, opens more.
+
+Entities need the whole run, but only as tallies: a first pass over the
+mentions' keys gives the people `link.resolve_keys` joins across releases, and
+the mentions written out are tallied per entity on the way, as the positions
+are folded into each person's latest post. What stays in memory grows with a
+run's distinct entities and its documents' ids and dates, not with its rows.
+"""
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice, pairwise
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .export import TableWriter, dump_table
+from .link import Tally, build_entities, entity_id, resolve_keys, tally_mentions
+from .models import load_morph
+from .parts import PartStore
+from .tables import DOCUMENT_TABLES, entity_rows, to_frame
+
+BATCH_ROWS = 5_000
+BATCH_DOCUMENTS = 200  # a release's text may be long
+ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
+TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
+
+
+def part_documents(frame: pd.DataFrame) -> Iterator[tuple[str, int, int]]:
+    """Each document of a part's live rows, sorted by `doc_id` (rows of one
+    document as written): its id and its rows' range."""
+    ids = frame["doc_id"].to_numpy()
+    changes = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    for start, end in pairwise([0, *changes.tolist(), len(ids)]):
+        if end > start:
+            yield ids[start], start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A range of rows of one part's frame."""
+
+    frame: pd.DataFrame
+    start: int
+    end: int
+
+
+def live_documents(store: PartStore, table: str, live: dict[str, int]) -> Iterator[Rows]:
+    """The live rows of `table`, one document's at a time, in `doc_id` order."""
+    paths = dict(store.parts(table))
+    firsts: dict[int, str] = {}
+    for doc_id, number in live.items():
+        if number in paths and (number not in firsts or doc_id < firsts[number]):
+            firsts[number] = doc_id
+    waiting = sorted((doc_id, number) for number, doc_id in firsts.items())
+    heap: list[tuple[str, int, Rows, Iterator]] = []
+    index = 0
+    while heap or index < len(waiting):
+        while index < len(waiting) and (not heap or waiting[index][0] <= heap[0][0]):
+            number = waiting[index][1]
+            frame = pd.read_parquet(paths[number])
+            frame = frame[frame["doc_id"].map(live).eq(number)]
+            frame = frame.sort_values("doc_id", kind="stable", ignore_index=True)
+            documents = part_documents(frame)
+            for doc_id, start, end in islice(documents, 1):
+                heapq.heappush(heap, (doc_id, number, Rows(frame, start, end), documents))
+            index += 1
+        _, number, rows, documents = heapq.heappop(heap)
+        yield rows
+        for doc_id, start, end in islice(documents, 1):
+            heapq.heappush(heap, (doc_id, number, Rows(rows.frame, start, end), documents))
+
+
+def live_batches(store: PartStore, table: str, live: dict[str, int]) -> Iterator[pd.DataFrame]:
+    """The live rows of `table` in `doc_id` order, in frames of whole documents,
+    at most `BATCH_DOCUMENTS` of them or (unless one document has more) about
+    `BATCH_ROWS` rows; a part's consecutive documents are cut from it as one."""
+    ranges: list[Rows] = []
+    documents = size = 0
+    for rows in live_documents(store, table, live):
+        last = ranges[-1] if ranges else None
+        if last is not None and last.frame is rows.frame and last.end == rows.start:
+            ranges[-1] = Rows(rows.frame, last.start, rows.end)
+        else:
+            ranges.append(rows)
+        documents += 1
+        size += rows.end - rows.start
+        if documents >= BATCH_DOCUMENTS or size >= BATCH_ROWS:
+            yield batch(table, ranges)
+            ranges, documents, size = [], 0, 0
+    if ranges:
+        yield batch(table, ranges)
+
+
+def batch(table: str, ranges: list[Rows]) -> pd.DataFrame:
+    cut = [rows.frame.iloc[rows.start : rows.end] for rows in ranges]
+    return to_frame(table, pd.concat(cut, ignore_index=True))
+
+
+def joined_keys(store: PartStore, live: dict[str, int]) -> dict[str, str]:
+    """`link.resolve_keys` over the run's live mention keys: surname-only people
+    given the run's one person of that surname."""
+    keys: set[str] = set()
+    for number, path in store.parts("mentions"):
+        frame = pd.read_parquet(path, columns=["doc_id", "entity_key"])
+        keys.update(frame.loc[frame["doc_id"].map(live).eq(number), "entity_key"].dropna())
+    return resolve_keys(keys)
+
+
+@dataclass(slots=True)
+class Merge:
+    """What the streamed tables leave for the entities table."""
+
+    keys: dict[str, str]  # entity key -> the key it joins
+    renamed: dict[str, str] = field(default_factory=dict)  # entity id -> the id it joins
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    published: dict[str, object] = field(default_factory=dict)  # doc_id -> date
+    posts: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # person -> (order, post)
+
+    def __post_init__(self) -> None:
+        self.renamed = {entity_id(old): entity_id(new) for old, new in self.keys.items()}
+
+    def relink(self, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """Apply the cross-release joins to a batch's keys and ids."""
+        if not self.keys:
+            return frame
+        if table == "mentions":
+            keys = frame["entity_key"].map(lambda key: self.keys.get(key, key))
+            return frame.assign(entity_key=keys, entity_id=keys.map(entity_id))
+        for column in ID_COLUMNS:
+            if column in frame:
+                frame[column] = frame[column].map(lambda value: self.renamed.get(value, value))
+        return frame
+
+    def take(self, table: str, frame: pd.DataFrame) -> None:
+        """Keep what the entities table needs from a batch as it goes out."""
+        if table == "documents":
+            self.published.update(zip(frame["doc_id"], frame["published"], strict=True))
+        elif table == "mentions":
+            rows = frame[TALLIED].fillna("").itertuples(index=False, name=None)
+            tally_mentions(rows, load_morph(), self.tallies)
+        elif table == "positions":
+            self.take_posts(frame)
+
+    def take_posts(self, positions: pd.DataFrame) -> None:
+        """A person's post in the most recently published release that states one;
+        undated releases count as the oldest, and ties go to the later row."""
+        for person, doc_id, start, post in positions[
+            ["person_id", "doc_id", "start", "position"]
+        ].itertuples(index=False, name=None):
+            date = self.published.get(doc_id)
+            dated = (True, date) if pd.notna(date) else (False, pd.Timestamp.min)
+            order = (*dated, doc_id, start if pd.notna(start) else -1)
+            if person not in self.posts or order >= self.posts[person][0]:
+                self.posts[person] = (order, post)
+
+    def entities(self) -> pd.DataFrame:
+        frame = to_frame("entities", entity_rows(build_entities(self.tallies)))
+        posts = {person: post for person, (_, post) in self.posts.items()}
+        return frame.assign(position=frame["entity_id"].map(posts).astype("string"))
+
+
+def merge_tables(store: PartStore, out_dir: Path, parquet: bool, excel: bool = False) -> None:
+    """Write every contract table from the live parts, entities counted across them."""
+    live = store.live_parts()
+    merge = Merge(joined_keys(store, live))
+    for table in DOCUMENT_TABLES:
+        with TableWriter(out_dir, table, to_frame(table, []), parquet, excel) as writer:
+            for frame in live_batches(store, table, live):
+                frame = merge.relink(table, frame)
+                merge.take(table, frame)
+                writer.write(frame)
+    dump_table(merge.entities(), out_dir, "entities", parquet, excel)
+    store.prune(live)

@@ -1,0 +1,93 @@
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+
+from extract.merge import live_batches, merge_tables
+from extract.models import load_morph
+from extract.parts import PartStore
+from extract.tables import to_frame
+
+
+def mention_rows(doc_ids: list[str], note: str) -> list[dict]:
+    return [
+        {
+            "doc_id": doc_id,
+            "mention_id": f"{doc_id}#m{n}",
+            "entity_id": "PER-1",
+            "entity_key": "PER:Петров|И",
+            "type": "PER",
+            "text": note,
+        }
+        for doc_id in doc_ids
+        for n in (1, 2)
+    ]
+
+
+def store_parts(out: Path, parts: list[list[str]], note: str = "", text: str = "") -> PartStore:
+    """A store whose part `n` holds the documents `parts[n]`, two mentions each."""
+    store = PartStore(out)
+    for number, doc_ids in enumerate(parts):
+        documents = [{"doc_id": d, "status": "ok", "text": text} for d in doc_ids]
+        frames = {
+            "documents": to_frame("documents", documents),
+            "mentions": to_frame("mentions", mention_rows(doc_ids, f"{note}{number}")),
+        }
+        store.write(frames)
+    return store
+
+
+def test_merge_interleaved_parts_come_out_in_doc_order(tmp_path: Path) -> None:
+    # part 2 processed `c` again (its file changed), so part 0's `c` is dead
+    store = store_parts(tmp_path, [["a", "c", "e"], ["b", "d"], ["c"]], note="part ")
+    rows = pd.concat(live_batches(store, "mentions", store.live_parts()))
+    assert list(zip(rows.doc_id, rows.mention_id, rows.text, strict=True)) == [
+        ("a", "a#m1", "part 0"),
+        ("a", "a#m2", "part 0"),
+        ("b", "b#m1", "part 1"),
+        ("b", "b#m2", "part 1"),
+        ("c", "c#m1", "part 2"),
+        ("c", "c#m2", "part 2"),
+        ("d", "d#m1", "part 1"),
+        ("d", "d#m2", "part 1"),
+        ("e", "e#m1", "part 0"),
+        ("e", "e#m2", "part 0"),
+    ]
+
+
+def test_merge_writes_every_table_with_its_header_even_when_empty(tmp_path: Path) -> None:
+    store = store_parts(tmp_path, [["a"]])
+    merge_tables(store, tmp_path, parquet=True)
+    assert (
+        tmp_path / "positions.csv"
+    ).read_text() == "doc_id,person_id,position,org_id,start,end\n"
+    assert pd.read_parquet(tmp_path / "positions.parquet").empty
+    assert pd.read_csv(tmp_path / "mentions.csv").doc_id.tolist() == ["a", "a"]
+
+
+def releases(count: int) -> list[list[str]]:
+    """`count` documents' ids, in parts of 50 as a run stores them."""
+    doc_ids = [f"release-{n:05d}" for n in range(count)]
+    return [doc_ids[n : n + 50] for n in range(0, count, 50)]
+
+
+def merge_peak(out: Path, count: int) -> int:
+    """The most memory merging `count` stored documents held at once (tracemalloc)."""
+    store = store_parts(
+        out, releases(count), note="Петров", text="Совещание прошло в Минске. " * 40
+    )
+    tracemalloc.start()
+    try:
+        merge_tables(store, out, parquet=True)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_merge_memory_stays_flat_as_the_run_grows(tmp_path: Path) -> None:
+    load_morph()
+    merge_peak(tmp_path / "warm", 100)  # caches of pandas, pyarrow and pymorphy3
+    small, large = merge_peak(tmp_path / "small", 500), merge_peak(tmp_path / "large", 2500)
+    assert pd.read_csv(tmp_path / "large" / "mentions.csv").shape[0] == 5000
+    # five times the documents: tables held whole would take about five times the memory
+    assert large < 1.5 * small, (small, large)
