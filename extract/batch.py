@@ -2,9 +2,11 @@
 
 `run` is what the CLI calls and what a notebook user can call too. It
 
-1. walks the input folder in sorted order, skipping dotfiles, and reads every
-   file into `Source` units (a JSON Lines file gives one per record); a file
-   that cannot be read or is of another type becomes an error unit;
+1. walks the input folder in sorted order, skipping dotfiles, and reads the
+   files into `Source` units (a JSON Lines file gives one per record) only as
+   the chunks that hold them are due, so a run holds a few chunks of releases,
+   never the corpus; a file that cannot be read or is of another type becomes
+   an error unit;
 2. marks a unit `duplicate` when an earlier unit has the same `sha256`, and
    skips a unit whose `doc_id` already has a row with the same `sha256` (and
    the same duplicate status) from an earlier run, unless `force` or the
@@ -13,7 +15,8 @@
    (or to this process when `workers` is 1), stores each finished chunk as a
    part (see `parts`), and reports failures as `doc_id: message` on stderr,
    and releases not in Russian as `doc_id: warning: ...` (see `extract.lang`);
-4. merges the live parts into the contract's tables and writes them.
+4. merges the live parts into the contract's tables and writes them,
+   streamed (see `merge`).
 """
 
 import multiprocessing
@@ -22,11 +25,13 @@ import signal
 import sys
 import threading
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -34,7 +39,14 @@ from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
 from .errors import InputError, TimedOut, one_line
-from .ingest import MAX_BYTES, Source, check_inside, parse_source, read_sources
+from .ingest import (
+    MAX_BYTES,
+    TEXT_SUFFIXES,
+    Source,
+    check_inside,
+    parse_source,
+    read_sources,
+)
 from .lang import RUSSIAN
 from .merge import merge_tables
 from .models import load_models
@@ -102,22 +114,26 @@ def walk(in_dir: Path, exclude: Path | None = None) -> list[Path]:
 def doc_ids(paths: list[Path], in_dir: Path) -> dict[Path, str]:
     """`doc_id` per file: its relative path without extension, or with it on a clash."""
     stems = [path.relative_to(in_dir).with_suffix("").as_posix() for path in paths]
-    clashes = {stem for stem in stems if stems.count(stem) > 1}
+    counts = Counter(stems)
     return {
-        path: path.relative_to(in_dir).as_posix() if stem in clashes else stem
+        path: path.relative_to(in_dir).as_posix() if counts[stem] > 1 else stem
         for path, stem in zip(paths, stems, strict=True)
     }
 
 
-def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
-    paths = walk(in_dir, exclude)
-    for path, doc_id in doc_ids(paths, in_dir).items():
+def read_units(ids: dict[Path, str], in_dir: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
+    """The units of the files, read one file at a time as they are asked for."""
+    for path, doc_id in ids.items():
         rel = path.relative_to(in_dir).as_posix()
         try:
             check_inside(path, in_dir)
             yield from read_sources(path, rel, doc_id, max_bytes)
         except InputError as error:
             yield Source(doc_id, rel, "", b"", "", str(error))
+
+
+def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
+    yield from read_units(doc_ids(walk(in_dir, exclude), in_dir), in_dir, max_bytes)
 
 
 @contextmanager
@@ -287,9 +303,11 @@ def survive(
         yield [outcome], outcome_frames([outcome])
 
 
-def chop(items: list[Source], size: int) -> Iterator[list[Source]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+def chop(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    """Chunks of `size` units, taken from `items` only as each chunk is asked for."""
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
@@ -307,13 +325,41 @@ def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
     return {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
 
 
-@dataclass(slots=True)
-class Plan:
-    """The units of a run, sorted by what must be done with them."""
+class Planner:
+    """Decides per unit, as the units are read, whether it needs processing, so
+    that no more than a chunk of releases is held at once.
 
-    known: list[Outcome] = field(default_factory=list)  # read errors and duplicates
-    unchanged: list[Outcome] = field(default_factory=list)  # rows kept from an earlier run
-    todo: list[Source] = field(default_factory=list)
+    Errors found while reading and duplicates are known at once; a unit with
+    the same `sha256` as its stored row keeps that row. An empty file is no
+    one's duplicate: each gets its own `empty file` error. A document of an
+    earlier run whose file is gone still counts as an original.
+    """
+
+    def __init__(self, earlier: pd.DataFrame, walked: set[str]) -> None:
+        self.stored = {row.doc_id: row for row in earlier.itertuples()}
+        self.first = {
+            row.sha256: row.doc_id
+            for row in earlier.itertuples()
+            if row.status == OK and not walked_over(row.doc_id, walked)
+        }
+
+    def decide(self, source: Source) -> tuple[Outcome | None, bool]:
+        """The unit's outcome when it is known without processing (else None), and
+        whether that outcome is the one already stored."""
+        if source.data:
+            original = self.first.setdefault(source.sha256, source.doc_id)
+        else:
+            original = source.doc_id
+        previous = self.stored.get(source.doc_id)
+        if source.error:
+            return Outcome(source, ERROR, source.error), False
+        if original != source.doc_id:
+            return Outcome(source, DUPLICATE, f"duplicate of {original}"), False
+        if is_unchanged(source, previous):
+            warning = language_warning(str(previous.lang))
+            outcome = Outcome(source, str(previous.status), str(previous.error), warning=warning)
+            return outcome, True
+        return None, False
 
 
 def is_unchanged(source: Source, previous: tuple | None) -> bool:
@@ -325,35 +371,10 @@ def is_unchanged(source: Source, previous: tuple | None) -> bool:
     )
 
 
-def plan(sources: list[Source], earlier: pd.DataFrame) -> Plan:
-    """Decide per unit whether it needs processing.
-
-    Errors found while reading and duplicates are known at once; a unit with
-    the same `sha256` as its stored row keeps that row. An empty file is no
-    one's duplicate: each gets its own `empty file` error.
-    """
-    stored = {row.doc_id: row for row in earlier.itertuples()}
-    walked = {source.doc_id for source in sources}
-    first = {  # documents of earlier runs whose files are gone still count as originals
-        row.sha256: row.doc_id
-        for row in earlier.itertuples()
-        if row.doc_id not in walked and row.status == OK
-    }
-    result = Plan()
-    for source in sources:
-        original = first.setdefault(source.sha256, source.doc_id) if source.data else source.doc_id
-        previous = stored.get(source.doc_id)
-        if source.error:
-            result.known.append(Outcome(source, ERROR, source.error))
-        elif original != source.doc_id:
-            result.known.append(Outcome(source, DUPLICATE, f"duplicate of {original}"))
-        elif is_unchanged(source, previous):
-            warning = language_warning(str(previous.lang))
-            outcome = Outcome(source, str(previous.status), str(previous.error), warning=warning)
-            result.unchanged.append(outcome)
-        else:
-            result.todo.append(source)
-    return result
+def walked_over(doc_id: str, walked: set[str]) -> bool:
+    """Whether the run reads the file a stored `doc_id` came from: the file's own
+    id, or a JSON Lines feed's (`feed/7` is read when `feed` is)."""
+    return doc_id in walked or doc_id.rpartition("/")[0] in walked
 
 
 def report(outcome: Outcome, summary: Summary, log: Path) -> None:
@@ -415,21 +436,37 @@ def run(
         if force:
             store.clear()
         store.sign(current)
-        work = plan(list(collect(in_dir, out_dir, max_bytes)), stored_documents(store))
-        summary = Summary(skipped=len(work.unchanged))
-        for outcome in [*work.unchanged, *work.known]:
-            report(outcome, summary, store.log)
-        if work.known:
-            store.write(outcome_frames(work.known))
+        ids = doc_ids(walk(in_dir, out_dir), in_dir)
+        planner = Planner(stored_documents(store), set(ids.values()))
+        summary = Summary()
+        feeds = any(TEXT_SUFFIXES.get(path.suffix.lower()) == "jsonl" for path in ids)
         bar = tqdm(
-            total=len(work.todo),
+            total=None if feeds else len(ids),
             unit="doc",
             file=sys.stderr,
             disable=quiet or not sys.stderr.isatty(),
         )
         with bar:
-            size = min(LARGEST_CHUNK, max(CHUNK, len(work.todo) // (workers * TASKS_PER_WORKER)))
-            chunks = chop(work.todo, size)
+            known: list[Outcome] = []
+
+            def todo() -> Iterator[Source]:
+                """The units to process; the others are counted and stored on the way."""
+                for source in read_units(ids, in_dir, max_bytes):
+                    outcome, kept = planner.decide(source)
+                    if outcome is None:
+                        yield source
+                        continue
+                    report(outcome, summary, store.log)
+                    bar.update(1)
+                    summary.skipped += kept
+                    if not kept:
+                        known.append(outcome)
+                    if len(known) >= LARGEST_CHUNK:
+                        store.write(outcome_frames(known))
+                        known.clear()
+
+            size = min(LARGEST_CHUNK, max(CHUNK, len(ids) // (workers * TASKS_PER_WORKER)))
+            chunks = chop(todo(), size)
             mapped = map_chunks(chunks, workers, aliases, store, engine, scheduler, timeout=timeout)
             for outcomes, frames in mapped:
                 for outcome in outcomes:
@@ -437,5 +474,7 @@ def run(
                 if frames:
                     store.write(frames)
                 bar.update(len(outcomes))
+            if known:
+                store.write(outcome_frames(known))
         merge_tables(store, out_dir, parquet, excel)
         return summary

@@ -294,3 +294,26 @@ def test_batch_a_document_over_its_time_limit_gets_an_error(
     assert time.perf_counter() - started < 5
     assert "koi8: timeout after 0.5 s" in summary.errors
     assert summary.line() == "7 ok, 7 failed, 1 duplicate"
+
+
+def test_batch_releases_are_read_as_their_chunks_are_processed(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    for n in range(1, 21):
+        (tmp_path / "in" / f"r{n:02d}.txt").write_text(release(n), encoding="utf-8")
+    events = []
+    read, process = extract.batch.read_sources, extract.batch.process
+
+    def reading(path, *args):
+        events.append(f"read {path.stem}")
+        return read(path, *args)
+
+    def processing(document, models):
+        events.append(f"process {document.doc_id}")
+        return process(document, models)
+
+    monkeypatch.setattr(extract.batch, "read_sources", reading)
+    monkeypatch.setattr(extract.batch, "process", processing)
+    run(tmp_path / "in", tmp_path / "out", workers=1, quiet=True)
+    # chunks of 8: the ninth release is read once the first chunk is processed
+    first = [f"read r{n:02d}" for n in range(1, 9)] + [f"process r{n:02d}" for n in range(1, 9)]
+    assert events[:17] == [*first, "read r09"]
