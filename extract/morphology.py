@@ -30,6 +30,14 @@ def analyses(word: str, morph: MorphAnalyzer) -> tuple[Parse, ...]:
     return tuple(p._replace(word=word, normal_form=word.lower()) for p in morph.parse(safe))
 
 
+@lru_cache(maxsize=1 << 17)
+def is_known(word: str, morph: MorphAnalyzer) -> bool:
+    """Whether the dictionary has the word, not only a guess for it: a property
+    of the word that pymorphy3 looks up again for each reading otherwise."""
+    parses = analyses(word, morph)
+    return bool(parses) and parses[0].is_known
+
+
 def can_be(word: str, case: str, morph: MorphAnalyzer) -> bool:
     """Whether some reading of the word is in the case (`nomn`, `ablt`, ...)."""
     return any(parse.tag.case == case for parse in analyses(word, morph))

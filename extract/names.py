@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
-from .morphology import analyses
+from .morphology import analyses, is_known
 
 NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
@@ -50,7 +50,7 @@ def name_tags(word: str, morph: MorphAnalyzer) -> set[str]:
         tag
         for parse in analyses(word, morph)
         for tag in ("Name", "Patr")
-        if tag in parse.tag and parse.is_known
+        if tag in parse.tag and is_known(word, morph)
     }
 
 
@@ -116,7 +116,7 @@ def gender_of(first: str, morph: MorphAnalyzer) -> str | None:
     genders = {
         parse.tag.gender
         for parse in analyses(first, morph)
-        if "Name" in parse.tag and parse.is_known and parse.tag.gender
+        if "Name" in parse.tag and is_known(first, morph) and parse.tag.gender
     }
     return genders.pop() if len(first) > 2 and len(genders) == 1 else None
 

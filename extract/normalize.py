@@ -17,7 +17,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from .const import ORG, PER, QUOTE_PAIRS
-from .morphology import analyses
+from .morphology import analyses, is_known
 from .records import Mention
 
 WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -35,7 +35,7 @@ def is_frozen(word: str) -> bool:
     return len(word) < 2 or (word.isupper() and len(word) <= 6)
 
 
-def looks_nominative(word: str, parses: list[Parse]) -> bool:
+def looks_nominative(word: str, morph: MorphAnalyzer) -> bool:
     """A word unknown to the dictionary that ends as a nominative does (`Нурлан`,
     `Лицзюнь`): an oblique case ending ends in a vowel, `м`, `й` or `х`; a foreign
     name in `и` does not decline at all (`Сэйдзи`).
@@ -44,8 +44,7 @@ def looks_nominative(word: str, parses: list[Parse]) -> bool:
     as a genitive plural, `Сэйдзи` as the genitive of `Сэйдзь`), so such a word
     marks its phrase as nominative.
     """
-    unknown = not any(parse.is_known for parse in parses)
-    return unknown and word[-1].lower() in NOMINATIVE_FINALS
+    return not is_known(word, morph) and word[-1].lower() in NOMINATIVE_FINALS
 
 
 def person_parses(parses: list[Parse]) -> list[Parse]:
@@ -203,7 +202,7 @@ def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = N
         words = head_words(words, morph)
     words = [match for match in words if not is_frozen(match.group())]
     options = [analyses(match.group(), morph) for match in words]
-    if any(map(looks_nominative, (m.group() for m in words), options)):
+    if any(looks_nominative(m.group(), morph) for m in words):
         return text
     if type == PER:
         options = agree_gender([person_parses(parses) for parses in options], gender)

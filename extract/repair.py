@@ -100,7 +100,7 @@ from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .demonyms import names_any
 from .link import initials
 from .models import Models
-from .morphology import analyses, can_be, is_singular
+from .morphology import analyses, can_be, is_known, is_singular
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .records import Token
 
@@ -177,7 +177,7 @@ def names_no_one(token: Token, type: str, morph: MorphAnalyzer) -> bool:
     parses = analyses(word, morph)
     if any(NAME_TAGS & parse.tag.grammemes for parse in parses):
         return False
-    if not all(parse.is_known for parse in parses):
+    if not is_known(word, morph):
         return False
     lemmas = {parse.normal_form for parse in parses}
     if lemmas & MONTHS or (type == PER and lemmas & POSTS):
@@ -268,9 +268,8 @@ def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> li
 
 def only_organisation(token: Token, morph: MorphAnalyzer) -> bool:
     parses = analyses(token.text, morph)
-    return all(
-        p.is_known and "Orgn" in p.tag and not NAME_TAGS - {"Orgn"} & p.tag.grammemes
-        for p in parses
+    return is_known(token.text, morph) and all(
+        "Orgn" in p.tag and not NAME_TAGS - {"Orgn"} & p.tag.grammemes for p in parses
     )
 
 
@@ -366,7 +365,7 @@ def is_name_like(token: Token) -> bool:
 
 def surname_like(word: str, morph: MorphAnalyzer) -> bool:
     """A surname the dictionary knows, or a word it does not know at all (`Лавринович`)."""
-    return can_be_surname(word, morph) or not any(p.is_known for p in analyses(word, morph))
+    return can_be_surname(word, morph) or not is_known(word, morph)
 
 
 def is_patronymic(word: str, morph: MorphAnalyzer) -> bool:
@@ -728,7 +727,7 @@ def is_common_word(words: tuple[str, ...], morph: MorphAnalyzer) -> bool:
     if len(words) > 1:
         return False
     parses = analyses(words[0], morph)
-    return all(p.is_known for p in parses) and not any(NAME_TAGS & p.tag.grammemes for p in parses)
+    return is_known(words[0], morph) and not any(NAME_TAGS & p.tag.grammemes for p in parses)
 
 
 def name_types(sentences: list[list[Token]], spans: list[list[Span]]) -> dict[tuple, str]:
@@ -808,10 +807,13 @@ def repeat_names(
 ) -> list[list[Span]]:
     types = name_types(sentences, spans)
     longest = max((len(words) for words in types), default=0)
+    firsts = {words[0] for words in types}
     repeated = []
     for tokens, sentence_spans in zip(sentences, spans, strict=True):
         added: list[Span] = []
         for start in range(len(tokens)):
+            if tokens[start].text not in firsts:
+                continue
             for length in range(min(longest, len(tokens) - start), 0, -1):
                 words = tuple(t.text for t in tokens[start : start + length])
                 type = types.get(words)

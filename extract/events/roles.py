@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC, ORG, PER
-from ..morphology import analyses, can_be
+from ..morphology import analyses, can_be, is_known
 from ..positions import POST_HEADS
 from ..records import Mention, Position, Sentence, Token
 from .triggers import VERB_TAGS, Trigger, first_parse, is_event_word, lemma, pos
@@ -269,7 +269,7 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
         return True
     word = words[-1] if actor.mention.type == PER else words[0]
     parses = analyses(word, morph)
-    if not any(p.is_known for p in parses):  # guesses for foreign names are poor
+    if not is_known(word, morph):  # guesses for foreign names are poor
         return not word.lower().endswith(OBLIQUE_ENDINGS)
     parse = parses[0]
     return parse.tag.case == "nomn" or "Fixd" in parse.tag or parse.tag.case is None

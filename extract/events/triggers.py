@@ -23,6 +23,7 @@ only where the sentence says it came or stayed, else a reference back.
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
@@ -92,7 +93,13 @@ def first_parse(word: str, morph: MorphAnalyzer) -> Parse:
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
     """The dictionary form, an imperfective verb's as its perfective's (`ASPECTS`)."""
-    word = first_parse(token.text.lower(), morph).normal_form
+    return word_lemma(token.text, morph)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_lemma(text: str, morph: MorphAnalyzer) -> str:
+    """`lemma` by the word alone: the rules ask for each token's many times."""
+    word = first_parse(text.lower(), morph).normal_form
     return ASPECTS.get(word, word)
 
 
