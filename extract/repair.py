@@ -22,10 +22,10 @@ so tests can say which one fired:
   (`Евразийская экономическая комиссия (ЕЭК)`, `Джошуа Вольф (Joshua Wolf)`);
   the brackets belong to neither.
 - `retype_organisations`: a one-word person that the dictionary knows only as
-  an organisation's name (`команда Феррари`) is an organisation;
+  an organisation's name (`команда Феррари`) is an organisation (places are
+  left alone: the dictionary files some places so, `Вермонт`);
   `add_organisations`: so is such a capitalised word slovnet left untagged
-  (`запрос в Интерпол`). Places are
-  left alone: the dictionary files some places so (`Вермонт`).
+  (`запрос в Интерпол`).
 - `place_facilities`: an airport, station, stadium or palace is a place where
   things happen, not a body: an organisation named by such a word
   (`Дворце молодёжи`, `Вашингтонском аэропорту`) or quoted after one
