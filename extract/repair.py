@@ -68,7 +68,7 @@ so tests can say which one fired:
   области`); the organisation and places inside stay as well. Not after a
   post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
 
-Three rules look at the whole document, after the sentence rules:
+Four rules look at the whole document, after the sentence rules:
 
 - `take_demonyms`: a one-word name of a national body is ambiguous
   (`МИД`, `Минсельхоз`), and a place's adjective right before it says whose it
@@ -80,6 +80,9 @@ Three rules look at the whole document, after the sentence rules:
   craft, not a person, body or place; so does the same name anywhere else in
   the release (`после «Дискавери»`). An owner in the genitive stays
   (`самолёта «Аэрофлота»`).
+- `repeat_titles`: a quoted title of several words inside an organisation's
+  name (`Русской службе «Голоса Америки»`) is the name of a body too, found
+  again unquoted and in another case (`Голос Америки: ...`), by its lemmas.
 - `repeat_names`: a name tagged somewhere in a release is a name wherever
   else the release writes it in the same form (`концерн «Фольксваген»` ...
   `«Фольксваген» имеет`): slovnet decides each place from its context alone.
@@ -91,7 +94,7 @@ Three rules look at the whole document, after the sentence rules:
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
@@ -832,10 +835,66 @@ def repeat_names(
     return repeated
 
 
+def lemma_words(tokens: list[Token], morph: MorphAnalyzer) -> tuple[str, ...]:
+    return tuple(analyses(t.text, morph)[0].normal_form for t in tokens)
+
+
+def quoted_parts(tokens: list[Token], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The ranges inside quotes within `start:end`."""
+    index = start
+    while index < end:
+        if tokens[index].text in QUOTE_PAIRS:
+            close = closing(tokens, index)
+            if close is not None and close < end:
+                yield index + 1, close
+                index = close
+        index += 1
+
+
+def repeat_titles(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    morph = models.morph
+    titles = {
+        lemma_words(tokens[start:end], morph)
+        for tokens, found in zip(sentences, spans, strict=True)
+        for s in found
+        if s.type == ORG
+        for start, end in quoted_parts(tokens, max(s.start - 1, 0), min(s.end + 1, len(tokens)))
+        if end - start > 1
+    }
+    lengths = {len(title) for title in titles}
+    repeated = []
+    for tokens, found in zip(sentences, spans, strict=True):
+        added: list[Span] = []
+        for start, token in enumerate(tokens):
+            if not token.text[:1].isupper():
+                continue
+            for length in sorted(lengths, reverse=True):
+                end = start + length
+                if end > len(tokens) or crosses(found + added, start, end):
+                    continue
+                if any(s.start == start and s.end == end for s in found):
+                    continue
+                if lemma_words(tokens[start:end], morph) in titles:
+                    added.append(Span(start, end, ORG))
+                    break
+        repeated.append(sorted(found + added, key=lambda s: (s.start, -s.end)))
+    return repeated
+
+
+def crosses(spans: list[Span], start: int, end: int) -> bool:
+    """Whether a mention overlaps `start:end` other than by lying inside it."""
+    return any(
+        s.start < end and start < s.end and not start <= s.start <= s.end <= end for s in spans
+    )
+
+
 DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], list[list[Span]]]] = [
     take_demonyms,
     drop_vehicles,
     repeat_names,
+    repeat_titles,
 ]
 
 

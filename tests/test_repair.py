@@ -18,6 +18,7 @@ from extract.repair import (
     join_scopes,
     place_facilities,
     repeat_names,
+    repeat_titles,
     retype_organisations,
     split_brackets,
     split_lists,
@@ -475,14 +476,16 @@ def test_repair_join_scopes(models, text, given, expected) -> None:
     assert sorted(apply(join_scopes, models, text, given)) == sorted(expected)
 
 
-def repeat(models, text: str, given: list[list[tuple[str, str]]]) -> list[list[tuple[str, str]]]:
-    """`repeat_names` over the sentences of `text`, each with its given mentions."""
+def repeat(
+    models, text: str, given: list[list[tuple[str, str]]], rule=repeat_names
+) -> list[list[tuple[str, str]]]:
+    """A document rule over the sentences of `text`, each with its given mentions."""
     sentences = [list(s.tokens) for s in segment(Document("d", "d.txt", text))]
     spans = [
         [find(tokens, words, type) for type, words in mentions]
         for tokens, mentions in zip(sentences, given, strict=True)
     ]
-    repeated = repeat_names(sentences, spans, models)
+    repeated = rule(sentences, spans, models)
     return [spans_text(tokens, found) for tokens, found in zip(sentences, repeated, strict=True)]
 
 
@@ -621,3 +624,17 @@ def test_repair_add_organisations(models) -> None:
     text = "Запрос направлен в Интерпол, а Москва ждёт ответа от Вермонта."
     places = [("LOC", "Москва"), ("LOC", "Вермонта")]
     assert apply(add_organisations, models, text, places) == [*places, ("ORG", "Интерпол")]
+
+
+def test_repair_repeat_titles_finds_a_quoted_title_again_in_another_case(models) -> None:
+    text = (
+        "Интервью дал корреспонденту газеты «Белорусская нива» посол. "
+        "Белорусская нива: как прошли переговоры? "
+        "Он ответил Белорусской ниве кратко, а белорусская нива урожайна."
+    )
+    given = [[("ORG", "газеты « Белорусская нива »")], [], []]
+    assert repeat(models, text, given, rule=repeat_titles) == [
+        [("ORG", "газеты « Белорусская нива »")],
+        [("ORG", "Белорусская нива")],
+        [("ORG", "Белорусской ниве")],
+    ]
