@@ -34,15 +34,18 @@ so tests can say which one fired:
   organisation (`концерн «Фольксваген»`, `ГУП «Водоканал»`) is one, if slovnet
   missed it; after a legal form the form and quotes belong to the name.
 - `add_transcriptions`: a Latin transcription in brackets right after a
-  mention or its closing quote (`Международная амнистия (Amnesty
-  International)`, `концерн «Фольксваген» (Volkswagen)`) names the same thing,
-  so it is a mention of the same type.
+  mention, its closing quote or bracket (`Международная амнистия (Amnesty
+  International)`, `концерн «Фольксваген» (Volkswagen)`, `Комитет защиты
+  журналистов (КЗЖ) (Committee to Protect Journalists)`) names the same
+  thing, so it is a mention of the same type.
 - `add_introduced_names`: a noun phrase opened by a capitalised word and
   followed by its short name in brackets (`Шанхайская организация
   сотрудничества (далее – ШОС)`, `Евразийская экономическая комиссия (ЕЭК)`:
   the initials must match where `далее` does not say so) is a name slovnet
   missed, of the short name's type (an organisation when the short name is
-  untagged); `далее –` itself is no part of a name.
+  untagged); `далее –` itself is no part of a name. So is such a phrase
+  followed by its Latin original (`Международная амнистия (Amnesty
+  International)`): an organisation, as slovnet tags people it misses less.
 - `add_full_names`: three capitalised words that are a surname, a first name
   and a patronymic, in either order (`№ 34р Стасевич Игорь Владимирович
   назначен`), are a person slovnet missed.
@@ -341,8 +344,8 @@ def add_transcriptions(tokens: list[Token], spans: list[Span], models: Models) -
     added = []
     for span in spans:
         opener = span.end
-        if opener < len(tokens) and tokens[opener].text in CLOSING_QUOTES:
-            opener += 1  # `концерн «Фольксваген» (Volkswagen)`
+        if opener < len(tokens) and tokens[opener].text in CLOSING_QUOTES | {")"}:
+            opener += 1  # `концерн «Фольксваген» (Volkswagen)`, `... (КЗЖ) (Committee ...)`
         if opener >= len(tokens) or tokens[opener].text != "(":
             continue
         window = range(opener + 1, min(len(tokens), opener + MAX_NAME + 2))
@@ -559,9 +562,24 @@ def phrase_before(tokens: list[Token], opener: int, morph: MorphAnalyzer) -> int
     return None
 
 
+def transcription(tokens: list[Token], opener: int) -> int | None:
+    """`(Amnesty International)` at `opener`: the index of its closing bracket, for
+    two or more Latin words opened by a capital."""
+    window = range(opener + 1, min(len(tokens), opener + MAX_NAME + 2))
+    close = next((i for i in window if tokens[i].text == ")"), None)
+    inner = tokens[opener + 1 : close] if close else []
+    latin = len(inner) > 1 and all(LATIN.match(t.text) for t in inner)
+    return close if latin and inner[0].text[:1].isupper() else None
+
+
 def add_introduced_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     added: list[Span] = []
     for opener, token in enumerate(tokens):
+        close = transcription(tokens, opener) if token.text == "(" else None
+        start = phrase_before(tokens, opener, models.morph) if close else None
+        if close and start is not None and free(spans + added, start, close):
+            added += [Span(start, opener, ORG), Span(opener + 1, close, ORG)]
+            continue
         found = introduction(tokens, opener) if token.text == "(" else None
         start = phrase_before(tokens, opener, models.morph) if found else None
         if found is None or start is None or not free(spans + added, start, opener):

@@ -21,13 +21,13 @@ FLOORS = {
     "factru-dev": {
         ("ner_token", "PER"): 0.977,
         ("ner_token", "LOC"): 0.932,
-        ("ner_token", "ORG"): 0.836,
+        ("ner_token", "ORG"): 0.841,
         ("ner_exact_names", "PER"): 0.962,
         ("ner_exact_names", "LOC"): 0.935,
-        ("ner_exact_names", "ORG"): 0.782,
+        ("ner_exact_names", "ORG"): 0.786,
         ("ner_exact_objects", "PER"): 0.961,
         ("ner_exact_objects", "LOC"): 0.916,
-        ("ner_exact_objects", "ORG"): 0.692,
+        ("ner_exact_objects", "ORG"): 0.696,
         ("occupation", "full"): 0.643,
     },
     "nerel-dev": {
