@@ -3,10 +3,16 @@ from pathlib import Path
 
 import pandas as pd
 
+import extract.batch
+from extract import run
 from extract.merge import live_batches, merge_tables
 from extract.models import load_morph
 from extract.parts import PartStore
+from extract.records import Document, Mention, Result
+from extract.segment import segment
 from extract.tables import to_frame
+
+RELEASE = "Совещание № {n}\n\n" + "{n} марта в Минске Иван Петров провёл совещание. " * 8
 
 
 def mention_rows(doc_ids: list[str], note: str) -> list[dict]:
@@ -91,3 +97,52 @@ def test_merge_memory_stays_flat_as_the_run_grows(tmp_path: Path) -> None:
     assert pd.read_csv(tmp_path / "large" / "mentions.csv").shape[0] == 5000
     # five times the documents: tables held whole would take about five times the memory
     assert large < 1.5 * small, (small, large)
+
+
+def light_process(document: Document, models: object) -> Result:
+    """Sentences and a person in each, without the models: what is measured is
+    what the batch keeps, not what the stages find."""
+    sentences = segment(document)
+    mentions = [
+        Mention(
+            document.doc_id,
+            f"{document.doc_id}#m{n}",
+            "PER",
+            s.start,
+            s.start + 1,
+            document.text[s.start],
+            "",
+            "PER-1",
+            "PER:Петров|И",
+        )
+        for n, s in enumerate(sentences, start=1)
+    ]
+    return Result(document, sentences, mentions)
+
+
+def run_peak(releases: Path, out: Path) -> int:
+    """The most memory a whole run held at once (tracemalloc)."""
+    tracemalloc.start()
+    try:
+        run(releases, out, workers=1, quiet=True)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_merge_a_run_keeps_no_table_and_no_release_whole(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(extract.batch, "process", light_process)
+    for count in (500, 2000):
+        (tmp_path / f"in-{count}").mkdir()
+        for n in range(count):
+            release = tmp_path / f"in-{count}" / f"release-{n:05d}.txt"
+            release.write_text(RELEASE.format(n=n), encoding="utf-8")
+    run(tmp_path / "in-2000", tmp_path / "warm", workers=1, quiet=True)  # caches
+    small = run_peak(tmp_path / "in-500", tmp_path / "out-500")
+    large = run_peak(tmp_path / "in-2000", tmp_path / "out-2000")
+    sentences = pd.read_csv(tmp_path / "out-2000" / "sentences.csv")
+    assert len(sentences) == 2000 * 9  # a title and eight sentences each
+    size = (tmp_path / "in-2000" / "release-00001.txt").stat().st_size
+    # what a run keeps per release (its ids, sha256 and date) is under twice
+    # the release's size; tables held whole until the end took about five times
+    assert (large - small) / 1500 < 2 * size, (small, large, size)

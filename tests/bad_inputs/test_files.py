@@ -51,7 +51,7 @@ def test_bad_inputs_file_removed_after_listing(tmp_path: Path, monkeypatch) -> N
     folder = make_folder(tmp_path)
     original = extract.batch.walk
 
-    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> list[Path]:
+    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> list[str]:
         paths = original(in_dir, exclude)
         (folder / "b.txt").unlink()
         return paths
