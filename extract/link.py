@@ -280,7 +280,8 @@ class Tally:
     middles: Counter = field(default_factory=Counter)
     lasts: Counter = field(default_factory=Counter)
     texts: set[str] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
+    n_docs: int = 0
+    last_doc: str = ""
     n_mentions: int = 0
 
 
@@ -290,7 +291,8 @@ def tally_mentions(
     tallies: dict[str, Tally] | None = None,
 ) -> dict[str, Tally]:
     """Fold `(entity_id, entity_key, type, doc_id, text, normal)` rows into tallies,
-    new ones or those given (a run's mentions come in batches)."""
+    new ones or those given (a run's mentions come in batches). The rows come in
+    `doc_id` order, a document's all together, so documents are counted, not kept."""
     tallies = {} if tallies is None else tallies
     for entity, key, type, doc_id, text, normal in rows:
         tally = tallies.setdefault(entity, Tally(key, type))
@@ -301,7 +303,9 @@ def tally_mentions(
             tally.firsts[parts.first] += 1
             tally.middles[parts.middle] += 1
         tally.texts.update({text, normal or text})
-        tally.docs.add(doc_id)
+        if doc_id != tally.last_doc:  # rows come a document at a time
+            tally.n_docs += 1
+            tally.last_doc = doc_id
         tally.n_mentions += 1
     return tallies
 
@@ -339,7 +343,7 @@ def build_entities(tallies: dict[str, Tally]) -> list[Entity]:
                 tally.type,
                 name,
                 aliases,
-                len(tally.docs),
+                tally.n_docs,
                 tally.n_mentions,
                 parts.last,
                 parts.first,
