@@ -32,6 +32,8 @@ FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
 DATE_FORMAT = "%Y-%m-%d"
 EXCEL_FOLDER = "excel"
+# Separator and encoding of the contract's CSV and of the Excel profile.
+CSV_PROFILES = {"csv": (",", "utf-8"), "excel": (";", "utf-8-sig")}
 FILE_MODE = 0o666  # what `open` would give, before the umask; mkstemp gives 0o600
 
 
@@ -61,32 +63,27 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write` on a temporary file beside `path`, then rename it into place."""
+def temporary_beside(path: Path) -> Path:
+    """An empty temporary file in `path`'s folder, so a rename onto `path` is atomic."""
     handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
-    temporary = Path(name)
+    return Path(name)
+
+
+def put_in_place(temporary: Path, path: Path) -> None:
+    """Give the finished temporary file the mode `open` would have, and rename it."""
+    os.chmod(temporary, FILE_MODE & ~current_umask())
+    os.replace(temporary, path)
+
+
+def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call `write` on a temporary file beside `path`, then rename it into place."""
+    temporary = temporary_beside(path)
     try:
         write(temporary)
-        os.chmod(temporary, FILE_MODE & ~current_umask())
-        os.replace(temporary, path)
+        put_in_place(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
-
-
-def dump_csv(frame: pd.DataFrame, path: Path, excel: bool = False) -> None:
-    """The contract's CSV, or with `excel` the Excel profile (BOM and `;`)."""
-    replace_atomically(
-        path,
-        lambda target: csv_safe(frame).to_csv(
-            target,
-            index=False,
-            sep=";" if excel else ",",
-            encoding="utf-8-sig" if excel else "utf-8",
-            lineterminator="\n",
-            date_format=DATE_FORMAT,
-        ),
-    )
 
 
 def dump_parquet(frame: pd.DataFrame, path: Path) -> None:
@@ -119,15 +116,9 @@ class TableWriter:
         self.header = True
 
     def __enter__(self) -> "TableWriter":
-        for kind, target in self.targets.items():
-            handle, name = tempfile.mkstemp(
-                dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-            )
-            os.close(handle)
-            self.temporary[kind] = Path(name)
-        for kind in ("csv", "excel"):
+        self.temporary = {kind: temporary_beside(target) for kind, target in self.targets.items()}
+        for kind, (_, encoding) in CSV_PROFILES.items():
             if kind in self.temporary:
-                encoding = "utf-8-sig" if kind == "excel" else "utf-8"
                 self.files[kind] = self.temporary[kind].open("w", encoding=encoding, newline="")
         if "parquet" in self.temporary:
             self.parquet = pq.ParquetWriter(self.temporary["parquet"], self.schema)
@@ -136,11 +127,12 @@ class TableWriter:
     def write(self, frame: pd.DataFrame) -> None:
         safe = csv_safe(frame)
         for kind, file in self.files.items():
+            separator, _ = CSV_PROFILES[kind]
             safe.to_csv(
                 file,
                 index=False,
                 header=self.header,
-                sep=";" if kind == "excel" else ",",
+                sep=separator,
                 lineterminator="\n",
                 date_format=DATE_FORMAT,
             )
@@ -160,8 +152,7 @@ class TableWriter:
                 self.parquet.close()
             if kind is None:
                 for name, temporary in self.temporary.items():
-                    os.chmod(temporary, FILE_MODE & ~current_umask())
-                    os.replace(temporary, self.targets[name])
+                    put_in_place(temporary, self.targets[name])
         finally:
             for temporary in self.temporary.values():
                 temporary.unlink(missing_ok=True)
@@ -170,11 +161,8 @@ class TableWriter:
 def dump_table(
     frame: pd.DataFrame, out_dir: Path, name: str, parquet: bool = True, excel: bool = False
 ) -> None:
-    """Write one table as `<name>.csv`, unless turned off `<name>.parquet`, and when
-    asked `excel/<name>.csv` in the Excel profile."""
-    dump_csv(frame, out_dir / f"{name}.csv")
-    if parquet:
-        dump_parquet(frame, out_dir / f"{name}.parquet")
-    if excel:
-        (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
-        dump_csv(frame, out_dir / EXCEL_FOLDER / f"{name}.csv", excel=True)
+    """Write one table held whole as `<name>.csv`, unless turned off `<name>.parquet`,
+    and when asked `excel/<name>.csv` in the Excel profile: a `TableWriter` given
+    one batch. `frame` is typed (`tables.to_frame`), as the Parquet schema is its."""
+    with TableWriter(out_dir, name, frame.iloc[:0], parquet, excel) as writer:
+        writer.write(frame)

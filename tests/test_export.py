@@ -3,7 +3,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.export import dump_csv, dump_table, escape_cell, replace_atomically, unescape_cell
+from extract.export import dump_table, escape_cell, replace_atomically, unescape_cell
 from extract.tables import to_frame
 
 CELLS = [
@@ -25,23 +25,23 @@ def test_export_escape_round_trip(cell: str, escaped: str) -> None:
     assert unescape_cell(escaped) == cell
 
 
+def phone_mention(normal: str) -> pd.DataFrame:
+    """A mention whose text a spreadsheet would take for a formula."""
+    row = {
+        "doc_id": "d",
+        "mention_id": "d#m1",
+        "entity_id": "ORG-1",
+        "type": "ORG",
+        "start": 0,
+        "end": 16,
+        "text": "+375 17 123-45-67",
+        "normal": normal,
+    }
+    return to_frame("mentions", [row])
+
+
 def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
-    frame = to_frame(
-        "mentions",
-        [
-            {
-                "doc_id": "d",
-                "mention_id": "d#m1",
-                "entity_id": "ORG-1",
-                "type": "ORG",
-                "start": 0,
-                "end": 16,
-                "text": "+375 17 123-45-67",
-                "normal": "",
-            }
-        ],
-    )
-    dump_csv(frame, tmp_path / "mentions.csv")
+    dump_table(phone_mention(""), tmp_path, "mentions", parquet=False)
     assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
         "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
         "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,,\n"
@@ -50,7 +50,7 @@ def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
 
 def test_export_dates_as_iso(tmp_path: Path) -> None:
     frame = to_frame("documents", [{"doc_id": "d", "status": "ok", "published": "2025-06-19"}])
-    dump_csv(frame, tmp_path / "documents.csv")
+    dump_table(frame, tmp_path, "documents", parquet=False)
     assert (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[1] == (
         "d,,ok,,,,2025-06-19,,,,,"
     )
@@ -80,21 +80,7 @@ def test_export_parquet_keeps_exact_text(tmp_path: Path) -> None:
 
 
 def test_export_excel_profile_has_bom_semicolons_and_the_same_escaping(tmp_path: Path) -> None:
-    frame = to_frame(
-        "mentions",
-        [
-            {
-                "doc_id": "d",
-                "mention_id": "d#m1",
-                "entity_id": "ORG-1",
-                "type": "ORG",
-                "start": 0,
-                "end": 16,
-                "text": "+375 17 123-45-67",
-                "normal": "Минсвязи; пресс-служба",
-            }
-        ],
-    )
+    frame = phone_mention("Минсвязи; пресс-служба")
     dump_table(frame, tmp_path, "mentions", parquet=False, excel=True)
     assert (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8") == (
         "\ufeffdoc_id;mention_id;entity_id;type;start;end;text;normal;entity_key\n"
