@@ -794,7 +794,6 @@ def take_demonyms(
         for s in found
         if s.type == LOC
     ]
-    places += [*models.places, *models.states]
 
     def demonym(tokens: list[Token], span: Span) -> bool:
         if span.type != ORG or span.end - span.start > 1 or span.start == 0:
@@ -805,7 +804,8 @@ def take_demonyms(
         cases = {p.tag.case for p in analyses(name, morph)}
         agreeing = [p for p in analyses(word, morph) if p.tag.POS == "ADJF"]
         agreeing = [p for p in agreeing if name.isupper() or p.tag.case in cases]
-        return bool(agreeing) and names_any(agreeing[0].normal_form, places)
+        adjective = agreeing[0].normal_form if agreeing else ""
+        return any(names_any(adjective, known) for known in (places, models.places, models.states))
 
     return [
         [Span(s.start - 1, s.end, ORG) if demonym(tokens, s) else s for s in found]
