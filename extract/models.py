@@ -18,6 +18,7 @@ from slovnet import NER
 
 from .aliases import Aliases, load_aliases
 from .const import LOC
+from .demonyms import Gazetteer, load_gazetteer
 from .grammars.dates import DateGrammar, build_grammar
 from .names import fold
 
@@ -34,6 +35,7 @@ class Models:
     aliases: Aliases
     places: frozenset[str]  # folded place names of the gazetteer: see `repair.add_places`
     states: frozenset[str]  # folded names of states, short and full: see `positions`
+    adjectives: Gazetteer  # the places adjectives name: see `demonyms`
 
 
 def natasha_file(name: str) -> Path:
@@ -85,4 +87,5 @@ def load_models(aliases: Path | None = None) -> Models:
         aliases=table,
         places=load_places(),
         states=load_states(table),
+        adjectives=load_gazetteer([*read_names("states.txt"), *read_names("places.txt")]),
     )

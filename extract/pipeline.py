@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from .dates import find_dates
+from .demonyms import name_adjectives
 from .events import find_events
 from .link import link_entities
 from .models import Models
@@ -18,6 +19,7 @@ def process(document: Document, models: Models) -> Result:
     sentences = segment(document)
     mentions = tag_mentions(document.text, sentences, models)
     mentions = [replace(m, normal=normal_form(document.text, m, models.morph)) for m in mentions]
+    mentions = name_adjectives(document.text, mentions, models.adjectives, models.morph)
     mentions = [replace(m, type=models.aliases.known_type(m.type, m.normal)) for m in mentions]
     mentions = link_entities(document.text, mentions, models.morph, models.aliases)
     dates = find_dates(document, sentences, models.dates)

@@ -1,37 +1,51 @@
 """Positions: who holds which post in which organisation.
 
-A post is a head word from `POST_HEADS` (`министр`, `заместитель`, `посол`,
-...) with the modifiers before it (`первый`, `генеральный`, `Чрезвычайный и
-Полномочный`) and the post words in the genitive after it (`заместитель
-министра`, `председатель правления`). Two patterns tie a post to a person:
+A post is a head word from `posts.POST_HEADS` (`министр`, `заместитель`,
+`посол`, ...) with the modifiers before it (`первый`, `генеральный`,
+`Чрезвычайный и Полномочный`) and the post words in the genitive after it
+(`заместитель министра`, `председатель правления`). These patterns tie a post
+to a person:
 
 - before the name: `Первый заместитель Министра связи ... Павел Ткач`,
   `генеральный директор РУП «Белтелеком» Иван Петров`, `Посол Казахстана в
   Беларуси Алибек Каримов`; between the post and the name only names of
-  organisations and places and lower-case words may stand, no verb and no
-  punctuation;
+  organisations and places, a short name in brackets and lower-case words may
+  stand, no verb and no other punctuation;
+- before a list of names, in the plural, given to each in the singular:
+  `заместители министра Иван Петров и Анна Смирнова`; a singular post before
+  a list is the first name's only;
 - after the name, past a comma, a dash or a bracket: `Петров, председатель
   правления`, `Ирина Шпаковская (начальник управления)`;
 - given by a copula, in the instrumental: `Гачечиладзе является депутатом
-  парламента`, `капитаном стал Михаель Баллак`.
+  парламента`, `капитаном стал Михаель Баллак`;
+- opening a sentence that names no one, as its subject, referring back
+  (`Министр отметил ...`): to the one person of the release who already holds
+  a post with that head, else, if no one does, to the one person the sentence
+  before names as a subject; with two candidates, to no one.
 
 The organisation is the first organisation named after the post word in
 that stretch, else the first place (`Посол Казахстана`: the state the
 ambassador represents; `мэр Москвы`: the city), else the one a common noun
 after the post refers back to (`глава партии`: the party named last, `мэр
-города`: the place named last), else the place an adjective
-before the post names (`британский премьер`, `свердловского губернатора`; see
-`demonyms`), else, for a head of state or government, the state
+города`: the place named last), else the place an adjective beside the post
+names (`британский премьер`, `свердловского губернатора`, `глава российского
+государства`; see `demonyms` and `repair.tag_post_places`), else, for a head
+of state or government (`президент`, `глава государства`), the state
 (`data/states.txt`) named nearest in its sentence or the one before, or the
-one state the release names, else none.
+one state the release names, unless another leading post holds it already,
+else an organisation in brackets right after the name (`Лонгин Клинский (РПЦ
+МП)`), else none. A profession (`posts.PROFESSIONS`: `писатель`, `врач`,
+`гроссмейстер`) is a row only with an organisation: with none, or with a
+place, it describes the person (`тбилисский врач`), not a post held.
+
 `position` is the post in the nominative, lower case, without the
-organisation; the same
-person, post and organisation in one release is one row, and a post stated
-once with its organisation and once without is the row with it.
+organisation; the same person, post and organisation in one release is one
+row, and a post stated once with its organisation and once without is the
+row with it.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from pymorphy3 import MorphAnalyzer
 
@@ -42,46 +56,34 @@ from .models import Models
 from .morphology import analyses, can_be, is_singular
 from .names import fold
 from .normalize import INSTITUTIONS, normalize
+from .posts import (
+    POST_HEADS,
+    POST_MODIFIERS,
+    PROFESSIONS,
+    is_post_word,
+    lemma,
+)
 from .records import Mention, Position, Sentence, Token
 
-POST_HEADS = set(
-    "министр замминистра заместитель посол директор гендиректор председатель зампред "
-    "руководитель начальник глава замглавы президент вице-президент премьер премьер-министр "
-    "вице-премьер губернатор вице-губернатор мэр вице-мэр секретарь генсек советник "
-    "помощник ректор проректор декан спикер депутат сенатор координатор сопредседатель "
-    "представитель полпред консул атташе командующий главнокомандующий судья прокурор "
-    "генпрокурор лидер управляющий пресс-секретарь уполномоченный солист докладчик "
-    "омбудсмен заведующий редактор главред корреспондент тренер капитан член "
-    "инспектор комиссар эксперт аналитик специалист сотрудник экономист журналист "
-    "фотограф оператор писатель режиссёр актёр актриса певец певица музыкант композитор "
-    "художник архитектор учёный профессор преподаватель врач адвокат юрист наблюдатель "
-    "парламентарий политик дипломат бизнесмен предприниматель банкир министр-председатель "
-    "вице-спикер госсекретарь замгоссекретаря канцлер генерал генерал-майор "
-    "генерал-лейтенант генерал-полковник адмирал полковник "
-    "патриарх митрополит архиепископ епископ муфтий раввин игрок вратарь защитник "
-    "нападающий полузащитник гроссмейстер астронавт космонавт пилот".split()
-)
-POST_MODIFIERS = set(
-    "первый генеральный исполнительный главный старший временно исполняющий "
-    "чрезвычайный полномочный постоянный специальный и государственный личный "
-    "ответственный вице бывший нынешний обязанность".split()
-)
-# Participles that name a post, in every case form: `управляющего директора`.
-PARTICIPLE_POSTS = ("управляющ", "заведующ", "командующ", "уполномоченн")
-# Heads a compound may end in: `бундестренер`, `вице-канцлер`.
-COMPOUND_HEADS = {"тренер", "министр", "президент", "секретарь", "канцлер", "директор"}
 WORD = re.compile(r"[А-ЯЁа-яё-]+")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
 # Post words that may follow a head in the genitive and belong to the post.
 POST_COMPLEMENTS = POST_HEADS | set("правление совет директор департамент управление отдел".split())
 STOPS = set(',.;:!?()[]«»"—–-')
+LIST_SEPARATORS = {",", "и"}
 QUOTES = set('«»"')
 POST = "POST"  # what `normalize` is told a post is: a noun phrase, not an organisation
 # `Жена президента Мишель Обама`: the post is the relative's, not the person's.
 KIN = set("жена супруга муж супруг вдова вдовец сын дочь мать отец брат сестра внук внучка".split())
 # Posts whose organisation is a state: with none beside the post, the one state the
 # release names is theirs (`Президент Саркози` in a release about France).
-HEADS_OF_STATE = set("президент премьер премьер-министр канцлер король королева".split())
+HEADS_OF_STATE = set(
+    "президент премьер премьер-министр канцлер король королева сенатор госсекретарь".split()
+)
+# `глава государства`, `председатель правительства`: a head whose complement is the state.
+STATE_WORDS = {"государство", "правительство"}
+# Posts that lead their organisation: a state one of them holds is not another's.
+LEADERS = HEADS_OF_STATE | {"председатель", "глава", "лидер"}
 MAX_STRETCH = 12  # tokens between a post word and the name it belongs to
 # Common nouns after a post that refer back to a place or organisation named before.
 PLACE_DESCRIPTORS = {"город", "столица", "область", "регион", "край"}
@@ -96,30 +98,13 @@ PREDICATE_REACH = 6  # words between a name and the copula after it
 
 @dataclass(frozen=True, slots=True)
 class Post:
-    """A post phrase: its token range and the token index of its head word."""
+    """A post phrase: its token range, the token index of its head word, and whether
+    it is a plural that a list of people shares (`министры ... Петров и Сидоров`)."""
 
     start: int
     end: int
     head: int
-
-
-def lemma(token: Token, morph: MorphAnalyzer) -> str:
-    """The dictionary form, a former post's `экс-` set aside (`экс-премьера` -> `премьер`)."""
-    return analyses(token.text.lower().removeprefix("экс-"), morph)[0].normal_form
-
-
-def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
-    """A post head (`POST_HEADS`): by its lemma, by its form for a participle that
-    names a post (`управляющий`, whose lemma is `управлять`), or as the end of a
-    compound (`бундестренер`)."""
-    word = lemma(token, morph)
-    if word in POST_HEADS or token.text.lower() in POST_HEADS:
-        return True
-    if any(token.text.lower().startswith(stem) for stem in PARTICIPLE_POSTS):
-        return True
-    return token.text.islower() and any(
-        word.endswith(head) and len(word) > len(head) + 2 for head in COMPOUND_HEADS
-    )
+    shared: bool = False
 
 
 def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
@@ -163,12 +148,24 @@ def agrees(head: Token, name: Token, morph: MorphAnalyzer) -> bool:
 
 
 def post_before(
-    tokens: list[Token], start: int, taken: dict[int, Mention], morph: MorphAnalyzer
+    tokens: list[Token], start: int, taken: dict[int, Mention], morph: MorphAnalyzer, heads: bool
 ) -> Post | None:
-    """The nearest post to the left of a name at token `start`, if the stretch allows."""
-    for index in range(start - 1, max(-1, start - 1 - MAX_STRETCH), -1):
+    """The nearest post to the left of a name at token `start`, if the stretch allows;
+    a short name in brackets is part of the stretch (`лидер ... Национального фронта
+    (FN) Марин Ле Пен`), and so are the names listed before this one, when the post
+    is a plural they share (`заместители министра Иван Петров и Пётр Сидоров`);
+    `heads` says the name itself heads such a list."""
+    index = start
+    listed = False  # names listed before this one were passed
+    while index > max(0, start - MAX_STRETCH):
+        index = skip_brackets(tokens, index - 1, taken)
         token = tokens[index]
         mention = taken.get(index)
+        named = taken.get(index - 1) if index > 0 else None
+        if mention is None and token.text in LIST_SEPARATORS and named and named.type == PER:
+            index = min(i for i, m in taken.items() if m is named)  # the name listed before
+            listed = True
+            continue
         if mention is None and (token.text in STOPS - QUOTES or is_verb(token, morph)):
             return None
         if mention is not None and mention.type == PER:
@@ -177,10 +174,28 @@ def post_before(
             post = read_post(tokens, index, morph)
             head = tokens[post.head]
             kin = post.start > 0 and lemma(tokens[post.start - 1], morph) in KIN
-            if is_singular(head.text, morph) and agrees(head, tokens[start], morph) and not kin:
-                return post
+            shared = not is_singular(head.text, morph)
+            fits = shared == listed or (shared and heads)
+            if fits and agrees(head, tokens[start], morph) and not kin:
+                return replace(post, shared=shared)
             return None
     return None
+
+
+def skip_brackets(tokens: list[Token], index: int, taken: dict[int, Mention]) -> int:
+    """The token before the brackets that close at `index`, when they hold only a name
+    or a Latin or capitalised short form; else `index`."""
+    if tokens[index].text != ")":
+        return index
+    for opener in range(index - 1, max(-1, index - 6), -1):
+        if tokens[opener].text == "(":
+            inside = range(opener + 1, index)
+            short = all(
+                i in taken or tokens[i].text.isupper() or LATIN.match(tokens[i].text)
+                for i in inside
+            )
+            return opener - 1 if short and opener > 0 and len(inside) else index
+    return index
 
 
 def post_after(
@@ -322,13 +337,23 @@ def state_of(
 ) -> str:
     """The state a head of state or government with no organisation beside the post
     leads: the one state named before the post in its sentence or the one before
-    (`... передачи Франции полномочий. Президент Саркози ...`) that no other post
+    (`... передачи Франции полномочий. Президент Саркози ...`) that no other leading post
     holds (`Председатель КНР ..., а британский премьер ...`), else the one state
     the release names; with two, none."""
     first = sentences[number - 1].start if number else sentences[number].start
     before = {m.entity_id for m in states if first <= m.start < start} - claimed
     ids = before or {m.entity_id for m in states}
     return ids.pop() if len(ids) == 1 else ""
+
+
+def leads_state(tokens: list[Token], post: Post, morph: MorphAnalyzer) -> bool:
+    """A head of state or government: by its head word (`президент`, `премьер`) or by
+    its complement (`глава государства`, `председатель правительства`), past one
+    adjective (`Глава российского государства`)."""
+    if lemma(tokens[post.head], morph) in HEADS_OF_STATE:
+        return True
+    following = [t for t in tokens[post.end : post.end + 2] if t.text.islower()]
+    return any(lemma(t, morph) in STATE_WORDS for t in following)
 
 
 def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
@@ -342,9 +367,138 @@ def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
 
 
 def post_text(tokens: list[Token], post: Post, text: str, morph: MorphAnalyzer) -> str:
-    """The post in the nominative, its head agreeing as a noun phrase's does."""
+    """The post in the nominative, its head agreeing as a noun phrase's does; a
+    shared plural in the singular each of its holders has (`заместители министра` ->
+    `заместитель министра`)."""
+    if post.shared:
+        words = [singular(token.text, morph) for token in tokens[post.start : post.head + 1]]
+        rest = text[tokens[post.head].end : tokens[post.end - 1].end]
+        return ("".join(f"{word} " for word in words).rstrip() + rest).lower()
     phrase = text[tokens[post.start].start : tokens[post.end - 1].end]
     return normalize(phrase, POST, morph).lower()
+
+
+def singular(word: str, morph: MorphAnalyzer) -> str:
+    form = analyses(word, morph)[0].inflect({"sing", "nomn"})
+    return form.word if form else word
+
+
+def bracketed(tokens: list[Token], end: int, taken: dict[int, Mention]) -> str:
+    """The organisation in brackets right after a name (`архиепископ Лонгин Клинский
+    (РПЦ МП)`), when the brackets hold it alone."""
+    if end >= len(tokens) or tokens[end].text != "(":
+        return ""
+    close = next(
+        (i for i in range(end + 1, min(len(tokens), end + 8)) if tokens[i].text == ")"), None
+    )
+    inside = {taken.get(i) for i in range(end + 1, close)} if close is not None else {None}
+    mention = inside.pop() if len(inside) == 1 else None
+    return mention.entity_id if mention is not None and mention.type == ORG else ""
+
+
+def opening_post(
+    tokens: list[Token], taken: dict[int, Mention], morph: MorphAnalyzer
+) -> Post | None:
+    """A post that opens a sentence as its subject (`Министр отметил ...`,
+    `Председатель влиятельного Комитета ... стал ...`): capitalised, singular,
+    in the nominative, past its modifiers."""
+    for index, token in enumerate(tokens[:3]):
+        if index in taken:
+            return None
+        if is_post_word(token, morph):
+            post = read_post(tokens, index, morph)
+            head = tokens[post.head]
+            opens = post.start == 0 and tokens[0].text[:1].isupper()
+            nominative = can_be(head.text, "nomn", morph) and is_singular(head.text, morph)
+            return post if opens and nominative else None
+        if lemma(token, morph) not in POST_MODIFIERS:
+            return None
+    return None
+
+
+def referent(release: "Release", number: int, tokens: list[Token], post: Post) -> Mention | None:
+    """The person a post with no name refers back to: the one person of the release
+    already holding a post with that head (`Министр Олег Гринкевич ...`, then
+    `Министр отметил`), else the one person of the sentence before, named as a
+    subject (`Сенатор Джон Керри прибыл ...`, then `Председатель ... Комитета ...
+    стал ...`)."""
+    morph = release.models.morph
+    holders = release.holders.get(lemma(tokens[post.head], morph), set())
+    people = {m.entity_id: m for m in release.mentions if m.type == PER}
+    if len(holders) == 1:
+        return people.get(next(iter(holders)))
+    if holders or number == 0:
+        return None
+    before = release.sentences[number - 1]
+    named = [m for m in release.mentions if m.type == PER and before.start <= m.start < before.end]
+    if len({m.entity_id for m in named}) != 1:
+        return None
+    last = named[0].text.split()[-1]
+    return named[0] if can_be(last, "nomn", morph) else None
+
+
+@dataclass(slots=True)
+class Release:
+    """What every post of a release is resolved against, and the rows found so far."""
+
+    text: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    models: Models
+    known: set[str] = field(default_factory=set)
+    states: list[Mention] = field(default_factory=list)
+    rows: dict[tuple[str, str, str], Position] = field(default_factory=dict)
+    led: set[str] = field(default_factory=set)  # organisations a leading post holds
+    holders: dict[str, set[str]] = field(default_factory=dict)  # post head -> people
+
+    def organisation_of(
+        self, number: int, tokens: list[Token], taken: dict[int, Mention], post: Post, stop: int
+    ) -> str:
+        """The post's organisation, by the first of the rules of the module docstring
+        that gives one."""
+        morph = self.models.morph
+        org = organisation(tokens, post, stop, taken, self.text, self.models, self.known)
+        if not org:  # `глава партии`, `мэр города`: the one named before
+            org = antecedent(tokens, post, self.text, self.mentions, morph)
+        adjective = taken.get(post.start - 1) if post.start > 0 else None
+        if not org and adjective is not None and adjective.type == LOC:  # `британский премьер`
+            org = adjective.entity_id
+        for beside in (post.start - 1, post.end):  # `свердловского губернатора`
+            if not org and 0 <= beside < len(tokens):  # `глава российского государства`
+                place = place_named_by(lemma(tokens[beside], morph), self.mentions)
+                org = place.entity_id if place is not None else ""
+        if not org and leads_state(tokens, post, morph):
+            org = state_of(self.sentences, number, tokens[post.start].start, self.states, self.led)
+        return org
+
+    def add(self, person: Mention, tokens: list[Token], post: Post, org: str) -> None:
+        """A row for the person's post, unless it is a profession outside an
+        organisation: a place (`тбилисский врач`, `гроссмейстер из Хорватии`) says
+        where the person is from, not whom they work for."""
+        morph = self.models.morph
+        if lemma(tokens[post.head], morph) in PROFESSIONS and not org.startswith(f"{ORG}-"):
+            return
+        position = post_text(tokens, post, self.text, morph)
+        ends = [tokens[post.start].start, tokens[post.end - 1].end]
+        if person.start >= tokens[0].start:  # stated beside the name: the span covers both
+            ends += [person.start, person.end]
+        head = lemma(tokens[post.head], morph)
+        if org and head in LEADERS:
+            self.led.add(org)
+        self.holders.setdefault(head, set()).add(person.entity_id)
+        self.rows.setdefault(
+            (person.entity_id, position, org),
+            Position(person.doc_id, person.entity_id, position, org, min(ends), max(ends)),
+        )
+
+    def positions(self) -> list[Position]:
+        """The rows, a post stated once with its organisation and once without as one."""
+        placed = {(person, post) for person, post, org in self.rows if org}
+        return [
+            row
+            for (person, post, org), row in self.rows.items()
+            if org or (person, post) not in placed
+        ]
 
 
 def find_positions(
@@ -352,18 +506,21 @@ def find_positions(
 ) -> list[Position]:
     """Every person-post-organisation triple a release states, once each."""
     morph = models.morph
-    known = {mention.entity_id for mention in mentions}
-    states = [m for m in mentions if m.type == LOC and is_state(m, models)]
-    rows: dict[tuple[str, str, str], Position] = {}
+    release = Release(text, sentences, mentions, models)
+    release.known = {mention.entity_id for mention in mentions}
+    release.states = [m for m in mentions if m.type == LOC and is_state(m, models)]
     for number, sentence in enumerate(sentences):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         tokens = list(sentence.tokens)
         taken = covering(sentence, inside)
         index = {token.start: i for i, token in enumerate(tokens)}
-        for person in (m for m in inside if m.type == PER and m.start in index):
+        people = [m for m in inside if m.type == PER and m.start in index]
+        for person in people:
             first = index[person.start]
             last = max(i for i, t in enumerate(tokens) if t.end <= person.end)
-            post = post_before(tokens, first, taken, morph)
+            named = taken.get(last + 2)
+            heads = tokens[last + 1 : last + 2] != [] and tokens[last + 1].text in LIST_SEPARATORS
+            post = post_before(tokens, first, taken, morph, heads and named in people)
             stop = first
             if post is None:
                 post = post_after(tokens, last + 1, taken, morph)
@@ -373,22 +530,12 @@ def find_positions(
                 stop = len(tokens)
             if post is None:
                 continue
-            org = organisation(tokens, post, stop, taken, text, models, known)
-            if not org:  # `глава партии`, `мэр города`: the one named before
-                org = antecedent(tokens, post, text, mentions, models.morph)
-            if not org and post.start > 0:  # `британский премьер`, `свердловского губернатора`
-                place = place_named_by(lemma(tokens[post.start - 1], morph), mentions)
-                org = place.entity_id if place is not None else ""
-            if not org and lemma(tokens[post.head], morph) in HEADS_OF_STATE:
-                claimed = {key[2] for key in rows if key[2]}
-                org = state_of(sentences, number, tokens[post.start].start, states, claimed)
-            position = post_text(tokens, post, text, morph)
-            span = sorted(
-                [tokens[post.start].start, person.start, tokens[post.end - 1].end, person.end]
-            )
-            key = (person.entity_id, position, org)
-            rows.setdefault(
-                key, Position(person.doc_id, person.entity_id, position, org, span[0], span[-1])
-            )
-    placed = {(person, post) for person, post, org in rows if org}
-    return [row for (person, post, org), row in rows.items() if org or (person, post) not in placed]
+            org = release.organisation_of(number, tokens, taken, post, stop)
+            release.add(person, tokens, post, org or bracketed(tokens, last + 1, taken))
+        if not any(m.type == PER for m in inside):
+            post = opening_post(tokens, taken, morph)
+            person = referent(release, number, tokens, post) if post is not None else None
+            if post is not None and person is not None:
+                org = release.organisation_of(number, tokens, taken, post, len(tokens))
+                release.add(person, tokens, post, org)
+    return release.positions()

@@ -71,13 +71,20 @@ so tests can say which one fired:
   области`); the organisation and places inside stay as well. Not after a
   post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
 
-Four rules look at the whole document, after the sentence rules:
+Five rules look at the whole document, after the sentence rules:
 
 - `take_demonyms`: a one-word name of a national body is ambiguous
   (`МИД`, `Минсельхоз`), and a place's adjective right before it says whose it
   is, so it belongs to the name (`японского МИДа`), when it agrees with it and
   names a place of the release or of the gazetteers. Longer and quoted names
   stand alone (`испанской «Барселоны»` is `Барселона`).
+- `tag_post_places`: a place's adjective before a post (`британский
+  премьер`, `подмосковного губернатора`) or between a post and its body
+  (`глава палестинской делегации`), with a person's name after, is a mention
+  of that place: it says whose the post is (before a profession it says the
+  person's nationality: `французский журналист`), and the place needs a mention to
+  be an entity. It must name a place of the gazetteers (`demonyms`) that the
+  release does not name: a named one is the post's already (`positions`).
 - `drop_vehicles`: a quoted name right after a craft's word (`шаттл
   «Дискавери»`, `ледокол «Ямал»`), in a case it can share with it, names a
   craft, not a person, body or place; so does the same name anywhere else in
@@ -103,11 +110,13 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from .const import LOC, ORG, PER, QUOTE_PAIRS
-from .demonyms import names_any
+from .demonyms import names_any, place_in
 from .link import initials
 from .models import Models
 from .morphology import analyses, can_be, is_known, is_singular
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
+from .posts import PROFESSIONS, is_post_word
+from .posts import lemma as post_lemma
 from .records import Token
 
 # Capitalised words slovnet takes for names but which name no one: abbreviations of
@@ -147,6 +156,7 @@ CLOSING_QUOTES = set(QUOTE_PAIRS.values())
 WORDLIKE = re.compile(r"\w")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'-]*$")
 MAX_NAME = 8  # tokens inside quotes or brackets
+POST_REACH = 8  # tokens between a post word and the name of the person holding it
 MAX_DOMAIN = 5  # words of a domain after `в области`, `по`
 INSTITUTIONS = set(
     "центр комитет совет агентство институт комиссия ассоциация союз академия фонд "
@@ -813,6 +823,62 @@ def take_demonyms(
     ]
 
 
+def post_before_person(tokens: list[Token], spans: list[Span], post: int) -> bool:
+    """Whether a person's name follows the post word at `post` within its stretch:
+    past names and lower-case words, but no punctuation save quotes."""
+    starts = {s.start: s for s in spans}
+    for index in range(post + 1, min(len(tokens), post + 1 + POST_REACH)):
+        span = starts.get(index)
+        if span is not None and span.type == PER:
+            return True
+        text = tokens[index].text
+        if span is None and not WORDLIKE.search(text) and text not in QUOTE_PAIRS.values():
+            return False
+    return False
+
+
+def tag_post_places(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    morph = models.morph
+    places = [
+        " ".join(t.text for t in tokens[s.start : s.end])
+        for tokens, found in zip(sentences, spans, strict=True)
+        for s in found
+        if s.type == LOC
+    ]
+
+    def names_post_place(tokens: list[Token], found: list[Span], index: int) -> bool:
+        word = tokens[index].text
+        cased = word.islower() or (index == 0 and word[1:].islower())  # `Британский премьер`
+        if not (word.isalpha() and cased) or not free(found, index, index + 1):
+            return False
+        if index + 1 >= len(tokens):
+            return False
+        after = tokens[index + 1]
+        cases = {p.tag.case for p in analyses(after.text, morph)}
+        agreeing = [p for p in analyses(word, morph) if p.tag.POS == "ADJF" and p.tag.case in cases]
+        adjective = agreeing[0].normal_form if agreeing else ""
+        if not adjective or place_in(adjective, places) or not models.adjectives.place(adjective):
+            return False  # a place of the release is the post's already (`positions`)
+        if is_post_word(after, morph) and post_lemma(after, morph) not in PROFESSIONS:
+            # `британский премьер Гордон Браун`, but `французский журналист` is a nationality
+            return post_before_person(tokens, found, index + 1)
+        return (  # `глава палестинской делегации Саеб Эрекат`
+            index > 0
+            and is_post_word(tokens[index - 1], morph)
+            and after.text.islower()
+            and analyses(after.text, morph)[0].tag.POS == "NOUN"
+            and post_before_person(tokens, found, index + 1)
+        )
+
+    return [
+        found
+        + [Span(i, i + 1, LOC) for i in range(len(tokens)) if names_post_place(tokens, found, i)]
+        for tokens, found in zip(sentences, spans, strict=True)
+    ]
+
+
 def drop_vehicles(
     sentences: list[list[Token]], spans: list[list[Span]], models: Models
 ) -> list[list[Span]]:
@@ -910,6 +976,7 @@ def crosses(spans: list[Span], start: int, end: int) -> bool:
 
 DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], list[list[Span]]]] = [
     take_demonyms,
+    tag_post_places,
     drop_vehicles,
     repeat_names,
     repeat_titles,

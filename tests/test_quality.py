@@ -23,12 +23,14 @@ FLOORS = {
         ("ner_token", "LOC"): 0.932,
         ("ner_token", "ORG"): 0.841,
         ("ner_exact_names", "PER"): 0.962,
-        ("ner_exact_names", "LOC"): 0.935,
+        ("ner_exact_names", "LOC"): 0.934,  # 0.935: see the objects' LOC below
         ("ner_exact_names", "ORG"): 0.786,
         ("ner_exact_objects", "PER"): 0.961,
-        ("ner_exact_objects", "LOC"): 0.916,
+        # 0.916 before a place's adjective that says whose a post is became a mention
+        # (`британский премьер`): FactRuEval's objects leave such adjectives out.
+        ("ner_exact_objects", "LOC"): 0.915,
         ("ner_exact_objects", "ORG"): 0.696,
-        ("occupation", "full"): 0.643,
+        ("occupation", "full"): 0.711,
     },
     "nerel-dev": {
         ("ner_exact_top", "PER"): 0.929,

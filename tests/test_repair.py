@@ -22,6 +22,7 @@ from extract.repair import (
     retype_organisations,
     split_brackets,
     split_lists,
+    tag_post_places,
     take_demonyms,
     trim_posts,
     trim_verbs,
@@ -626,6 +627,60 @@ def test_repair_take_demonyms(models, text, given, expected) -> None:
     tokens = tokens_of(text)
     spans = [find(tokens, words, type) for type, words in given]
     assert spans_text(tokens, take_demonyms([tokens], [spans], models)[0]) == expected
+
+
+POST_PLACES = [
+    (  # an adjective before a post, a person after it
+        "Встречу провёл британский премьер Кир Стармер.",
+        [("PER", "Кир Стармер")],
+        [("PER", "Кир Стармер"), ("LOC", "британский")],
+    ),
+    (  # capitalised where the sentence opens; an irregular adjective
+        "Американский сенатор Джон Смит прибыл в Киев.",
+        [("PER", "Джон Смит"), ("LOC", "Киев")],
+        [("PER", "Джон Смит"), ("LOC", "Киев"), ("LOC", "Американский")],
+    ),
+    (  # between a post and the body it heads
+        "Глава палестинской делегации Мухаммад Штайе выступил в ООН.",
+        [("PER", "Мухаммад Штайе"), ("ORG", "ООН")],
+        [("PER", "Мухаммад Штайе"), ("ORG", "ООН"), ("LOC", "палестинской")],
+    ),
+    (  # a place the release names is the post's already
+        "В Португалии прошли выборы. Португальский премьер Луиш Монтенегру выступил.",
+        [("LOC", "Португалии"), ("PER", "Луиш Монтенегру")],
+        [("LOC", "Португалии"), ("PER", "Луиш Монтенегру")],
+    ),
+    (  # before a profession it is a nationality
+        "Французский журналист Жан Дюпон был ранен.",
+        [("PER", "Жан Дюпон")],
+        [("PER", "Жан Дюпон")],
+    ),
+    ("Российский президент посетил Японию.", [("LOC", "Японию")], [("LOC", "Японию")]),
+    (  # not a place's adjective
+        "Исполнительный директор Иван Петров выступил.",
+        [("PER", "Иван Петров")],
+        [("PER", "Иван Петров")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"), POST_PLACES, ids=[p[0][:30] for p in POST_PLACES]
+)
+def test_repair_tag_post_places(models, text, given, expected) -> None:
+    sentences = [list(sentence.tokens) for sentence in segment(Document("d", "d.txt", text))]
+    spans = [[] for _ in sentences]
+    for type, words in given:
+        number = next(
+            i for i, tokens in enumerate(sentences) if words in " ".join(t.text for t in tokens)
+        )
+        spans[number].append(find(sentences[number], words, type))
+    tagged = tag_post_places(sentences, spans, models)
+    assert [
+        pair
+        for tokens, found in zip(sentences, tagged, strict=True)
+        for pair in spans_text(tokens, found)
+    ] == expected
 
 
 ORGANISATIONS = [

@@ -44,7 +44,7 @@ from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC, ORG, PER
 from ..morphology import analyses, can_be, is_known
-from ..positions import POST_HEADS
+from ..posts import POST_HEADS
 from ..records import Mention, Position, Sentence, Token
 from .triggers import VERB_TAGS, Trigger, first_parse, is_event_word, lemma, pos
 from .words import (

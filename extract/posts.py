@@ -1,0 +1,63 @@
+"""The vocabulary of posts, shared by the stages that read them.
+
+`positions` ties posts to people; `repair` tags the place an adjective before a
+post names (`британский премьер`); `events.roles` knows a post word is not a
+participant. A post head is a word of `POST_HEADS` by its lemma, a participle
+that names a post, or a compound that ends in one (`бундестренер`).
+"""
+
+from pymorphy3 import MorphAnalyzer
+
+from .morphology import analyses
+from .records import Token
+
+# Professions, ranks and callings: a post only in an organisation (`оператор
+# Аль-Джазиры`, `астронавт НАСА`); alone (`писатель Виктор Шендерович`,
+# `генерал-лейтенант Аксара Кердпол`) they describe the person, not a post held.
+PROFESSIONS = set(
+    "эксперт аналитик специалист сотрудник экономист журналист фотограф оператор писатель "
+    "режиссёр актёр актриса певец певица музыкант композитор художник архитектор учёный "
+    "профессор преподаватель врач адвокат юрист наблюдатель политик дипломат "
+    "бизнесмен предприниматель банкир генерал генерал-майор генерал-лейтенант "
+    "генерал-полковник адмирал полковник игрок вратарь защитник нападающий полузащитник "
+    "гроссмейстер астронавт космонавт пилот".split()
+)
+POST_HEADS = PROFESSIONS | set(
+    "министр замминистра заместитель посол директор гендиректор председатель зампред "
+    "руководитель начальник глава замглавы президент вице-президент премьер премьер-министр "
+    "вице-премьер губернатор вице-губернатор мэр вице-мэр секретарь генсек советник "
+    "помощник ректор проректор декан спикер депутат сенатор координатор сопредседатель "
+    "представитель полпред консул атташе командующий главнокомандующий судья прокурор "
+    "генпрокурор лидер управляющий пресс-секретарь уполномоченный солист докладчик "
+    "омбудсмен заведующий редактор главред корреспондент тренер капитан член "
+    "инспектор комиссар министр-председатель вице-спикер госсекретарь замгоссекретаря "
+    "канцлер патриарх митрополит архиепископ епископ муфтий раввин парламентарий".split()
+)
+POST_MODIFIERS = set(
+    "первый генеральный исполнительный главный старший временно исполняющий "
+    "чрезвычайный полномочный постоянный специальный и государственный личный "
+    "ответственный вице бывший нынешний обязанность".split()
+)
+# Participles that name a post, in every case form: `управляющего директора`.
+PARTICIPLE_POSTS = ("управляющ", "заведующ", "командующ", "уполномоченн")
+# Heads a compound may end in: `бундестренер`, `вице-канцлер`.
+COMPOUND_HEADS = {"тренер", "министр", "президент", "секретарь", "канцлер", "директор"}
+
+
+def lemma(token: Token, morph: MorphAnalyzer) -> str:
+    """The dictionary form, a former post's `экс-` set aside (`экс-премьера` -> `премьер`)."""
+    return analyses(token.text.lower().removeprefix("экс-"), morph)[0].normal_form
+
+
+def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
+    """A post head (`POST_HEADS`): by its lemma, by its form for a participle that
+    names a post (`управляющий`, whose lemma is `управлять`), or as the end of a
+    compound (`бундестренер`)."""
+    word = lemma(token, morph)
+    if word in POST_HEADS or token.text.lower() in POST_HEADS:
+        return True
+    if any(token.text.lower().startswith(stem) for stem in PARTICIPLE_POSTS):
+        return True
+    return token.text.islower() and any(
+        word.endswith(head) and len(word) > len(head) + 2 for head in COMPOUND_HEADS
+    )
