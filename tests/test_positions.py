@@ -299,11 +299,14 @@ def test_positions_seed_release() -> None:
     result = process_text(SEED.read_text(encoding="utf-8"), doc_id="seed")
     keys = {m.entity_id: m.entity_key for m in result.mentions}
     rows = [(keys[p.person_id], p.position, keys.get(p.org_id)) for p in result.positions]
-    assert (
-        "PER:Ткач|П",
-        "первый заместитель министра",
-        "ORG:Министерство связи и информатизации Республики Беларусь",
-    ) in rows
+    assert rows == [
+        (
+            "PER:Ткач|П",
+            "первый заместитель министра",
+            "ORG:Министерство связи и информатизации Республики Беларусь",
+        ),
+        ("PER:Си|Ц", "председатель", "LOC:Китайская Народная Республика"),
+    ]
 
 
 def test_positions_one_row_per_triple() -> None:
