@@ -794,16 +794,21 @@ def craft_names(tokens: list[Token], morph: MorphAnalyzer) -> set[tuple]:
     return names
 
 
-def take_demonyms(
-    sentences: list[list[Token]], spans: list[list[Span]], models: Models
-) -> list[list[Span]]:
-    morph = models.morph
-    places = [
+def release_places(sentences: list[list[Token]], spans: list[list[Span]]) -> list[str]:
+    """The words of every place mention of a release, as written."""
+    return [
         " ".join(t.text for t in tokens[s.start : s.end])
         for tokens, found in zip(sentences, spans, strict=True)
         for s in found
         if s.type == LOC
     ]
+
+
+def take_demonyms(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    morph = models.morph
+    places = release_places(sentences, spans)
 
     def demonym(tokens: list[Token], span: Span) -> bool:
         if span.type != ORG or span.end - span.start > 1 or span.start == 0:
@@ -841,12 +846,7 @@ def tag_post_places(
     sentences: list[list[Token]], spans: list[list[Span]], models: Models
 ) -> list[list[Span]]:
     morph = models.morph
-    places = [
-        " ".join(t.text for t in tokens[s.start : s.end])
-        for tokens, found in zip(sentences, spans, strict=True)
-        for s in found
-        if s.type == LOC
-    ]
+    places = release_places(sentences, spans)
 
     def names_post_place(tokens: list[Token], found: list[Span], index: int) -> bool:
         word = tokens[index].text
