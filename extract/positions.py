@@ -476,13 +476,13 @@ class Release:
         organisation: a place (`тбилисский врач`, `гроссмейстер из Хорватии`) says
         where the person is from, not whom they work for."""
         morph = self.models.morph
-        if lemma(tokens[post.head], morph) in PROFESSIONS and not org.startswith(f"{ORG}-"):
+        head = lemma(tokens[post.head], morph)
+        if head in PROFESSIONS and not org.startswith(f"{ORG}-"):  # ids are `TYPE-hash`
             return
         position = post_text(tokens, post, self.text, morph)
         ends = [tokens[post.start].start, tokens[post.end - 1].end]
         if person.start >= tokens[0].start:  # stated beside the name: the span covers both
             ends += [person.start, person.end]
-        head = lemma(tokens[post.head], morph)
         if org and head in LEADERS:
             self.led.add(org)
         self.holders.setdefault(head, set()).add(person.entity_id)
@@ -506,9 +506,14 @@ def find_positions(
 ) -> list[Position]:
     """Every person-post-organisation triple a release states, once each."""
     morph = models.morph
-    release = Release(text, sentences, mentions, models)
-    release.known = {mention.entity_id for mention in mentions}
-    release.states = [m for m in mentions if m.type == LOC and is_state(m, models)]
+    release = Release(
+        text,
+        sentences,
+        mentions,
+        models,
+        known={mention.entity_id for mention in mentions},
+        states=[m for m in mentions if m.type == LOC and is_state(m, models)],
+    )
     for number, sentence in enumerate(sentences):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         tokens = list(sentence.tokens)

@@ -268,7 +268,7 @@ CASES = [
         "В Минск прибыл Иван Петров. Министр провёл переговоры с коллегами.",
         [("PER:Петров|И", "министр", "")],
     ),
-    (  # and to the one person holding that post already
+    (  # and to the one person holding that post already, whose row takes its organisation
         "Министр связи Иван Петров открыл форум. Его приветствовала Анна Смирнова. "
         "Министр Беларуси отметил рост экспорта.",
         [("PER:Петров|И", "министр", "LOC:Республика Беларусь")],
