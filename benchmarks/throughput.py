@@ -2,7 +2,7 @@
 
 (a) the plain natasha pipeline (`natasha_baseline.Pipeline`: Segmenter,
     NewsMorphTagger, NewsNERTagger, span normalisation, DatesExtractor),
-(b) slovnet's NER alone, over razdel's tokens,
+(b) slovnet's NER alone, as slovnet's README calls it,
 (c) the full `extract` batch run, with one worker and with every core,
 
 on the same texts, each in a process of its own (spawned from this one), so
@@ -81,15 +81,17 @@ def run_natasha(paths: list[Path], out: Path, workers: int) -> None:
 
 
 def run_slovnet(paths: list[Path], out: Path, workers: int) -> None:
-    from razdel import tokenize
+    """slovnet as its README uses it: `NER` with the navec embedding, called on
+    each text (razdel's tokens, slovnet's own tagger and decoder)."""
+    from navec import Navec
+    from slovnet import NER
 
-    from extract.models import load_models
-    from extract.ner import tag_sequences
+    from extract.models import EMBEDDING, NER_MODEL, natasha_file
 
-    models = load_models()
+    ner = NER.load(natasha_file(NER_MODEL))
+    ner.navec(Navec.load(natasha_file(EMBEDDING)))
     for path in paths:
-        words = [token.text for token in tokenize(path.read_text(encoding="utf-8"))]
-        tag_sequences([words], models)
+        ner(path.read_text(encoding="utf-8"))
 
 
 def run_extract(paths: list[Path], out: Path, workers: int) -> None:

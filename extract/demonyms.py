@@ -13,7 +13,7 @@ for the adjectives whose stem is not their place's (`британский`,
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 
 from pymorphy3 import MorphAnalyzer
@@ -77,14 +77,23 @@ class Gazetteer:
 
     places: tuple[str, ...]
     irregular: dict[str, str]
+    found: dict[str, str | None] = field(default_factory=dict, compare=False)  # see `own_place`
 
     def place(self, adjective: str, release: Iterable[str] = ()) -> str | None:
         """The place the adjective (a lemma) names: one the release names first."""
-        return (
-            place_in(adjective, release)
-            or self.irregular.get(adjective)
-            or place_in(adjective, self.places)
-        )
+        return place_in(adjective, release) or self.own_place(adjective)
+
+    def own_place(self, adjective: str) -> str | None:
+        """The gazetteer's place the adjective names. Matching an adjective runs
+        through thousands of places, so it is done once per adjective of a place's
+        shape and kept: a corpus has a few thousand such adjectives at most."""
+        if stem_of(adjective) is None:
+            return self.irregular.get(adjective)
+        if adjective not in self.found:
+            self.found[adjective] = self.irregular.get(adjective) or place_in(
+                adjective, self.places
+            )
+        return self.found[adjective]
 
 
 def load_gazetteer(places: Iterable[str]) -> Gazetteer:

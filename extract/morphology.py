@@ -38,9 +38,33 @@ def is_known(word: str, morph: MorphAnalyzer) -> bool:
     return bool(parses) and parses[0].is_known
 
 
+@lru_cache(maxsize=1 << 17)
+def cases(word: str, morph: MorphAnalyzer) -> frozenset[str | None]:
+    """The cases of all the word's readings. pymorphy3 works a grammeme out of
+    its tag on every access, and the rules ask each word's cases many times."""
+    return frozenset(parse.tag.case for parse in analyses(word, morph))
+
+
+@lru_cache(maxsize=1 << 17)
+def part_of_speech(word: str, morph: MorphAnalyzer) -> str | None:
+    """The likeliest reading's part of speech, kept per word like `cases`."""
+    return analyses(word, morph)[0].tag.POS
+
+
+@lru_cache(maxsize=1 << 17)
+def adjective_readings(word: str, morph: MorphAnalyzer) -> tuple[tuple[str, str | None], ...]:
+    """The lemma and case of each of the word's readings as a full adjective,
+    likeliest first (none for a word that is no adjective)."""
+    return tuple(
+        (parse.normal_form, parse.tag.case)
+        for parse in analyses(word, morph)
+        if parse.tag.POS == "ADJF"
+    )
+
+
 def can_be(word: str, case: str, morph: MorphAnalyzer) -> bool:
     """Whether some reading of the word is in the case (`nomn`, `ablt`, ...)."""
-    return any(parse.tag.case == case for parse in analyses(word, morph))
+    return case in cases(word, morph)
 
 
 def is_singular(word: str, morph: MorphAnalyzer) -> bool:

@@ -12,6 +12,7 @@ rules of `repair`.
 import re
 from collections.abc import Callable
 
+import numpy as np
 from slovnet.bio import io_spans
 from slovnet.token import Token as SlovnetToken
 
@@ -28,12 +29,40 @@ def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]
     each slovnet batch pads to a similar length, returned in the order given."""
     order = sorted(range(len(sequences)), key=lambda index: len(sequences[index]))
     infer = models.ner.infer
-    words = [sequences[index] for index in order]
-    tags = infer.decoder(infer.process(infer.encoder(words))) if words else []
+    transitions = infer.model.head.crf.transitions.array
+    paths = []
+    for batch in infer.encoder([sequences[index] for index in order]):
+        emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
+        lengths = (~batch.pad_mask).sum(1)
+        paths.extend(
+            best_path(emissions[row, :length], transitions) for row, length in enumerate(lengths)
+        )
     result: list[list[str]] = [[] for _ in sequences]
-    for index, sequence_tags in zip(order, tags, strict=True):
+    for index, sequence_tags in zip(order, infer.decoder(paths), strict=True):
         result[index] = sequence_tags
     return result
+
+
+def best_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The likeliest tag ids of one sequence (its words x tags scores) under the
+    CRF's transition scores: slovnet's Viterbi, for one sequence at a time.
+    slovnet's decoder works on a padded batch and pays a dozen numpy calls per
+    word to do it; a document is tagged alone, so this one runs on plain
+    vectors, with the same sums and ties, and takes half the time."""
+    if not len(emissions):
+        return []
+    score = emissions[0]
+    history = []
+    for emission in emissions[1:]:
+        scores = score[:, None] + transitions + emission  # previous tag x next tag
+        history.append(scores.argmax(0))
+        score = scores.max(0)
+    best = int(score.argmax())
+    path = [best]
+    for step in reversed(np.array(history).tolist()):
+        best = step[best]
+        path.append(best)
+    return path[::-1]
 
 
 def trim_punctuation(tokens: list[Token], start: int, end: int) -> tuple[int, int]:

@@ -113,7 +113,15 @@ from .const import LOC, ORG, PER, QUOTE_PAIRS
 from .demonyms import names_any, place_in
 from .link import initials
 from .models import Models
-from .morphology import analyses, can_be, is_known, is_singular
+from .morphology import (
+    adjective_readings,
+    analyses,
+    can_be,
+    cases,
+    is_known,
+    is_singular,
+    part_of_speech,
+)
 from .names import PATRONYMIC, can_be_surname, fold, name_tags
 from .posts import PROFESSIONS, is_post_word
 from .posts import lemma as post_lemma
@@ -816,10 +824,9 @@ def take_demonyms(
         word, name = tokens[span.start - 1].text, tokens[span.start].text
         if not (word.isalpha() and word.islower()):
             return False
-        cases = {p.tag.case for p in analyses(name, morph)}
-        agreeing = [p for p in analyses(word, morph) if p.tag.POS == "ADJF"]
-        agreeing = [p for p in agreeing if name.isupper() or p.tag.case in cases]
-        adjective = agreeing[0].normal_form if agreeing else ""
+        agreeing = cases(name, morph)
+        readings = adjective_readings(word, morph)
+        adjective = next((a for a, case in readings if name.isupper() or case in agreeing), "")
         return any(names_any(adjective, known) for known in (places, models.places, models.states))
 
     return [
@@ -856,11 +863,13 @@ def tag_post_places(
         if index + 1 >= len(tokens):
             return False
         after = tokens[index + 1]
-        cases = {p.tag.case for p in analyses(after.text, morph)}
-        agreeing = [p for p in analyses(word, morph) if p.tag.POS == "ADJF" and p.tag.case in cases]
-        adjective = agreeing[0].normal_form if agreeing else ""
-        if not adjective or place_in(adjective, places) or not models.adjectives.place(adjective):
-            return False  # a place of the release is the post's already (`positions`)
+        readings = adjective_readings(word, morph)
+        agreeing = cases(after.text, morph) if readings else frozenset()
+        adjective = next((a for a, case in readings if case in agreeing), "")
+        if not adjective or not models.adjectives.own_place(adjective):
+            return False
+        if place_in(adjective, places):  # a place of the release is the post's already
+            return False  # (`positions`)
         if is_post_word(after, morph) and post_lemma(after, morph) not in PROFESSIONS:
             # `британский премьер Гордон Браун`, but `французский журналист` is a nationality
             return post_before_person(tokens, found, index + 1)
@@ -868,7 +877,7 @@ def tag_post_places(
             index > 0
             and is_post_word(tokens[index - 1], morph)
             and after.text.islower()
-            and analyses(after.text, morph)[0].tag.POS == "NOUN"
+            and part_of_speech(after.text, morph) == "NOUN"
             and post_before_person(tokens, found, index + 1)
         )
 

@@ -1,7 +1,9 @@
+import numpy as np
 import pytest
+from razdel import tokenize
 
 from extract import process_text
-from extract.ner import close_quote, trim_punctuation
+from extract.ner import best_path, close_quote, tag_sequences, trim_punctuation
 from extract.records import Token
 
 from .conftest import SEED
@@ -99,3 +101,21 @@ def test_ner_trim_in_context(models) -> None:
         ("PER", "Горацио Элисондо"),
         ("LOC", "Аргентина"),
     ]
+
+
+def test_best_path_decodes_as_slovnet_does(models):
+    """Our one-sequence Viterbi gives slovnet's own decoder's tags, word for word,
+    on the seed release and on sentences of every length down to one word."""
+    infer = models.ner.infer
+    texts = [
+        SEED.read_text(encoding="utf-8"),
+        "Посол Казахстана в Беларуси Алибек Каримов вручил верительные грамоты.",
+        "Минск",
+    ]
+    sequences = [[token.text for token in tokenize(text)] for text in texts]
+    expected = list(infer.decoder(infer.process(infer.encoder(sequences))))
+    assert tag_sequences(sequences, models) == expected
+    assert expected[1][:7] == ["O", "B-LOC", "O", "B-LOC", "B-PER", "I-PER", "O"]
+    assert tag_sequences([[]], models) == [[]]
+    transitions = infer.model.head.crf.transitions.array
+    assert best_path(np.empty((0, len(transitions)), np.float32), transitions) == []

@@ -30,7 +30,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
-from ..morphology import analyses, can_be, is_singular
+from ..morphology import analyses, can_be, is_singular, part_of_speech
 from ..records import Mention, Token
 from .words import (
     ASPECTS,
@@ -104,7 +104,7 @@ def word_lemma(text: str, morph: MorphAnalyzer) -> str:
 
 
 def pos(token: Token, morph: MorphAnalyzer) -> str | None:
-    return first_parse(token.text, morph).tag.POS
+    return part_of_speech(token.text, morph)
 
 
 def genitive(token: Token, morph: MorphAnalyzer) -> bool:
