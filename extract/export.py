@@ -56,10 +56,15 @@ def unescape_cell(cell: object) -> object:
 
 
 def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """`escape_cell` over every text column, matched column-wise: most columns
+    have no cell to escape, and a cell-by-cell call costs more than the write."""
     safe = frame.copy()
     for column in safe.columns:
-        if pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(escape_cell, na_action="ignore")
+        values = safe[column]
+        if pd.api.types.is_string_dtype(values):
+            risky = values.str.match(FORMULA.pattern, na=False).astype(bool)
+            if risky.any():
+                safe[column] = values.where(~risky, values[risky].map(escape_cell))
     return safe
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from .export import TableWriter, dump_table
 from .link import Tally, build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_morph
-from .parts import PartStore
+from .parts import PartStore, is_live
 from .tables import DOCUMENT_TABLES, entity_rows, to_frame
 
 BATCH_ROWS = 5_000
@@ -70,7 +70,7 @@ def live_documents(store: PartStore, table: str, live: dict[str, int]) -> Iterat
         while index < len(waiting) and (not heap or waiting[index][0] <= heap[0][0]):
             number = waiting[index][1]
             frame = pd.read_parquet(paths[number])
-            frame = frame[frame["doc_id"].map(live).eq(number)]
+            frame = frame[is_live(frame, live, number)]
             frame = frame.sort_values("doc_id", kind="stable", ignore_index=True)
             documents = part_documents(frame)
             for doc_id, start, end in islice(documents, 1):
@@ -114,7 +114,7 @@ def joined_keys(store: PartStore, live: dict[str, int]) -> dict[str, str]:
     keys: set[str] = set()
     for number, path in store.parts("mentions"):
         frame = pd.read_parquet(path, columns=["doc_id", "entity_key"])
-        keys.update(frame.loc[frame["doc_id"].map(live).eq(number), "entity_key"].dropna())
+        keys.update(frame.loc[is_live(frame, live, number), "entity_key"].dropna())
     return resolve_keys(keys)
 
 

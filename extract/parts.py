@@ -124,7 +124,7 @@ class PartStore:
         frames = []
         for number, path in self.parts(table):
             frame = pd.read_parquet(path, columns=list(dict.fromkeys(["doc_id", *columns])))
-            frames.append(frame[frame["doc_id"].map(live).eq(number)])
+            frames.append(frame[is_live(frame, live, number)])
         if not frames:
             return to_frame(table, [])[columns]
         frame = pd.concat(frames, ignore_index=True)
@@ -136,3 +136,11 @@ class PartStore:
         for path in self.root.glob("*/*.parquet"):
             if int(path.stem) not in needed:
                 path.unlink()
+
+
+def is_live(frame: pd.DataFrame, live: dict[str, int], number: int) -> pd.Series:
+    """Which rows of part `number` are live: their document's newest part is this
+    one. Looked up per distinct `doc_id` (a part holds a few dozen), not by
+    turning `live`, which holds the whole run, into a Series for every part."""
+    ids = frame["doc_id"]
+    return ids.isin([doc_id for doc_id in ids.unique() if live.get(doc_id) == number])
