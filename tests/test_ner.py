@@ -119,3 +119,16 @@ def test_best_path_decodes_as_slovnet_does(models):
     assert tag_sequences([[]], models) == [[]]
     transitions = infer.model.head.crf.transitions.array
     assert best_path(np.empty((0, len(transitions)), np.float32), transitions) == []
+
+
+def test_the_embedding_loads_as_navec_loads_it(models):
+    """The vectors slovnet tags with are navec's own, word for word: loading
+    skips only navec's similarity tables."""
+    from navec import Navec
+
+    from extract.models import EMBEDDING, natasha_file
+
+    navec = Navec.load(natasha_file(EMBEDDING))
+    ours = models.ner.infer.model.emb.word
+    assert np.array_equal(ours.indexes.array, navec.pq.indexes)
+    assert np.array_equal(ours.codes.array, navec.pq.codes)
