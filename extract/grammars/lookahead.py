@@ -6,14 +6,17 @@ grammar's start, whatever the token is; with a grammar of many alternatives
 computes once, for each rule, the token predicates that can begin it (its
 FIRST set, and whether it can be empty) and skips a production whose first
 terms cannot match the next token: the textbook lookahead of Earley parsing.
-Matches are the same; only the dead states are not made.
+It also predicts a rule once per token, and after the last token only what
+can be empty. Matches are the same; only the dead states are not made.
 """
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from yargy import Parser
 from yargy.parser import State
 from yargy.rule.bnf import is_rule
+from yargy.token import Token
 from yargy.tree import Node
 
 Predicate = Callable[[object], bool]
@@ -62,35 +65,62 @@ def first_sets(start) -> tuple[dict[int, list[Predicate]], dict[int, bool]]:
 class LookaheadParser(Parser):
     def __init__(self, rule, tokenizer=None) -> None:
         super().__init__(rule, tokenizer=tokenizer)
-        self.first, self.nullable = first_sets(self.rule)
+        first, nullable = first_sets(self.rule)
+        productions = [p for rule in reachable(self.rule) for p in rule.productions]
+        starts = {id(p): starts_of(p, first, nullable) for p in productions}
+        self.predicates = {id(p): p for predicates, _ in starts.values() for p in predicates}
+        self.starts = {
+            key: (frozenset(map(id, predicates)), empty)
+            for key, (predicates, empty) in starts.items()
+        }
 
-    def can_start(self, production, token, memo: dict[int, bool]) -> bool:
-        for term in production.terms:
-            if not is_rule(term):
-                return self.test(term, token, memo)
-            if any(self.test(p, token, memo) for p in self.first[id(term)]):
-                return True
-            if not self.nullable[id(term)]:
-                return False
-        return True
+    def matching(self, column) -> frozenset[int]:
+        """The ids of the predicates that can begin a production which the
+        column's token matches; none after the end. yargy's plain tokenizer
+        gives tokens whose predicates read their text and type only, so the
+        answer is kept per text and type: numbers and words recur."""
+        if not column:
+            return frozenset()
+        return self.matching_kind(column.token.value, column.token.type)
 
-    @staticmethod
-    def test(predicate: Predicate, token, memo: dict[int, bool]) -> bool:
-        key = id(predicate)
-        if key not in memo:
-            memo[key] = bool(predicate(token))
-        return memo[key]
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 (one parser per worker, kept as long)
+    def matching_kind(self, value: str, type: str) -> frozenset[int]:
+        token = Token(value, None, type)
+        return frozenset(k for k, p in self.predicates.items() if p(token))
 
     def predict(self, column, next_column, rule) -> None:
-        if not next_column:
-            super().predict(column, next_column, rule)
+        """Predict `rule` at `column`: once, since a second prediction makes the
+        same states, which the column drops as duplicates; and only the
+        productions that can start with the next token, or be empty: after the
+        last token, where yargy predicts every production of every rule it
+        reaches, only an empty one can still complete."""
+        predicted = column.__dict__.setdefault("predicted", set())
+        if id(rule) in predicted:
             return
-        memo = next_column.__dict__.setdefault("lookahead", {})
+        predicted.add(id(rule))
+        matching = self.matching(next_column)
         for index, production in enumerate(rule.productions):
-            if not self.can_start(production, next_column.token, memo):
+            predicates, empty = self.starts[id(production)]
+            if not empty and predicates.isdisjoint(matching):
                 continue
             node = Node(rule, production, rank=index, children=[])
             state = State(
                 rule, production, dot_index=0, start_column=column, stop_column=column, node=node
             )
             column.append(state)
+
+
+def starts_of(
+    production, first: dict[int, list[Predicate]], nullable: dict[int, bool]
+) -> tuple[list[Predicate], bool]:
+    """The predicates one of which the first token of a production must match,
+    and whether it can be empty (then it can start anywhere): its leading terms'
+    FIRST sets, up to and including its first term that cannot be empty."""
+    predicates: list[Predicate] = []
+    for term in production.terms:
+        if not is_rule(term):
+            return [*predicates, term], False
+        predicates.extend(first[id(term)])
+        if not nullable[id(term)]:
+            return predicates, False
+    return predicates, True
