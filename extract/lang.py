@@ -18,6 +18,8 @@ The 2 % share keeps a Russian release that quotes a Kazakh or Belarusian name
 (`Қазақстан`, `Гродзенскі`) Russian.
 """
 
+from collections import Counter
+
 RUSSIAN = "ru"
 UNDETERMINED = "und"
 KAZAKH = set("әғқңөұүһ")
@@ -35,28 +37,30 @@ def is_latin(letter: str) -> bool:
     return letter.isascii() or "\u00c0" <= letter <= "\u024f"
 
 
-def count(letters: list[str], markers: set[str]) -> int:
-    return sum(letter in markers for letter in letters)
+def count(letters: Counter[str], markers: set[str]) -> int:
+    return sum(letters[marker] for marker in markers)
 
 
-def cyrillic_language(letters: list[str]) -> str:
-    """The language of a Cyrillic text, from its lower-case letters."""
-    if count(letters, KAZAKH) >= SHARE * len(letters):
+def cyrillic_language(letters: Counter[str]) -> str:
+    """The language of a Cyrillic text, from the counts of its lower-case letters."""
+    total = letters.total()
+    if count(letters, KAZAKH) >= SHARE * total:
         return "kk"
-    if count(letters, EITHER) < SHARE * len(letters):
+    if count(letters, EITHER) < SHARE * total:
         return RUSSIAN
     belarusian, ukrainian = count(letters, BELARUSIAN), count(letters, UKRAINIAN)
     if belarusian != ukrainian:
         return "be" if belarusian > ukrainian else "uk"
-    return "be" if "ы" in letters else "uk"
+    return "be" if letters["ы"] else "uk"
 
 
 def detect_language(text: str) -> str:
-    """`ru`, `be`, `uk`, `kk`, `en` or `und`: see the module docstring."""
-    letters = [char for char in text.lower() if char.isalpha()]
-    cyrillic = [letter for letter in letters if is_cyrillic(letter)]
-    latin = sum(is_latin(letter) for letter in letters)
-    other = len(letters) - len(cyrillic) - latin
-    if cyrillic and len(cyrillic) >= max(latin, other):
+    """`ru`, `be`, `uk`, `kk`, `en` or `und`: see the module docstring. The
+    characters are counted first, so each distinct one is classed once."""
+    letters = Counter({c: n for c, n in Counter(text.lower()).items() if c.isalpha()})
+    cyrillic = Counter({c: n for c, n in letters.items() if is_cyrillic(c)})
+    latin = sum(n for c, n in letters.items() if is_latin(c))
+    other = letters.total() - cyrillic.total() - latin
+    if cyrillic and cyrillic.total() >= max(latin, other):
         return cyrillic_language(cyrillic)
     return "en" if latin and latin >= other else UNDETERMINED

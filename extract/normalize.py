@@ -12,6 +12,7 @@ words (`ШОС`, `Минсвязи`, `Си`) never change. pymorphy3 does the in
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
@@ -190,9 +191,11 @@ def normal_form(text: str, mention: Mention, morph: MorphAnalyzer) -> str:
     return normalize(mention.text, mention.type, morph)
 
 
+@lru_cache(maxsize=1 << 15)
 def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = None) -> str:
     """The nominative form of one mention of the given entity type; `gender`
-    (`masc`, `femn`) fixes a person's when the text around it tells."""
+    (`masc`, `femn`) fixes a person's when the text around it tells. Kept per
+    mention text: releases name the same ministries and people again and again."""
     if type == ORG:
         text = institution(text, morph)
     words = free_words(text)
