@@ -8,7 +8,7 @@ Nothing here touches the network.
 
 import importlib.util
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -20,6 +20,9 @@ from navec.tar import Tar
 from navec.vocab import Vocab
 from pymorphy3 import MorphAnalyzer
 from slovnet import NER
+from slovnet.exec.encoders import TagEncoder
+from slovnet.shape import word_shape
+from slovnet.vocab import Vocab as SlovnetVocab
 
 from .aliases import Aliases, load_aliases
 from .const import LOC
@@ -87,6 +90,25 @@ def load_embedding(path: Path) -> Navec:
         return Navec(meta, vocab, TaggingCodes.from_file(tar.load(PQ_)))
 
 
+class WordCodes(TagEncoder):
+    """slovnet's encoder, with each word's vocabulary and shape ids kept: it
+    works out a word's shape character by character, for every occurrence,
+    and a corpus repeats the same words over and over."""
+
+    def __init__(
+        self, words_vocab: SlovnetVocab, shapes_vocab: SlovnetVocab, batch_size: int
+    ) -> None:
+        super().__init__(words_vocab, shapes_vocab, batch_size)
+        self.codes = lru_cache(maxsize=1 << 16)(self.encode)
+
+    def encode(self, word: str) -> tuple[int, int]:
+        return self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word))
+
+    def item(self, words: list[str]) -> tuple[list[int], list[int]]:
+        codes = [self.codes(word) for word in words]
+        return [word for word, _ in codes], [shape for _, shape in codes]
+
+
 @cache
 def load_morph() -> MorphAnalyzer:
     """pymorphy3 alone: what the main process needs to name entities."""
@@ -102,6 +124,8 @@ def load_models(aliases: Path | None = None) -> Models:
     navec = load_embedding(natasha_file(EMBEDDING))
     ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
     ner.navec(navec)
+    encoder = ner.infer.encoder
+    ner.infer.encoder = WordCodes(encoder.words_vocab, encoder.shapes_vocab, encoder.batch_size)
     morph = load_morph()
     table = load_aliases(aliases)
     return Models(
