@@ -868,8 +868,8 @@ def tag_post_places(
         adjective = next((a for a, case in readings if case in agreeing), "")
         if not adjective or not models.adjectives.own_place(adjective):
             return False
-        if place_in(adjective, places):  # a place of the release is the post's already
-            return False  # (`positions`)
+        if place_in(adjective, places):
+            return False  # a place of the release is the post's already (`positions`)
         if is_post_word(after, morph) and post_lemma(after, morph) not in PROFESSIONS:
             # `британский премьер Гордон Браун`, but `французский журналист` is a nationality
             return post_before_person(tokens, found, index + 1)
