@@ -93,7 +93,10 @@ class LookaheadParser(Parser):
         same states, which the column drops as duplicates; and only the
         productions that can start with the next token, or be empty: after the
         last token, where yargy predicts every production of every rule it
-        reaches, only an empty one can still complete."""
+        reaches, only an empty one can still complete. A predicted state is
+        therefore new to its column (scans and completions make states past
+        their first term), and goes in without the hash yargy checks each
+        state's novelty by, a tenth of the parse."""
         predicted = column.__dict__.setdefault("predicted", set())
         if id(rule) in predicted:
             return
@@ -107,7 +110,8 @@ class LookaheadParser(Parser):
             state = State(
                 rule, production, dot_index=0, start_column=column, stop_column=column, node=node
             )
-            column.append(state)
+            column.states.append(state)  # unique: see `predict`'s docstring
+            column.update_index(state)
 
 
 def starts_of(
