@@ -13,7 +13,7 @@ for the adjectives whose stem is not their place's (`британский`,
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from pymorphy3 import MorphAnalyzer
@@ -43,10 +43,14 @@ def stem_of(adjective: str) -> str | None:
     return stem.replace("о", "а")
 
 
+def comparable(place: str) -> str:
+    """A place's name as a stem is compared with it: lower case, `о` as `а`."""
+    return place.lower().replace("о", "а")
+
+
 def names(stem: str, place: str) -> bool:
     """Whether an adjective's stem names the place (any case, any capitals)."""
-    name = place.lower().replace("о", "а")
-    return shared_prefix(stem, name) >= max(SHORTEST_STEM, len(stem) - 2)
+    return shared_prefix(stem, comparable(place)) >= max(SHORTEST_STEM, len(stem) - 2)
 
 
 def place_named_by(adjective: str, mentions: list[Mention]) -> Mention | None:
@@ -75,31 +79,29 @@ class Gazetteer:
     """The places an adjective may name in any release: states first, then the
     gazetteer's places, with the irregular adjectives of `data/adjectives.csv`."""
 
-    places: tuple[str, ...]
     irregular: dict[str, str]
-    found: dict[str, str | None] = field(default_factory=dict, compare=False)  # see `own_place`
+    by_start: dict[str, tuple[str, ...]]  # places by their first `SHORTEST_STEM` letters
 
     def place(self, adjective: str, release: Iterable[str] = ()) -> str | None:
         """The place the adjective (a lemma) names: one the release names first."""
         return place_in(adjective, release) or self.own_place(adjective)
 
     def own_place(self, adjective: str) -> str | None:
-        """The gazetteer's place the adjective names. Matching an adjective runs
-        through thousands of places, so it is done once per adjective of a place's
-        shape and kept: a corpus has a few thousand such adjectives at most."""
-        if stem_of(adjective) is None:
-            return self.irregular.get(adjective)
-        if adjective not in self.found:
-            self.found[adjective] = self.irregular.get(adjective) or place_in(
-                adjective, self.places
-            )
-        return self.found[adjective]
+        """The gazetteer's place the adjective names. A stem names a place only
+        when they share their first `SHORTEST_STEM` letters, so only the places
+        that start so are tried, not the whole gazetteer for every word."""
+        stem = stem_of(adjective)
+        starting = self.by_start.get(stem[:SHORTEST_STEM], ()) if stem else ()
+        return self.irregular.get(adjective) or place_in(adjective, starting)
 
 
 def load_gazetteer(places: Iterable[str]) -> Gazetteer:
     text = files("extract").joinpath("data/adjectives.csv").read_text(encoding="utf-8")
     irregular = {row["adjective"]: row["place"] for row in csv.DictReader(text.splitlines())}
-    return Gazetteer(tuple(places), irregular)
+    by_start: dict[str, list[str]] = {}
+    for place in places:  # in order: states first
+        by_start.setdefault(comparable(place)[:SHORTEST_STEM], []).append(place)
+    return Gazetteer(irregular, {start: tuple(group) for start, group in by_start.items()})
 
 
 def name_adjectives(
