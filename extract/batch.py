@@ -234,8 +234,7 @@ def map_chunks(
     chunks = iter(chunks)
     while True:  # a new pool after one breaks
         lost: list[list[Source]] = []
-        pool = new_pool(workers, aliases)
-        try:
+        with new_pool(workers, aliases) as pool:
             pending: dict = {}
             for chunk in chunks:
                 part = (store.root, store.reserve())
@@ -247,8 +246,6 @@ def map_chunks(
                         break
             if not lost:
                 yield from finished(list(pending), pending, lost)
-        finally:  # the workers wind down while the run goes on to merge the tables
-            pool.shutdown(wait=False)
         if not lost:
             return
         for chunk in [*lost, *pending.values()]:
