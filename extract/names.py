@@ -11,6 +11,7 @@ transcribed by the Palladius system, the standard for Chinese names in Russian.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
 
@@ -58,8 +59,12 @@ def can_be_surname(word: str, morph: MorphAnalyzer) -> bool:
     return any("Surn" in parse.tag for parse in analyses(word, morph))
 
 
+@lru_cache(maxsize=1 << 16)
 def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
-    """`П.Н.Ткач`, `Ткач П.Н.`, `Павел Николаевич Ткач`, `Си Цзиньпин` -> parts."""
+    """`П.Н.Ткач`, `Ткач П.Н.`, `Павел Николаевич Ткач`, `Си Цзиньпин` -> parts.
+
+    Cached: the merge reads every person mention of a run, and the same names
+    come back release after release."""
     words = NAME_PART.findall(name)
     initials = [word for word in words if is_initial(word)]
     others = [word for word in words if not is_initial(word)]
