@@ -12,12 +12,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from navec import Navec
 from navec.meta import Meta
-from navec.navec import META, PQ_, VOCAB
+from navec.navec import META, PQ_
 from navec.pq import PQ
 from navec.tar import Tar
-from navec.vocab import Vocab
 from pymorphy3 import MorphAnalyzer
 from slovnet import NER
 from slovnet.exec.encoders import TagEncoder
@@ -81,13 +79,22 @@ class TaggingCodes(PQ):
         pass
 
 
-def load_embedding(path: Path) -> Navec:
-    """`Navec.load`, with `TaggingCodes` for the vectors."""
+@dataclass(frozen=True, slots=True)
+class TaggingEmbedding:
+    """What slovnet's `NER.navec` reads of a navec embedding: its id, to check it
+    is the one the model was trained with, and its vectors. navec's vocabulary,
+    a dictionary of 250,000 words built on every load, stays unread: slovnet's
+    own vocabulary gives the words' ids."""
+
+    meta: Meta
+    pq: PQ
+
+
+def load_embedding(path: Path) -> TaggingEmbedding:
     with Tar(path) as tar:
         meta = Meta.from_file(tar.load(META))
         Meta.check_protocol(meta.protocol)
-        vocab = Vocab.from_file(tar.load(VOCAB))
-        return Navec(meta, vocab, TaggingCodes.from_file(tar.load(PQ_)))
+        return TaggingEmbedding(meta, TaggingCodes.from_file(tar.load(PQ_)))
 
 
 class WordCodes(TagEncoder):
