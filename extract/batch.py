@@ -19,6 +19,7 @@
    streamed (see `merge`).
 """
 
+import atexit
 import multiprocessing
 import os
 import signal
@@ -262,11 +263,25 @@ def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
 def start_worker(aliases: Path | None) -> None:
     """Load the models once, and end the worker as soon as the run's process
     dies: a worker left behind by a killed run would go on with its queued
-    chunks and write parts into a store that the next run already uses."""
+    chunks and write parts into a store that the next run already uses.
+
+    When the pool shuts, the worker leaves at once (`leave`): freeing its
+    models and caches object by object would keep the run waiting for a
+    quarter of a second before it can merge."""
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
     load_models(aliases)
+    atexit.register(leave)
+
+
+def leave() -> None:
+    """End the process without tearing down its interpreter. Registered last, it
+    runs first of the exit handlers; a worker's parts are on disk and its
+    results sent by then, and only its output streams need flushing."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def exit_with(parent: multiprocessing.process.BaseProcess) -> None:
