@@ -23,6 +23,7 @@ from slovnet.shape import word_shape
 from slovnet.vocab import Vocab as SlovnetVocab
 
 from .aliases import Aliases, load_aliases
+from .cnn import NerNetwork
 from .const import LOC
 from .demonyms import Gazetteer, load_gazetteer
 from .grammars.dates import DateGrammar, build_grammar
@@ -30,12 +31,12 @@ from .names import fold
 
 EMBEDDING = "data/emb/navec_news_v1_1B_250K_300d_100q.tar"
 NER_MODEL = "data/model/slovnet_ner_news_v1.tar"
-NER_BATCH = 64  # sentences per slovnet call: large enough to amortise numpy overhead
 
 
 @dataclass(frozen=True, slots=True)
 class Models:
     ner: NER
+    network: NerNetwork  # the NER model's network, for one sequence at a time
     morph: MorphAnalyzer
     dates: DateGrammar
     aliases: Aliases
@@ -129,7 +130,7 @@ def load_models(aliases: Path | None = None) -> Models:
     `aliases` is a user's CSV of abbreviations added to the built-in table.
     """
     navec = load_embedding(natasha_file(EMBEDDING))
-    ner = NER.load(natasha_file(NER_MODEL), batch_size=NER_BATCH)
+    ner = NER.load(natasha_file(NER_MODEL))
     ner.navec(navec)
     encoder = ner.infer.encoder
     ner.infer.encoder = WordCodes(encoder.words_vocab, encoder.shapes_vocab, encoder.batch_size)
@@ -137,6 +138,7 @@ def load_models(aliases: Path | None = None) -> Models:
     table = load_aliases(aliases)
     return Models(
         ner=ner,
+        network=NerNetwork(ner.infer.model),
         morph=morph,
         dates=build_grammar(morph),
         aliases=table,

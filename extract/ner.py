@@ -4,9 +4,9 @@ slovnet normally re-tokenises each text with razdel; here it is fed the tokens
 `segment` already made, so offsets come straight from them and no text is cut
 twice. A document is tagged as one sequence, as natasha does: the model's
 convolutions see across sentence ends, which scores better than tagging
-sentence by sentence. Spans are then cut at sentence ends and repaired by
-`REPAIRS`, an ordered list of small rules, then by the sentence and document
-rules of `repair`.
+sentence by sentence (and one sequence needs no padding: see `cnn`). Spans
+are then cut at sentence ends and repaired by `REPAIRS`, an ordered list of
+small rules, then by the sentence and document rules of `repair`.
 """
 
 import re
@@ -25,22 +25,16 @@ CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
 
 
 def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]:
-    """BIO tags for every word of every sequence, tagged in length order so that
-    each slovnet batch pads to a similar length, returned in the order given."""
-    order = sorted(range(len(sequences)), key=lambda index: len(sequences[index]))
+    """BIO tags for every word of every sequence, each tagged alone: slovnet's
+    encoder gives the ids, `cnn.NerNetwork` the scores, `best_path` the tags."""
     infer = models.ner.infer
     transitions = infer.model.head.crf.transitions.array
     paths = []
-    for batch in infer.encoder([sequences[index] for index in order]):
-        emissions = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
-        lengths = (~batch.pad_mask).sum(1)
-        paths.extend(
-            best_path(emissions[row, :length], transitions) for row, length in enumerate(lengths)
-        )
-    result: list[list[str]] = [[] for _ in sequences]
-    for index, sequence_tags in zip(order, infer.decoder(paths), strict=True):
-        result[index] = sequence_tags
-    return result
+    for words in sequences:
+        word_ids, shape_ids = infer.encoder.item(words)
+        emissions = models.network(np.array(word_ids, dtype=int), np.array(shape_ids, dtype=int))
+        paths.append(best_path(emissions, transitions))
+    return list(infer.decoder(paths))
 
 
 def best_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:

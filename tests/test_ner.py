@@ -135,3 +135,20 @@ def test_the_embedding_loads_as_navec_loads_it(models):
     ours = models.ner.infer.model.emb.word
     assert np.array_equal(ours.indexes.array, navec.pq.indexes)
     assert np.array_equal(ours.codes.array, navec.pq.codes)
+
+
+def test_the_network_scores_as_slovnet_scores(models):
+    """`cnn.NerNetwork` gives slovnet's emission scores for one sequence, up to
+    float rounding (its sums run in another order), down to one word and none."""
+    infer = models.ner.infer
+    tags = len(infer.decoder.tags_vocab)
+    texts = [SEED.read_text(encoding="utf-8"), "Минск"]
+    for text in texts:
+        words = [token.text for token in tokenize(text)]
+        batch = next(iter(infer.encoder([words])))
+        expected = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)[0]
+        scores = models.network(batch.word_id[0], batch.shape_id[0])
+        assert scores.shape == (len(words), tags)
+        np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-4)
+    empty = np.array([], dtype=int)
+    assert models.network(empty, empty).shape == (0, tags)
