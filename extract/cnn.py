@@ -46,9 +46,12 @@ class NerNetwork:
     def __init__(self, model: NerModel) -> None:
         word = model.emb.word
         self.indexes = word.indexes.array
-        self.codes = word.codes.array
-        qdims, _, chunk = self.codes.shape
-        self.qdims, self.dim = np.arange(qdims), qdims * chunk
+        qdims, centroids, chunk = word.codes.array.shape
+        # navec's vector of a word: for each of its `qdims` pieces, the centroid
+        # its index names; one flat table makes that a single `take`
+        self.pieces = word.codes.array.reshape(qdims * centroids, chunk)
+        self.offsets = np.arange(qdims) * centroids
+        self.dim = qdims * chunk
         self.shapes = model.emb.shape.weight.array
         self.layers = [
             Layer(
@@ -70,7 +73,8 @@ class NerNetwork:
 
     def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
         size = len(word_ids)
-        words = self.codes[self.qdims, self.indexes[word_ids]].reshape(size, self.dim)
+        pieces = self.indexes[word_ids] + self.offsets
+        words = self.pieces.take(pieces, axis=0).reshape(size, self.dim)
         x = np.concatenate((words, self.shapes[shape_ids]), axis=1)
         for layer in self.layers:
             x = layer(x)
