@@ -16,7 +16,7 @@
    part (see `parts`), and reports failures as `doc_id: message` on stderr,
    and releases not in Russian as `doc_id: warning: ...` (see `extract.lang`);
 4. merges the live parts into the contract's tables and writes them,
-   streamed (see `merge`).
+   streamed (see `merge`), with the help of the idle workers.
 """
 
 import atexit
@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path, PurePosixPath
@@ -206,6 +206,33 @@ def cap_threads() -> None:
         os.environ.setdefault(variable, "1")
 
 
+class WorkerPool:
+    """A run's local worker processes, started with its first chunk and kept
+    until its end, so that they can help with the merge. A pool that broke
+    (one of its workers died) is dropped; the next chunk starts a new one."""
+
+    def __init__(self, workers: int, aliases: Path | None) -> None:
+        self.workers = workers
+        self.aliases = aliases
+        self.executor: ProcessPoolExecutor | None = None
+
+    def get(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.executor = new_pool(self.workers, self.aliases)
+        return self.executor
+
+    def drop(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown()
+            self.executor = None
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.drop()
+
+
 def map_chunks(
     chunks: Iterable[list[Source]],
     workers: int,
@@ -215,12 +242,14 @@ def map_chunks(
     scheduler: str | None = None,
     task: Callable = process_chunk,
     timeout: float = TIMEOUT,
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[list[Outcome], dict[str, pd.DataFrame]]]:
     """Outcomes chunk by chunk, as they finish; at most two chunks queued per
     worker. Local workers write their parts into `store` themselves; the `dask`
     engine sends the chunks to a Dask cluster (`extract.cluster`), whose workers
     may not see the output folder, and returns their frames. A worker that dies
-    (killed, out of memory) does not end the run: see `survive`."""
+    (killed, out of memory) does not end the run: see `survive`. Local workers
+    come from `pool`, which outlives the chunks, or from a pool of their own."""
     if engine == "dask":
         cap_threads()
         from . import cluster  # Dask is an optional dependency
@@ -232,14 +261,17 @@ def map_chunks(
             yield task(chunk, aliases, (store.root, store.reserve()), timeout)
         return
     cap_threads()
-    chunks = iter(chunks)
-    while True:  # a new pool after one breaks
-        lost: list[list[Source]] = []
-        with new_pool(workers, aliases) as pool:
+    with ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(WorkerPool(workers, aliases))
+        chunks = iter(chunks)
+        while True:
+            lost: list[list[Source]] = []
+            executor = pool.get()
             pending: dict = {}
             for chunk in chunks:
                 part = (store.root, store.reserve())
-                pending[pool.submit(task, chunk, aliases, part, timeout)] = chunk
+                pending[executor.submit(task, chunk, aliases, part, timeout)] = chunk
                 if len(pending) >= 2 * workers:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     yield from finished(done, pending, lost)
@@ -247,10 +279,11 @@ def map_chunks(
                         break
             if not lost:
                 yield from finished(list(pending), pending, lost)
-        if not lost:
-            return
-        for chunk in [*lost, *pending.values()]:
-            yield from survive(chunk, aliases, store, task, timeout)
+            if not lost:
+                return
+            pool.drop()
+            for chunk in [*lost, *pending.values()]:
+                yield from survive(chunk, aliases, store, task, timeout)
 
 
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
@@ -440,7 +473,7 @@ def run(
     `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`).
     """
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
-    with locked(out_dir):
+    with locked(out_dir), WorkerPool(workers, aliases) as pool:
         store = PartStore(out_dir)
         current = fingerprint(aliases)
         if store.is_stale(current) and not force:
@@ -483,7 +516,9 @@ def run(
 
             size = min(LARGEST_CHUNK, max(CHUNK, len(ids) // (workers * TASKS_PER_WORKER)))
             chunks = chop(todo(), size)
-            mapped = map_chunks(chunks, workers, aliases, store, engine, scheduler, timeout=timeout)
+            mapped = map_chunks(
+                chunks, workers, aliases, store, engine, scheduler, timeout=timeout, pool=pool
+            )
             for outcomes, frames in mapped:
                 for outcome in outcomes:
                     report(outcome, summary, store.log)
@@ -492,5 +527,5 @@ def run(
                 bar.update(len(outcomes))
             if known:
                 store.write(outcome_frames(known))
-        merge_tables(store, out_dir, parquet, excel)
+        merge_tables(store, out_dir, parquet, excel, pool.executor)
         return summary

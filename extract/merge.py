@@ -18,6 +18,8 @@ run's distinct entities and its documents' ids and dates, not with its rows.
 
 import heapq
 from collections.abc import Iterator
+from concurrent.futures import Executor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from pathlib import Path
@@ -35,6 +37,7 @@ BATCH_ROWS = 5_000
 BATCH_DOCUMENTS = 200  # a release's text may be long
 ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
 TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
+TAKEN = ("documents", "mentions", "positions")  # the tables `Merge.take` reads
 
 
 def part_documents(frame: pd.DataFrame) -> Iterator[tuple[str, int, int]]:
@@ -176,15 +179,59 @@ class Merge:
         return frame.assign(position=frame["entity_id"].map(posts).astype("string"))
 
 
-def merge_tables(store: PartStore, out_dir: Path, parquet: bool, excel: bool = False) -> None:
-    """Write every contract table from the live parts, entities counted across them."""
-    live = store.live_parts()
-    merge = Merge(joined_keys(store, live))
-    for table in DOCUMENT_TABLES:
+def write_tables(
+    store: PartStore,
+    out_dir: Path,
+    tables: list[str],
+    live: dict[str, int],
+    merge: Merge,
+    parquet: bool,
+    excel: bool,
+) -> dict[str, object]:
+    """Write some of the contract tables, taking what `merge` keeps on the way;
+    returns the release dates it took (from `documents`), which the positions
+    need, so that a worker process can write `documents` too."""
+    for table in tables:
         with TableWriter(out_dir, table, to_frame(table, []), parquet, excel) as writer:
             for frame in live_batches(store, table, live):
                 frame = merge.relink(table, frame)
                 merge.take(table, frame)
                 writer.write(frame)
+    return merge.published
+
+
+def merge_tables(
+    store: PartStore,
+    out_dir: Path,
+    parquet: bool,
+    excel: bool = False,
+    executor: Executor | None = None,
+) -> None:
+    """Write every contract table from the live parts, entities counted across them.
+
+    With an `executor` (the run's idle worker processes), `documents` and the
+    tables that feed no entity are written there while this process writes
+    `mentions` and `positions` and counts the entities; a worker that dies
+    leaves its tables to this process."""
+    live = store.live_parts()
+    merge = Merge(joined_keys(store, live))
+    groups = [["documents"], [t for t in DOCUMENT_TABLES if t not in TAKEN]]
+    futures = {}
+    for tables in groups if executor is not None else []:
+        task = (store, out_dir, tables, live, Merge(merge.keys), parquet, excel)
+        try:
+            futures[executor.submit(write_tables, *task)] = tables
+        except BrokenProcessPool:
+            break
+    elsewhere = [table for tables in futures.values() for table in tables]
+    here = [t for t in DOCUMENT_TABLES if t not in elsewhere and t != "positions"]
+    write_tables(store, out_dir, here, live, merge, parquet, excel)
+    for future, tables in futures.items():
+        try:
+            merge.published.update(future.result())
+        except BrokenProcessPool:
+            write_tables(store, out_dir, tables, live, merge, parquet, excel)
+    # last: a person's post is the one of the latest release, by every release's date
+    write_tables(store, out_dir, ["positions"], live, merge, parquet, excel)
     dump_table(merge.entities(), out_dir, "entities", parquet, excel)
     store.prune(live)

@@ -1,7 +1,12 @@
+import multiprocessing
+import os
 import tracemalloc
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import extract.batch
 from extract import run
@@ -146,3 +151,48 @@ def test_merge_a_run_keeps_no_table_and_no_release_whole(tmp_path: Path, monkeyp
     # what a run keeps per release (its ids, sha256 and date) is under twice
     # the release's size; tables held whole until the end took about five times
     assert (large - small) / 1500 < 2 * size, (small, large, size)
+
+
+HELPED = [
+    "Визит в Гродно\n20 апреля 2025 года\n\n"
+    "Первый заместитель министра здравоохранения Иван Петров посетил Гродно. "
+    "Петров встретился с врачами областной больницы.",
+    "Совещание в Минздраве\n12 марта 2025 года\n\n"
+    "Министр здравоохранения Иван Петров провёл в Минске совещание "
+    "с руководителями областных больниц.",
+]
+
+
+def die() -> None:
+    os._exit(1)
+
+
+def test_merge_helped_by_workers_writes_the_same_tables(tmp_path: Path) -> None:
+    """Tables written in the run's worker processes, or left to this one when
+    those died, are the tables this process writes alone. The person's post is
+    the one of the later release, which is the first by `doc_id`: the release
+    dates written in a worker reach the entities."""
+    (tmp_path / "in").mkdir()
+    for n, text in enumerate(HELPED):
+        (tmp_path / "in" / f"{n}.txt").write_text(text, encoding="utf-8")
+    run(tmp_path / "in", tmp_path / "alone", quiet=True)
+    store = PartStore(tmp_path / "alone")
+    (tmp_path / "helped").mkdir()
+    (tmp_path / "broken").mkdir()
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=spawn) as pool:
+        merge_tables(store, tmp_path / "helped", parquet=True, executor=pool)
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        with pytest.raises(BrokenProcessPool):
+            pool.submit(die).result()
+        merge_tables(store, tmp_path / "broken", parquet=True, executor=pool)
+    tables = sorted(path.name for path in (tmp_path / "alone").glob("*.csv"))
+    assert "positions.csv" in tables and len(tables) == 8
+    people = pd.read_csv(tmp_path / "alone" / "entities.csv").query("type == 'PER'")
+    assert people[["name", "position"]].values.tolist() == [
+        ["Петров Иван", "первый заместитель министра"]
+    ]
+    for name in tables:
+        alone = (tmp_path / "alone" / name).read_bytes()
+        assert (tmp_path / "helped" / name).read_bytes() == alone, name
+        assert (tmp_path / "broken" / name).read_bytes() == alone, name
