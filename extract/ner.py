@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 import numpy as np
 from slovnet.bio import io_spans
-from slovnet.token import Token as SlovnetToken
 
 from .models import Models
 from .records import Mention, Sentence, Token
@@ -93,11 +92,13 @@ REPAIRS: list[Callable[[list[Token], int, int], tuple[int, int]]] = [
 
 
 def adapt_spans(tokens: list[Token], tags: list[str], models: Models) -> list[Span]:
-    index = {token.start: number for number, token in enumerate(tokens)}
+    """slovnet's spans of the tags, repaired. `io_spans` reads only a token's
+    `start` and `stop`: given each token's position as a one-item `range`, it
+    returns spans in token positions, with no offsets to map back."""
+    positions = [range(number, number + 1) for number in range(len(tokens))]
     spans = []
-    for span in io_spans([SlovnetToken(t.start, t.end, t.text) for t in tokens], tags):
-        start = index[span.start]
-        end = start + sum(1 for token in tokens[start:] if token.end <= span.stop)
+    for span in io_spans(positions, tags):
+        start, end = span.start, span.stop
         for repair in REPAIRS:
             start, end = repair(tokens, start, end)
         if start < end:

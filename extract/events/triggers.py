@@ -67,6 +67,8 @@ OBJECT_REACH = 6  # words between a verb and the object it needs
 HYPOTHESIS_REACH = 10  # words between a proposal and the event it proposes
 CLAUSE_MARKS = set(",;:!?()«»")
 MAX_NAME = 25  # tokens after the trigger word that may belong to its name
+# the lemmas a trigger can start at, besides an event noun's compounds (`event_word`)
+TRIGGER_LEMMAS = {first for first, _ in EVENT_PAIRS} | set(REFERENCES) | set(EVENT_VERBS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +401,9 @@ def find_triggers(
     while index < len(tokens):
         token = tokens[index]
         word = lemma(token, morph)
+        if word not in TRIGGER_LEMMAS and not event_word(token, morph):
+            index += 1  # most words: no rule below can start at them
+            continue
         tag = pos(token, morph)
         following = lemma(tokens[index + 1], morph) if index + 1 < len(tokens) else ""
         trigger = None
