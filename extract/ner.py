@@ -40,20 +40,25 @@ def best_path(emissions: np.ndarray, transitions: np.ndarray) -> list[int]:
     """The likeliest tag ids of one sequence (its words x tags scores) under the
     CRF's transition scores: slovnet's Viterbi, for one sequence at a time.
     slovnet's decoder works on a padded batch and pays a dozen numpy calls per
-    word to do it; a document is tagged alone, so this one runs on plain
-    vectors, with the same sums and ties, and takes half the time."""
+    word to do it; a document is tagged alone, so this one adds each step's
+    transition and emission scores up front and then makes three numpy calls
+    a word, into arrays made once, with the same ties: under half of slovnet's
+    decoder's time, and a quarter less than four calls a word."""
     if not len(emissions):
         return []
-    score = emissions[0]
-    history = []
-    for emission in emissions[1:]:
-        scores = score[:, None] + transitions + emission  # previous tag x next tag
-        history.append(scores.argmax(0))
-        score = scores.max(0)
+    steps = transitions + emissions[1:, None, :]  # word x previous tag x next tag
+    history = np.empty((len(steps), len(transitions)), dtype=np.intp)
+    column = emissions[0][:, None].copy()  # the best score of a path ending in each tag
+    score = column[:, 0]  # the same memory, as a row
+    scores = np.empty(transitions.shape, dtype=steps.dtype)
+    for step, back in zip(steps, history, strict=True):
+        np.add(column, step, out=scores)
+        scores.argmax(0, out=back)
+        scores.max(0, out=score)
     best = int(score.argmax())
     path = [best]
-    for step in reversed(np.array(history).tolist()):
-        best = step[best]
+    for back in history[::-1].tolist():
+        best = back[best]
         path.append(best)
     return path[::-1]
 
