@@ -267,11 +267,10 @@ def map_chunks(
         chunks = iter(chunks)
         while True:
             lost: list[list[Source]] = []
-            executor = pool.get()
             pending: dict = {}
-            for chunk in chunks:
+            for chunk in chunks:  # no pool is started for a run with nothing to process
                 part = (store.root, store.reserve())
-                pending[executor.submit(task, chunk, aliases, part, timeout)] = chunk
+                pending[pool.get().submit(task, chunk, aliases, part, timeout)] = chunk
                 if len(pending) >= 2 * workers:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     yield from finished(done, pending, lost)

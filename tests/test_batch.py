@@ -213,9 +213,15 @@ def test_batch_dask_engine_gives_the_same_tables(inputs: Path, tmp_path: Path) -
     assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
 
 
-def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path) -> None:
+def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path, monkeypatch) -> None:
     run(inputs, tmp_path / "one", workers=1, quiet=True)
     run(inputs, tmp_path / "two", workers=2, quiet=True)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    # nothing changed: the second run starts no workers, for the chunks or the merge
+    started = []
+    monkeypatch.setattr(extract.batch, "new_pool", lambda *args: started.append(args))
+    run(inputs, tmp_path / "two", workers=2, quiet=True)
+    assert started == []
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
 
 
