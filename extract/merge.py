@@ -100,13 +100,13 @@ def live_batches(store: PartStore, table: str, live: dict[str, int]) -> Iterator
         documents += 1
         size += rows.end - rows.start
         if documents >= BATCH_DOCUMENTS or size >= BATCH_ROWS:
-            yield batch(table, ranges)
+            yield batch(ranges)
             ranges, documents, size = [], 0, 0
     if ranges:
-        yield batch(table, ranges)
+        yield batch(ranges)
 
 
-def batch(table: str, ranges: list[Rows]) -> pd.DataFrame:
+def batch(ranges: list[Rows]) -> pd.DataFrame:
     cut = [rows.frame.iloc[rows.start : rows.end] for rows in ranges]
     return pd.concat(cut, ignore_index=True)
 
