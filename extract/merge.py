@@ -155,7 +155,7 @@ class Merge:
     def take(self, table: str, frame: pd.DataFrame) -> None:
         """Keep what the entities table needs from a batch as it goes out."""
         if table == "documents":
-            self.published.update(zip(frame["doc_id"], frame["published"], strict=True))
+            self.published.update(columns(frame, ["doc_id", "published"]))
         elif table == "mentions":
             tally_mentions(columns(frame[TALLIED].fillna(""), TALLIED), load_morph(), self.tallies)
         elif table == "positions":
