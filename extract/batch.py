@@ -36,6 +36,7 @@ from itertools import islice
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
+from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
@@ -196,11 +197,19 @@ def process_chunk(
     return [replace(outcome, result=None) for outcome in outcomes], frames
 
 
+class Progress(tqdm):
+    """tqdm's bar without its monitor thread. The bar moves with every chunk,
+    so the monitor has nothing to wake, and a run with no thread of its own
+    can fork its workers (see `start_method`)."""
+
+    monitor_interval = 0
+
+
 def cap_threads() -> None:
     """One BLAS thread per worker, or the workers fight over the cores.
 
-    Worker processes are spawned, so they read this environment before they
-    import numpy.
+    Spawned workers (and Dask's) read this environment before they import
+    numpy; a forked worker has numpy already, and `start_worker` caps it.
     """
     for variable in THREAD_VARIABLES:
         os.environ.setdefault(variable, "1")
@@ -286,25 +295,46 @@ def map_chunks(
 
 
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("spawn")
+    """Worker processes, forked where that is safe (see `start_method`): a
+    forked worker starts with this process's modules and models, loaded here
+    first, and is ready at once; a spawned one imports and loads them anew,
+    which takes it most of a second."""
+    method = start_method()
+    if method == "fork":
+        load_models(aliases)
+    context = multiprocessing.get_context(method)
     return ProcessPoolExecutor(
         workers, mp_context=context, initializer=start_worker, initargs=(aliases,)
     )
 
 
 def start_worker(aliases: Path | None) -> None:
-    """Load the models once, and end the worker as soon as the run's process
-    dies: a worker left behind by a killed run would go on with its queued
-    chunks and write parts into a store that the next run already uses.
+    """Load the models once (a forked worker has them already), cap BLAS at
+    one thread, and end the worker as soon as the run's process dies: a worker
+    left behind by a killed run would go on with its queued chunks and write
+    parts into a store that the next run already uses.
 
-    When the pool shuts, the worker leaves at once (`leave`): freeing its
-    models and caches object by object would keep the run waiting for a
-    quarter of a second before it can merge."""
+    When the pool of spawned workers shuts, each leaves at once (`leave`; a
+    forked one always does): freeing its models and caches object by object
+    would keep the run waiting for a quarter of a second before it can merge."""
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
+    threadpool_limits(1, user_api="blas")
     load_models(aliases)
     atexit.register(leave)
+
+
+def start_method() -> str:
+    """`fork` on Linux from a process with no other thread, else `spawn`.
+
+    A thread may hold a lock at the moment of the fork, and the child would
+    wait for it forever: so a run that shares its process with threads (a
+    notebook's kernel, a Dask client) spawns its workers, as does macOS,
+    where forking is unsafe whatever the threads."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def leave() -> None:
@@ -488,7 +518,7 @@ def run(
         planner = Planner(stored_documents(store), set(ids.values()))
         summary = Summary()
         feeds = any(TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl" for rel in ids)
-        bar = tqdm(
+        bar = Progress(
             total=None if feeds else len(ids),
             unit="doc",
             file=sys.stderr,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from threadpoolctl import threadpool_info, threadpool_limits
 
 import extract.batch
 from extract import load, run
@@ -213,9 +214,19 @@ def test_batch_dask_engine_gives_the_same_tables(inputs: Path, tmp_path: Path) -
     assert snapshot(tmp_path / "dask") == snapshot(tmp_path / "local")
 
 
-def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_batch_workers_give_the_same_tables(
+    inputs: Path, tmp_path: Path, monkeypatch, method: str
+) -> None:
     run(inputs, tmp_path / "one", workers=1, quiet=True)
+    contexts = []
+    get_context = extract.batch.multiprocessing.get_context
+    monkeypatch.setattr(extract.batch, "start_method", lambda: method)
+    monkeypatch.setattr(
+        extract.batch.multiprocessing, "get_context", lambda m: contexts.append(m) or get_context(m)
+    )
     run(inputs, tmp_path / "two", workers=2, quiet=True)
+    assert contexts == [method]
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
     # nothing changed: the second run starts no workers, for the chunks or the merge
     started = []
@@ -223,6 +234,30 @@ def test_batch_workers_give_the_same_tables(inputs: Path, tmp_path: Path, monkey
     run(inputs, tmp_path / "two", workers=2, quiet=True)
     assert started == []
     assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+
+
+def test_workers_are_forked_only_from_a_process_with_no_other_thread(monkeypatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(extract.batch.threading, "active_count", lambda: 1)
+    assert extract.batch.start_method() == "fork"
+    monkeypatch.setattr(extract.batch.threading, "active_count", lambda: 2)
+    assert extract.batch.start_method() == "spawn"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setattr(extract.batch.threading, "active_count", lambda: 1)
+    assert extract.batch.start_method() == "spawn"
+
+
+def blas_threads() -> list[int]:
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_a_worker_runs_one_blas_thread(monkeypatch, method: str) -> None:
+    monkeypatch.setattr(extract.batch, "start_method", lambda: method)
+    with threadpool_limits(2, user_api="blas"):  # as a run's own process may have
+        pool = extract.batch.new_pool(1, None)
+        with pool:
+            assert pool.submit(blas_threads).result() == [1]
 
 
 class Terminal(io.StringIO):
