@@ -53,8 +53,8 @@ from .lang import RUSSIAN
 from .merge import merge_tables
 from .models import load_models
 from .parts import PartStore, fingerprint, locked, write_part
-from .pipeline import process
-from .records import Result
+from .pipeline import Tagged, finish, process, tag_documents
+from .records import Document, Result
 from .tables import error_rows, result_rows, to_frame
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
@@ -166,18 +166,63 @@ def language_warning(lang: str) -> str:
     return "" if lang in ("", RUSSIAN) else f"warning: not Russian (lang {lang})"
 
 
-def process_source(source: Source, aliases: Path | None = None, timeout: float = 0) -> Outcome:
-    """Parse and process one unit; any failure becomes an error outcome."""
-    try:
-        document = parse_source(source)
-        with time_limit(timeout):
-            result = process(document, load_models(aliases))
-        return Outcome(source, OK, result=result, warning=language_warning(document.lang))
-    except InputError as error:
+def failure(source: Source, error: Exception) -> Outcome:
+    """The error outcome of a unit that raised `error` (called where it is caught)."""
+    if isinstance(error, InputError):
         return Outcome(source, ERROR, str(error))
+    message = " ".join(f"internal error: {type(error).__name__}: {error}".split())
+    return Outcome(source, ERROR, message, trace=traceback.format_exc())
+
+
+def parse(source: Source) -> Document | Outcome:
+    """A unit's document, or its error outcome when it cannot be read."""
+    try:
+        return parse_source(source)
     except Exception as error:
-        message = " ".join(f"internal error: {type(error).__name__}: {error}".split())
-        return Outcome(source, ERROR, message, trace=traceback.format_exc())
+        return failure(source, error)
+
+
+def tag_together(
+    documents: list[Document], aliases: Path | None, timeout: float
+) -> list[Tagged | None]:
+    """A chunk's documents segmented and tagged together (`pipeline.tag_documents`),
+    within their time limits added up; if that fails, `None` for each, and each
+    is then tagged alone, where a failure is its document's own."""
+    if not documents:
+        return []
+    try:
+        with time_limit(timeout * len(documents)):
+            return tag_documents(documents, load_models(aliases))
+    except Exception:
+        return [None] * len(documents)
+
+
+def process_document(
+    source: Source, document: Document, tagged: Tagged | None, aliases: Path | None, timeout: float
+) -> Outcome:
+    """Finish one document (tag it first if it is not); any failure becomes an
+    error outcome."""
+    try:
+        with time_limit(timeout):
+            models = load_models(aliases)
+            result = process(document, models) if tagged is None else finish(tagged, models)
+        return Outcome(source, OK, result=result, warning=language_warning(document.lang))
+    except Exception as error:
+        return failure(source, error)
+
+
+def process_sources(sources: list[Source], aliases: Path | None, timeout: float) -> list[Outcome]:
+    """Parse and process a chunk's units, in order, each failure its unit's own."""
+    parsed = [parse(source) for source in sources]
+    documents = [item for item in parsed if isinstance(item, Document)]
+    tagged = iter(tag_together(documents, aliases, timeout))
+    outcomes = []
+    for source, item in zip(sources, parsed, strict=True):
+        if isinstance(item, Document):
+            outcomes.append(process_document(source, item, next(tagged), aliases, timeout))
+        else:
+            outcomes.append(item)
+    return outcomes
 
 
 def process_chunk(
@@ -189,7 +234,7 @@ def process_chunk(
     """Process a chunk and turn it into table frames where it ran, in the worker;
     with `part` (the store's folder and a part number) the worker stores them
     too, and returns none. The outcomes come back without their records."""
-    outcomes = [process_source(source, aliases, timeout) for source in sources]
+    outcomes = process_sources(sources, aliases, timeout)
     frames = outcome_frames(outcomes)
     if part is not None:
         write_part(*part, frames)

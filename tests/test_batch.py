@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 from threadpoolctl import threadpool_info, threadpool_limits
 
 import extract.batch
+import extract.pipeline
 from extract import load, run
 
 RELEASE = "{title}\n\n19.06.2025\n\n{body}\n\nSource URL: <https://mincom.gov.example/news/{n}>\n"
@@ -128,13 +130,13 @@ def test_batch_writes_every_table(inputs: Path, tmp_path: Path) -> None:
 def forbid_processing(monkeypatch) -> list[str]:
     """Record which documents reach the pipeline."""
     seen: list[str] = []
-    original = extract.batch.process
+    original = extract.batch.tag_documents
 
-    def spy(document, models):
-        seen.append(document.doc_id)
-        return original(document, models)
+    def spy(documents, models):
+        seen.extend(document.doc_id for document in documents)
+        return original(documents, models)
 
-    monkeypatch.setattr(extract.batch, "process", spy)
+    monkeypatch.setattr(extract.batch, "tag_documents", spy)
     return seen
 
 
@@ -322,14 +324,14 @@ def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
 def test_batch_a_document_over_its_time_limit_gets_an_error(
     inputs: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    original = extract.batch.process
+    original = extract.batch.finish
 
-    def slow(document, models):
-        if document.doc_id == "koi8":
+    def slow(tagged, models):
+        if tagged.document.doc_id == "koi8":
             time.sleep(5)
-        return original(document, models)
+        return original(tagged, models)
 
-    monkeypatch.setattr(extract.batch, "process", slow)
+    monkeypatch.setattr(extract.batch, "finish", slow)
     started = time.perf_counter()
     summary = run(inputs, tmp_path / "out", workers=1, quiet=True, timeout=0.5)
     assert time.perf_counter() - started < 5
@@ -337,23 +339,44 @@ def test_batch_a_document_over_its_time_limit_gets_an_error(
     assert summary.line() == "7 ok, 7 failed, 1 duplicate"
 
 
+def test_batch_a_document_that_breaks_the_tagging_fails_alone(
+    inputs: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A chunk's documents are tagged together; when one breaks that, the others
+    are tagged alone and only the one at fault gets an error."""
+    original = extract.pipeline.segment
+
+    def breaking(document):
+        if document.doc_id == "koi8":
+            raise ValueError("no sentences here")
+        return original(document)
+
+    monkeypatch.setattr(extract.pipeline, "segment", breaking)
+    summary = run(inputs, tmp_path / "out", workers=1, quiet=True)
+    assert "koi8: internal error: ValueError: no sentences here" in summary.errors
+    assert summary.line() == "7 ok, 7 failed, 1 duplicate"
+    run(inputs, tmp_path / "whole", workers=1, quiet=True)
+    broken, whole = (pd.read_csv(tmp_path / out / "sentences.csv") for out in ("out", "whole"))
+    assert_frame_equal(broken, whole[whole["doc_id"] != "koi8"].reset_index(drop=True))
+
+
 def test_batch_releases_are_read_as_their_chunks_are_processed(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "in").mkdir()
     for n in range(1, 21):
         (tmp_path / "in" / f"r{n:02d}.txt").write_text(release(n), encoding="utf-8")
     events = []
-    read, process = extract.batch.read_sources, extract.batch.process
+    read, finish = extract.batch.read_sources, extract.batch.finish
 
     def reading(path, *args):
         events.append(f"read {path.stem}")
         return read(path, *args)
 
-    def processing(document, models):
-        events.append(f"process {document.doc_id}")
-        return process(document, models)
+    def processing(tagged, models):
+        events.append(f"process {tagged.document.doc_id}")
+        return finish(tagged, models)
 
     monkeypatch.setattr(extract.batch, "read_sources", reading)
-    monkeypatch.setattr(extract.batch, "process", processing)
+    monkeypatch.setattr(extract.batch, "finish", processing)
     run(tmp_path / "in", tmp_path / "out", workers=1, quiet=True)
     # chunks of 8: the ninth release is read once the first chunk is processed
     first = [f"read r{n:02d}" for n in range(1, 9)] + [f"process r{n:02d}" for n in range(1, 9)]

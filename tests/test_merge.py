@@ -13,6 +13,7 @@ from extract import run
 from extract.merge import live_batches, merge_tables
 from extract.models import load_morph
 from extract.parts import PartStore
+from extract.pipeline import Tagged
 from extract.records import Document, Mention, Result
 from extract.segment import segment
 from extract.tables import to_frame
@@ -104,10 +105,15 @@ def test_merge_memory_stays_flat_as_the_run_grows(tmp_path: Path) -> None:
     assert large < 1.5 * small, (small, large)
 
 
-def light_process(document: Document, models: object) -> Result:
-    """Sentences and a person in each, without the models: what is measured is
+def light_tagging(documents: list[Document], models: object) -> list[Tagged]:
+    """Sentences and no tags: see `light_finish`."""
+    return [Tagged(document, segment(document), []) for document in documents]
+
+
+def light_finish(tagged: Tagged, models: object) -> Result:
+    """A person in each sentence, without the models: what is measured is
     what the batch keeps, not what the stages find."""
-    sentences = segment(document)
+    document, sentences = tagged.document, tagged.sentences
     mentions = [
         Mention(
             document.doc_id,
@@ -136,7 +142,8 @@ def run_peak(releases: Path, out: Path) -> int:
 
 
 def test_merge_a_run_keeps_no_table_and_no_release_whole(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(extract.batch, "process", light_process)
+    monkeypatch.setattr(extract.batch, "tag_documents", light_tagging)
+    monkeypatch.setattr(extract.batch, "finish", light_finish)
     for count in (500, 2000):
         (tmp_path / f"in-{count}").mkdir()
         for n in range(count):

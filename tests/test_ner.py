@@ -4,7 +4,7 @@ from razdel import tokenize
 from slovnet.exec.encoders import TagEncoder
 
 from extract import process_text
-from extract.ner import best_path, close_quote, tag_sequences, trim_punctuation
+from extract.ner import best_paths, close_quote, tag_sequences, trim_punctuation
 from extract.records import Token
 
 from .conftest import SEED
@@ -104,10 +104,10 @@ def test_ner_trim_in_context(models) -> None:
     ]
 
 
-def test_best_path_decodes_as_slovnet_does(models):
-    """Our encoder and one-sequence Viterbi give the tags of slovnet's own
-    encoder and decoder, word for word, on the seed release and on sentences of
-    every length down to one word."""
+def test_best_paths_decode_as_slovnet_does(models):
+    """Our encoder and Viterbi give the tags of slovnet's own encoder and
+    decoder, word for word, on the seed release and on sentences of every
+    length down to one word, and to none, decoded together."""
     infer = models.ner.infer
     encoder = TagEncoder(infer.encoder.words_vocab, infer.encoder.shapes_vocab, 64)
     texts = [
@@ -120,8 +120,10 @@ def test_best_path_decodes_as_slovnet_does(models):
     assert tag_sequences(sequences, models) == expected
     assert expected[1][:7] == ["O", "B-LOC", "O", "B-LOC", "B-PER", "I-PER", "O"]
     assert tag_sequences([[]], models) == [[]]
+    assert tag_sequences([sequences[2], [], sequences[1]], models) == [expected[2], [], expected[1]]
     transitions = infer.model.head.crf.transitions.array
-    assert best_path(np.empty((0, len(transitions)), np.float32), transitions) == []
+    assert best_paths([np.empty((0, len(transitions)), np.float32)], transitions) == [[]]
+    assert best_paths([], transitions) == []
 
 
 def test_the_embedding_loads_as_navec_loads_it(models):
