@@ -7,6 +7,7 @@ everything after the head is a complement and stays as written.
 """
 
 import re
+from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
 
@@ -22,27 +23,29 @@ DANGLING = {"на", "в", "во", "с", "со", "от", "по", "к"}  # preposi
 KEY_WORDS = 4  # complement words that tell two events with one head apart
 
 
-def inflect_head(token: Token, word: str, morph: MorphAnalyzer) -> tuple[str, str]:
-    """The head in the nominative, and the grammemes its modifiers agree with."""
-    parses = [p for p in analyses(token.text, morph) if p.normal_form == word] or analyses(
-        token.text, morph
-    )
+@lru_cache(maxsize=1 << 14)
+def inflect_head(text: str, word: str, morph: MorphAnalyzer) -> tuple[str, str]:
+    """The head (`text`, read as the lemma `word`) in the nominative, and the
+    grammemes its modifiers agree with. Cached, like `inflect_modifier`:
+    pymorphy3 builds the word's whole lexeme for each inflection."""
+    parses = [p for p in analyses(text, morph) if p.normal_form == word] or analyses(text, morph)
     parse = parses[0]
     plural = "Pltm" in parse.tag
     number = "plur" if plural else "sing"
     form = parse.inflect({"nomn", number}) or parse.inflect({"nomn"})
     agreement = "plur" if plural else str(parse.tag.gender or "masc")
-    return restore_case(token.text, form.word if form else token.text), agreement
+    return restore_case(text, form.word if form else text), agreement
 
 
-def inflect_modifier(token: Token, agreement: str, morph: MorphAnalyzer) -> str:
-    digits = DIGITS.match(token.text)
-    if digits and ORDINAL.match(token.text):
-        return digits.group(1) + ORDINAL_ENDINGS[agreement] if "-" in token.text else token.text
-    parse = analyses(token.text, morph)[0]
+@lru_cache(maxsize=1 << 14)
+def inflect_modifier(text: str, agreement: str, morph: MorphAnalyzer) -> str:
+    digits = DIGITS.match(text)
+    if digits and ORDINAL.match(text):
+        return digits.group(1) + ORDINAL_ENDINGS[agreement] if "-" in text else text
+    parse = analyses(text, morph)[0]
     grammemes = {"nomn", agreement} if agreement == "plur" else {"nomn", "sing", agreement}
     form = parse.inflect(grammemes)
-    return restore_case(token.text, form.word) if form else token.text
+    return restore_case(text, form.word) if form else text
 
 
 def event_name(tokens: list[Token], trigger: Trigger, text: str, morph: MorphAnalyzer) -> str:
@@ -59,8 +62,8 @@ def event_name(tokens: list[Token], trigger: Trigger, text: str, morph: MorphAna
     if trigger.end == trigger.head + 2 and lemma(tokens[trigger.head + 1], morph) == "который":
         end = tokens[trigger.head].end  # `о создании которой`: the body is named elsewhere
     first = trigger.head if trigger.also else trigger.start
-    head, agreement = inflect_head(tokens[trigger.head], trigger.lemma, morph)
-    words = [inflect_modifier(t, agreement, morph) for t in tokens[first : trigger.head]]
+    head, agreement = inflect_head(tokens[trigger.head].text, trigger.lemma, morph)
+    words = [inflect_modifier(t.text, agreement, morph) for t in tokens[first : trigger.head]]
     rest = text[tokens[trigger.head].end : end]
     return " ".join([*words, head]) + rest
 
