@@ -225,29 +225,26 @@ def paragraph_opener(text: str, sentences: list[Sentence], number: int) -> int:
     return number
 
 
-def side_places(
-    tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
-) -> dict[int, Mention]:
+def side_places(lemmas: list[str], mentions: list[Mention]) -> dict[int, Mention]:
     """`китайской стороны`: the place mention of the release the adjective names,
-    by token index of the adjective (see `extract.demonyms`)."""
+    by token index of the adjective (see `extract.demonyms`); `lemmas` are the
+    sentence's words'."""
     found: dict[int, Mention] = {}
-    for index, token in enumerate(tokens[:-1]):
-        if lemma(tokens[index + 1], morph) == "сторона":
-            place = place_named_by(lemma(token, morph), mentions)
+    for index, word in enumerate(lemmas[:-1]):
+        if lemmas[index + 1] == "сторона":
+            place = place_named_by(word, mentions)
             if place is not None:
                 found[index] = place
     return found
 
 
-def side_roles(
-    tokens: list[Token], mentions: list[Mention], morph: MorphAnalyzer
-) -> list[tuple[Mention, str]]:
+def side_roles(lemmas: list[str], mentions: list[Mention]) -> list[tuple[Mention, str]]:
     """`Китайскую сторону представлял ...`: the state takes part; `под
     председательством китайской стороны`: it chairs (and so takes part)."""
     found = []
-    for index, place in side_places(tokens, mentions, morph).items():
+    for index, place in side_places(lemmas, mentions).items():
         found.append((place, "participant"))
-        if index > 0 and lemma(tokens[index - 1], morph) == "председательство":
+        if index > 0 and lemmas[index - 1] == "председательство":
             found.append((place, "chair"))
     return found
 
@@ -336,10 +333,10 @@ def silent(tokens: list[Token], trigger: Trigger, triggers: list[Trigger], morph
     return trigger.bare and any(not t.bare for t in others)
 
 
-def is_habitual(sentence: Sentence, dates: list[DateSpan], morph: MorphAnalyzer) -> bool:
+def is_habitual(sentence: Sentence, lemmas: list[str], dates: list[DateSpan]) -> bool:
     """`Выставка проводится ежегодно с 2012 г.`: a series, not one event, unless the
     sentence dates it to a month or a day."""
-    if not any(lemma(token, morph) in HABITS for token in sentence.tokens):
+    if HABITS.isdisjoint(lemmas):
         return False
     inside = [d for d in dates if sentence.start <= d.start < sentence.end]
     return not any(d.precision in ("day", "month") for d in inside)
@@ -372,11 +369,12 @@ def read_sentence(
     dated = any(d.precision == "day" for d in inside)
     scheduled = any(d.kind == "date" and d.date_start for d in inside)
     triggers = find_triggers(number, tokens, taken, morph, dated, scheduled)
-    if is_habitual(sentence, dates, morph):
+    lemmas = [lemma(token, morph) for token in tokens]
+    if is_habitual(sentence, lemmas, dates):
         triggers = []
-    sides = side_roles(tokens, mentions, morph)
+    sides = side_roles(lemmas, mentions)
     explicit = roles(sentence, taken, [], positions, "", morph, explicit=True)
-    stated = any(lemma(t, morph) in TAKING_PART for t in tokens)
+    stated = not TAKING_PART.isdisjoint(lemmas)
     explicit += sides if stated else []
     if not triggers:
         return Reading(number, [], explicit)
