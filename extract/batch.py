@@ -11,10 +11,13 @@
    skips a unit whose `doc_id` already has a row with the same `sha256` (and
    the same duplicate status) from an earlier run, unless `force` or the
    pipeline changed since that run (see `parts.fingerprint`);
-3. feeds the rest, in chunks, to worker processes that load the models once
-   (or to this process when `workers` is 1), stores each finished chunk as a
-   part (see `parts`), and reports failures as `doc_id: message` on stderr,
-   and releases not in Russian as `doc_id: warning: ...` (see `extract.lang`);
+3. feeds the rest, in chunks, to worker processes that have the models
+   loaded once (forked from this process where that is safe, see
+   `start_method`), or to this process when `workers` is 1; a chunk's
+   documents are tagged together (`pipeline.tag_documents`) and finished one
+   by one; stores each finished chunk as a part (see `parts`), and reports
+   failures as `doc_id: message` on stderr, and releases not in Russian as
+   `doc_id: warning: ...` (see `extract.lang`);
 4. merges the live parts into the contract's tables and writes them,
    streamed (see `merge`), with the help of the idle workers.
 """
