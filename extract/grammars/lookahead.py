@@ -73,6 +73,7 @@ class LookaheadParser(Parser):
             key: (frozenset(map(id, predicates)), empty)
             for key, (predicates, empty) in starts.items()
         }
+        self.chosen: dict[tuple[int, frozenset[int]], tuple] = {}
 
     def matching(self, column) -> frozenset[int]:
         """The ids of the predicates that can begin a production which the
@@ -101,17 +102,28 @@ class LookaheadParser(Parser):
         if id(rule) in predicted:
             return
         predicted.add(id(rule))
-        matching = self.matching(next_column)
-        for index, production in enumerate(rule.productions):
-            predicates, empty = self.starts[id(production)]
-            if not empty and predicates.isdisjoint(matching):
-                continue
+        for index, production in self.choices(rule, self.matching(next_column)):
             node = Node(rule, production, rank=index, children=[])
             state = State(
                 rule, production, dot_index=0, start_column=column, stop_column=column, node=node
             )
             column.states.append(state)  # unique: see `predict`'s docstring
             column.update_index(state)
+
+    def choices(self, rule, matching: frozenset[int]) -> tuple:
+        """The productions of `rule`, with their ranks, that can start with a
+        token the predicates `matching` match, or be empty. Kept per rule and
+        set: a set is what a kind of token matches, and a grammar's tokens
+        fall into few kinds, so the table stays small."""
+        key = (id(rule), matching)
+        if key not in self.chosen:
+            self.chosen[key] = tuple(
+                (index, production)
+                for index, production in enumerate(rule.productions)
+                if self.starts[id(production)][1]
+                or not self.starts[id(production)][0].isdisjoint(matching)
+            )
+        return self.chosen[key]
 
 
 def starts_of(
