@@ -33,14 +33,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from throughput import DEFAULT_DOCS, corpus  # noqa: E402
 
-CHUNK = 31  # what a 2-worker run of 500 releases gives each task
-
 
 def chunks(folder: Path) -> list[list]:
-    from extract.batch import collect
+    """The folder's releases in the chunks a 2-worker run would give its tasks."""
+    from extract.batch import chop, chunk_size, collect
 
     sources = list(collect(folder, None))
-    return [sources[i : i + CHUNK] for i in range(0, len(sources), CHUNK)]
+    return list(chop(sources, chunk_size(len(sources), 2)))
 
 
 def work(parts: list[list], start, results) -> None:

@@ -429,6 +429,11 @@ def survive(
         yield [outcome], outcome_frames([outcome])
 
 
+def chunk_size(units: int, workers: int) -> int:
+    """Documents per task for a run of `units` files over `workers` (see `CHUNK`)."""
+    return min(LARGEST_CHUNK, max(CHUNK, units // (workers * TASKS_PER_WORKER)))
+
+
 def chop(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
     """Chunks of `size` units, taken from `items` only as each chunk is asked for."""
     items = iter(items)
@@ -591,8 +596,7 @@ def run(
                         store.write(outcome_frames(known))
                         known.clear()
 
-            size = min(LARGEST_CHUNK, max(CHUNK, len(ids) // (workers * TASKS_PER_WORKER)))
-            chunks = chop(todo(), size)
+            chunks = chop(todo(), chunk_size(len(ids), workers))
             mapped = map_chunks(
                 chunks, workers, aliases, store, engine, scheduler, timeout=timeout, pool=pool
             )

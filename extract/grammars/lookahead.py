@@ -120,10 +120,13 @@ class LookaheadParser(Parser):
             self.chosen[key] = tuple(
                 (index, production)
                 for index, production in enumerate(rule.productions)
-                if self.starts[id(production)][1]
-                or not self.starts[id(production)][0].isdisjoint(matching)
+                if self.can_start(production, matching)
             )
         return self.chosen[key]
+
+    def can_start(self, production, matching: frozenset[int]) -> bool:
+        predicates, empty = self.starts[id(production)]
+        return empty or not predicates.isdisjoint(matching)
 
 
 def starts_of(
