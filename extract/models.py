@@ -6,6 +6,7 @@ vocabulary pulls in the abandoned pymorphy2 (broken under setuptools >= 82).
 Nothing here touches the network.
 """
 
+import gc
 import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -128,6 +129,12 @@ def load_models(aliases: Path | None = None) -> Models:
     """Load the models; cached, so a worker process pays for it once.
 
     `aliases` is a user's CSV of abbreviations added to the built-in table.
+
+    The models live as long as the process, so what is alive once they are
+    loaded is frozen out of the garbage collector's reach (`gc.freeze`): its
+    older generations would otherwise be walked again and again (half of the
+    collector's time in a run), and in a forked worker each walk writes to the
+    objects' headers, copying the pages the worker shares with its parent.
     """
     navec = load_embedding(natasha_file(EMBEDDING))
     ner = NER.load(natasha_file(NER_MODEL))
@@ -136,7 +143,7 @@ def load_models(aliases: Path | None = None) -> Models:
     ner.infer.encoder = WordCodes(encoder.words_vocab, encoder.shapes_vocab, encoder.batch_size)
     morph = load_morph()
     table = load_aliases(aliases)
-    return Models(
+    models = Models(
         ner=ner,
         network=NerNetwork(ner.infer.model),
         morph=morph,
@@ -146,3 +153,5 @@ def load_models(aliases: Path | None = None) -> Models:
         states=load_states(table),
         adjectives=load_gazetteer([*read_names("states.txt"), *read_names("places.txt")]),
     )
+    gc.freeze()
+    return models
