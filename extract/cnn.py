@@ -3,21 +3,46 @@
 slovnet's `exec` model works on padded batches laid out as torch does
 (batch x channels x words), and its convolution first copies every window of
 three words into a matrix of its own. A press release is tagged as one
-sequence, so here a convolution is three products of the words' matrix,
-shifted by one word each, with the kernel's three slices: the same sums, in
-another order, with no window matrix. Every weight is slovnet's; only their
-arrangement is done once, on load.
+sequence, so here a convolution is one product of the words' matrix with the
+kernel's three slices side by side, whose blocks are then added up shifted by
+one word each: the same sums, in another order, with no window matrix. Every
+weight is slovnet's; only their arrangement is done once, on load.
+
+The first layer's products are most of the network's arithmetic, and they
+depend on nothing but a word and its shape; a corpus repeats its words over
+and over, so they are worked out once per word and kept (`FirstProducts`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from slovnet.exec.model import NER as NerModel
 
+# New words' products are worked out this many at a time, the last product
+# padded: BLAS rounds a row's sums the same way only across products of one
+# shape, and a word's scores must not depend on which words were new with it.
+BLOCK = 32
+KEPT_WORDS = 1 << 14  # words (with their shapes) whose products are kept, 3 KB each
+
+
+@dataclass(frozen=True, slots=True)
+class Embedding:
+    """A word's input to the network: its navec vector, put together from the
+    product-quantised pieces its index names, and its shape's vector."""
+
+    indexes: np.ndarray  # word id -> the centroid of each piece
+    pieces: np.ndarray  # every piece's centroids, one flat table: one `take` a word
+    offsets: np.ndarray  # where each piece's centroids start in `pieces`
+    shapes: np.ndarray  # shape id -> vector
+
+    def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
+        words = self.pieces.take(self.indexes[word_ids] + self.offsets, axis=0)
+        return np.concatenate((words.reshape(len(word_ids), -1), self.shapes[shape_ids]), axis=1)
+
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    kernels: tuple[np.ndarray, ...]  # per kernel position: in-channels x filters
+    kernels: np.ndarray  # in-channels x (kernel positions x filters), positions side by side
     padding: int  # zero words each side
     bias: np.ndarray
     mean: np.ndarray
@@ -26,18 +51,71 @@ class Layer:
     shift: np.ndarray
 
     def __call__(self, words: np.ndarray) -> np.ndarray:
-        """Convolution, ReLU, batch norm, as slovnet's `CNNEncoderLayer`, for a
-        convolution that keeps the length (a kernel of twice the padding plus
-        one word), as the NER model's three are."""
-        size = len(words)
-        padded = np.zeros((size + 2 * self.padding, words.shape[1]), dtype=words.dtype)
-        padded[self.padding : self.padding + size] = words
-        output = padded[:size] @ self.kernels[0]
-        for shift, kernel in enumerate(self.kernels[1:], start=1):
-            output += padded[shift : shift + size] @ kernel
+        return self.finish(words @ self.kernels)
+
+    def finish(self, products: np.ndarray) -> np.ndarray:
+        """Convolution, ReLU, batch norm, as slovnet's `CNNEncoderLayer`, from
+        each word's products with every kernel position: a word's output adds
+        up its neighbours' products with the positions they stand at. The
+        kernel is twice the padding plus one word wide, so the length is kept,
+        as in the NER model's three layers."""
+        size, filters = len(products), len(self.bias)
+        output = np.zeros((size, filters), dtype=products.dtype)
+        for position in range(products.shape[1] // filters):
+            block = products[:, position * filters : (position + 1) * filters]
+            shift = position - self.padding  # which neighbour this position reads
+            output[max(0, -shift) : size - max(0, shift)] += block[
+                max(0, shift) : size + min(0, shift)
+            ]
         output += self.bias
         np.maximum(output, 0, out=output)
         return (output - self.mean) / self.std * self.scale + self.shift
+
+
+@dataclass
+class FirstProducts:
+    """A sequence's products with the first layer's kernels, each word's (with
+    its shape) worked out once and kept. Once `kept` words are and a sequence
+    brings more, the store starts over with that sequence's words; one with
+    more distinct words than `kept` is worked out as it is, keeping none."""
+
+    embedding: Embedding
+    kernels: np.ndarray
+    kept: int = KEPT_WORDS
+    slots: dict[int, int] = field(default_factory=dict)  # word id x shapes + shape id -> row
+    rows: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        # the pages of rows not yet written take no memory
+        self.rows = np.empty((self.kept, self.kernels.shape[1]), dtype=self.kernels.dtype)
+
+    def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
+        keys = (word_ids * len(self.embedding.shapes) + shape_ids).tolist()
+        distinct = dict.fromkeys(keys)
+        if len(distinct) > self.kept:
+            return self.products(keys)
+        new = [key for key in distinct if key not in self.slots]
+        if len(self.slots) + len(new) > self.kept:
+            self.slots.clear()
+            new = list(distinct)
+        if new:
+            self.keep(new)
+        return self.rows[[self.slots[key] for key in keys]]
+
+    def keep(self, keys: list[int]) -> None:
+        start, end = len(self.slots), len(self.slots) + len(keys)
+        self.rows[start:end] = self.products(keys)
+        self.slots.update(zip(keys, range(start, end), strict=True))
+
+    def products(self, keys: list[int]) -> np.ndarray:
+        """The products of the words `keys` name, `BLOCK` at a time."""
+        padded = np.zeros(-(-len(keys) // BLOCK) * BLOCK, dtype=np.int64)
+        padded[: len(keys)] = keys
+        words = self.embedding(*np.divmod(padded, len(self.embedding.shapes)))
+        blocks = [
+            words[start : start + BLOCK] @ self.kernels for start in range(0, len(padded), BLOCK)
+        ]
+        return np.concatenate(blocks)[: len(keys)]
 
 
 class NerNetwork:
@@ -45,20 +123,16 @@ class NerNetwork:
 
     def __init__(self, model: NerModel) -> None:
         word = model.emb.word
-        self.indexes = word.indexes.array
         qdims, centroids, chunk = word.codes.array.shape
-        # navec's vector of a word: for each of its `qdims` pieces, the centroid
-        # its index names; one flat table makes that a single `take`
-        self.pieces = word.codes.array.reshape(qdims * centroids, chunk)
-        self.offsets = np.arange(qdims) * centroids
-        self.dim = qdims * chunk
-        self.shapes = model.emb.shape.weight.array
+        embedding = Embedding(
+            indexes=word.indexes.array,
+            pieces=word.codes.array.reshape(qdims * centroids, chunk),
+            offsets=np.arange(qdims) * centroids,
+            shapes=model.emb.shape.weight.array,
+        )
         self.layers = [
             Layer(
-                tuple(
-                    np.ascontiguousarray(layer.conv.weight.array[:, :, k].T)
-                    for k in range(layer.conv.weight.array.shape[2])
-                ),
+                np.ascontiguousarray(np.concatenate(layer.conv.weight.array.T, axis=1)),
                 layer.conv.padding,
                 layer.conv.bias.array,
                 layer.norm.mean.array,
@@ -68,14 +142,12 @@ class NerNetwork:
             )
             for layer in model.encoder.layers
         ]
+        self.first = FirstProducts(embedding, self.layers[0].kernels)
         self.projection = model.head.proj.weight.array
         self.projection_bias = model.head.proj.bias.array
 
     def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
-        size = len(word_ids)
-        pieces = self.indexes[word_ids] + self.offsets
-        words = self.pieces.take(pieces, axis=0).reshape(size, self.dim)
-        x = np.concatenate((words, self.shapes[shape_ids]), axis=1)
-        for layer in self.layers:
+        x = self.layers[0].finish(self.first(word_ids, shape_ids))
+        for layer in self.layers[1:]:
             x = layer(x)
         return x @ self.projection + self.projection_bias

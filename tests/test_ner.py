@@ -4,6 +4,7 @@ from razdel import tokenize
 from slovnet.exec.encoders import TagEncoder
 
 from extract import process_text
+from extract.cnn import FirstProducts
 from extract.ner import best_paths, close_quote, tag_sequences, trim_punctuation
 from extract.records import Token
 
@@ -154,3 +155,37 @@ def test_the_network_scores_as_slovnet_scores(models):
         np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-4)
     empty = np.array([], dtype=int)
     assert models.network(empty, empty).shape == (0, tags)
+
+
+def encoded(models, text: str) -> tuple[np.ndarray, np.ndarray]:
+    words, shapes = models.ner.infer.encoder.item([token.text for token in tokenize(text)])
+    return np.array(words, dtype=int), np.array(shapes, dtype=int)
+
+
+def test_kept_first_products_do_not_depend_on_what_came_before(models):
+    """A word's first-layer products are worked out once and kept; a sentence's
+    must come out to the last bit whatever was kept before it, when the store
+    is full and starts over, and when the sentence is too long to keep."""
+    network = models.network
+    sentence = encoded(models, "Министр встретился с губернатором Томской области в Томске.")
+    # all but its last word: that one is worked out alone, which BLAS would
+    # round otherwise than in a product of many rows, were it not padded
+    earlier = encoded(models, "Министр встретился с губернатором Томской области в Омске.")
+    alone = FirstProducts(network.first.embedding, network.first.kernels)
+    expected = alone(*sentence)
+    assert expected.shape == (9, 3 * 256)
+    assert len(alone.slots) == 9  # nine tokens, none twice
+    assert np.array_equal(alone(*sentence), expected)  # now every row is a kept one
+
+    after = FirstProducts(network.first.embedding, network.first.kernels)
+    after(*earlier)
+    assert np.array_equal(after(*sentence), expected)
+
+    small = FirstProducts(network.first.embedding, network.first.kernels, kept=11)
+    small(*encoded(models, "Губернатор открыл форум."))
+    assert len(small.slots) == 4
+    assert np.array_equal(small(*sentence), expected)  # 4 + 8 new > 11: starts over
+    assert len(small.slots) == 9
+    tight = FirstProducts(network.first.embedding, network.first.kernels, kept=8)
+    assert np.array_equal(tight(*sentence), expected)  # nine distinct words: none kept
+    assert tight.slots == {}
