@@ -18,7 +18,7 @@ run's distinct entities and its documents' ids and dates, not with its rows.
 
 import heapq
 from collections.abc import Iterator
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
@@ -38,6 +38,9 @@ BATCH_DOCUMENTS = 200  # a release's text may be long
 ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
 TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
 TAKEN = ("documents", "mentions", "positions")  # the tables `Merge.take` reads
+# What the run's workers write, when it has them: two groups of about the same
+# work, which count no entity (`documents` gives only its release dates).
+WORKER_TABLES = (["documents", "sentences"], ["dates", "events", "event_participants"])
 
 
 def part_documents(frame: pd.DataFrame) -> Iterator[tuple[str, int, int]]:
@@ -209,29 +212,46 @@ def merge_tables(
 ) -> None:
     """Write every contract table from the live parts, entities counted across them.
 
-    With an `executor` (the run's idle worker processes), `documents` and the
-    tables that feed no entity are written there while this process writes
-    `mentions` and `positions` and counts the entities; a worker that dies
-    leaves its tables to this process."""
+    With an `executor` (the run's idle worker processes), the `WORKER_TABLES`
+    are written there while this process writes `mentions` and `positions`
+    and counts the entities; a worker that dies leaves its tables to this
+    process. The group with `documents`, whose release dates the positions
+    need, is waited for first."""
     live = store.live_parts()
     merge = Merge(joined_keys(store, live))
-    groups = [["documents"], [t for t in DOCUMENT_TABLES if t not in TAKEN]]
     futures = {}
-    for tables in groups if executor is not None else []:
+    for tables in WORKER_TABLES if executor is not None else []:
         task = (store, out_dir, tables, live, Merge(merge.keys), parquet, excel)
         try:
             futures[executor.submit(write_tables, *task)] = tables
         except BrokenProcessPool:
             break
-    elsewhere = [table for tables in futures.values() for table in tables]
-    here = [t for t in DOCUMENT_TABLES if t not in elsewhere and t != "positions"]
+    sent = [table for tables in futures.values() for table in tables]
+    here = [t for t in DOCUMENT_TABLES if t not in sent and t != "positions"]
     write_tables(store, out_dir, here, live, merge, parquet, excel)
-    for future, tables in futures.items():
-        try:
-            merge.published.update(future.result())
-        except BrokenProcessPool:
-            write_tables(store, out_dir, tables, live, merge, parquet, excel)
-    # last: a person's post is the one of the latest release, by every release's date
+    waiting = list(futures.items())
+    for future, tables in waiting[:1]:
+        settle(future, tables, store, out_dir, live, merge, parquet, excel)
+    # a person's post is the one of the latest release, by every release's date
     write_tables(store, out_dir, ["positions"], live, merge, parquet, excel)
     dump_table(merge.entities(), out_dir, "entities", parquet, excel)
+    for future, tables in waiting[1:]:
+        settle(future, tables, store, out_dir, live, merge, parquet, excel)
     store.prune(live)
+
+
+def settle(
+    future: Future,
+    tables: list[str],
+    store: PartStore,
+    out_dir: Path,
+    live: dict[str, int],
+    merge: Merge,
+    parquet: bool,
+    excel: bool,
+) -> None:
+    """Take the release dates a worker's tables leave, or write them here if it died."""
+    try:
+        merge.published.update(future.result())
+    except BrokenProcessPool:
+        write_tables(store, out_dir, tables, live, merge, parquet, excel)
