@@ -229,29 +229,20 @@ def merge_tables(
     sent = [table for tables in futures.values() for table in tables]
     here = [t for t in DOCUMENT_TABLES if t not in sent and t != "positions"]
     write_tables(store, out_dir, here, live, merge, parquet, excel)
+
+    def settle(groups: list[tuple[Future, list[str]]]) -> None:
+        """Take the release dates the workers' tables leave, or write the
+        tables here where a worker died."""
+        for future, tables in groups:
+            try:
+                merge.published.update(future.result())
+            except BrokenProcessPool:
+                write_tables(store, out_dir, tables, live, merge, parquet, excel)
+
     waiting = list(futures.items())
-    for future, tables in waiting[:1]:
-        settle(future, tables, store, out_dir, live, merge, parquet, excel)
+    settle(waiting[:1])  # the group with `documents`
     # a person's post is the one of the latest release, by every release's date
     write_tables(store, out_dir, ["positions"], live, merge, parquet, excel)
     dump_table(merge.entities(), out_dir, "entities", parquet, excel)
-    for future, tables in waiting[1:]:
-        settle(future, tables, store, out_dir, live, merge, parquet, excel)
+    settle(waiting[1:])
     store.prune(live)
-
-
-def settle(
-    future: Future,
-    tables: list[str],
-    store: PartStore,
-    out_dir: Path,
-    live: dict[str, int],
-    merge: Merge,
-    parquet: bool,
-    excel: bool,
-) -> None:
-    """Take the release dates a worker's tables leave, or write them here if it died."""
-    try:
-        merge.published.update(future.result())
-    except BrokenProcessPool:
-        write_tables(store, out_dir, tables, live, merge, parquet, excel)
