@@ -30,7 +30,7 @@ import pandas as pd
 from .export import TableWriter, dump_table
 from .link import Tally, build_entities, entity_id, resolve_keys, tally_mentions
 from .models import load_morph
-from .parts import PartStore, is_live
+from .parts import PartStore, live_rows
 from .tables import DOCUMENT_TABLES, entity_rows, to_frame
 
 BATCH_ROWS = 5_000
@@ -76,8 +76,9 @@ def live_documents(store: PartStore, table: str, live: dict[str, int]) -> Iterat
         while index < len(waiting) and (not heap or waiting[index][0] <= heap[0][0]):
             number = waiting[index][1]
             frame = pd.read_parquet(paths[number])
-            frame = frame[is_live(frame, live, number)]
-            frame = frame.sort_values("doc_id", kind="stable", ignore_index=True)
+            frame = live_rows(frame, live, number)
+            if not frame["doc_id"].is_monotonic_increasing:  # parts mostly are
+                frame = frame.sort_values("doc_id", kind="stable", ignore_index=True)
             documents = part_documents(frame)
             for doc_id, start, end in islice(documents, 1):
                 heapq.heappush(heap, (doc_id, number, Rows(frame, start, end), documents))
@@ -120,7 +121,7 @@ def joined_keys(store: PartStore, live: dict[str, int]) -> dict[str, str]:
     keys: set[str] = set()
     for number, path in store.parts("mentions"):
         frame = pd.read_parquet(path, columns=["doc_id", "entity_key"])
-        keys.update(frame.loc[is_live(frame, live, number), "entity_key"].dropna())
+        keys.update(live_rows(frame, live, number)["entity_key"].dropna())
     return resolve_keys(keys)
 
 

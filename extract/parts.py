@@ -124,7 +124,7 @@ class PartStore:
         frames = []
         for number, path in self.parts(table):
             frame = pd.read_parquet(path, columns=list(dict.fromkeys(["doc_id", *columns])))
-            frames.append(frame[is_live(frame, live, number)])
+            frames.append(live_rows(frame, live, number))
         if not frames:
             return to_frame(table, [])[columns]
         frame = pd.concat(frames, ignore_index=True)
@@ -138,9 +138,15 @@ class PartStore:
                 path.unlink()
 
 
-def is_live(frame: pd.DataFrame, live: dict[str, int], number: int) -> pd.Series:
-    """Which rows of part `number` are live: their document's newest part is this
-    one. Looked up per distinct `doc_id` (a part holds a few dozen), not by
-    turning `live`, which holds the whole run, into a Series for every part."""
+def live_rows(frame: pd.DataFrame, live: dict[str, int], number: int) -> pd.DataFrame:
+    """The rows of part `number` that are live: their document's newest part is
+    this one. Looked up per distinct `doc_id` (a part holds a few dozen), not
+    by turning `live`, which holds the whole run, into a Series for every
+    part; a part whose documents are all live, as in a run not resumed, is
+    returned as it is, uncopied."""
     ids = frame["doc_id"]
-    return ids.isin([doc_id for doc_id in ids.unique() if live.get(doc_id) == number])
+    distinct = ids.unique()
+    kept = [doc_id for doc_id in distinct if live.get(doc_id) == number]
+    if len(kept) == len(distinct):
+        return frame
+    return frame[ids.isin(kept)]

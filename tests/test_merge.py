@@ -67,6 +67,14 @@ def test_merge_interleaved_parts_come_out_in_doc_order(tmp_path: Path) -> None:
     ]
 
 
+def test_merge_sorts_a_part_written_out_of_doc_order(tmp_path: Path) -> None:
+    """A part is sorted by `doc_id` only when it is not already: one written
+    out of order comes out in order all the same."""
+    store = store_parts(tmp_path, [["e", "b"], ["a", "c"]])
+    rows = pd.concat(live_batches(store, "mentions", store.live_parts()))
+    assert list(rows.mention_id) == ["a#m1", "a#m2", "b#m1", "b#m2", "c#m1", "c#m2", "e#m1", "e#m2"]
+
+
 def test_merge_writes_every_table_with_its_header_even_when_empty(tmp_path: Path) -> None:
     store = store_parts(tmp_path, [["a"]])
     merge_tables(store, tmp_path, parquet=True)
