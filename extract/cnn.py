@@ -13,6 +13,7 @@ depend on nothing but a word and its shape; a corpus repeats its words over
 and over, so they are worked out once per word and kept (`FirstProducts`).
 """
 
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,13 +78,16 @@ class FirstProducts:
     """A sequence's products with the first layer's kernels, each word's (with
     its shape) worked out once and kept. Once `kept` words are and a sequence
     brings more, the store starts over with that sequence's words; one with
-    more distinct words than `kept` is worked out as it is, keeping none."""
+    more distinct words than `kept` is worked out as it is, keeping none.
+    One sequence at a time: a Dask worker started with several threads runs
+    several tasks on the same models."""
 
     embedding: Embedding
     kernels: np.ndarray
     kept: int = KEPT_WORDS
     slots: dict[int, int] = field(default_factory=dict)  # word id x shapes + shape id -> row
     rows: np.ndarray = field(init=False)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         # the pages of rows not yet written take no memory
@@ -94,13 +98,14 @@ class FirstProducts:
         distinct = dict.fromkeys(keys)
         if len(distinct) > self.kept:
             return self.products(keys)
-        new = [key for key in distinct if key not in self.slots]
-        if len(self.slots) + len(new) > self.kept:
-            self.slots.clear()
-            new = list(distinct)
-        if new:
-            self.keep(new)
-        return self.rows[[self.slots[key] for key in keys]]
+        with self.lock:
+            new = [key for key in distinct if key not in self.slots]
+            if len(self.slots) + len(new) > self.kept:
+                self.slots.clear()
+                new = list(distinct)
+            if new:
+                self.keep(new)
+            return self.rows[[self.slots[key] for key in keys]]
 
     def keep(self, keys: list[int]) -> None:
         start, end = len(self.slots), len(self.slots) + len(keys)
@@ -132,6 +137,7 @@ class NerNetwork:
         )
         self.layers = [
             Layer(
+                # filters x in-channels x positions -> in-channels x (positions x filters)
                 np.ascontiguousarray(np.concatenate(layer.conv.weight.array.T, axis=1)),
                 layer.conv.padding,
                 layer.conv.bias.array,

@@ -37,9 +37,8 @@ BATCH_ROWS = 5_000
 BATCH_DOCUMENTS = 200  # a release's text may be long
 ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
 TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
-TAKEN = ("documents", "mentions", "positions")  # the tables `Merge.take` reads
 # What the run's workers write, when it has them: two groups of about the same
-# work, which count no entity (`documents` gives only its release dates).
+# work, from which `Merge.take` needs only the release dates of `documents`.
 WORKER_TABLES = (["documents", "sentences"], ["dates", "events", "event_participants"])
 
 

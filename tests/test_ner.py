@@ -1,3 +1,5 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 from razdel import tokenize
@@ -168,8 +170,8 @@ def test_kept_first_products_do_not_depend_on_what_came_before(models):
     is full and starts over, and when the sentence is too long to keep."""
     network = models.network
     sentence = encoded(models, "Министр встретился с губернатором Томской области в Томске.")
-    # all but its last word: that one is worked out alone, which BLAS would
-    # round otherwise than in a product of many rows, were it not padded
+    # every token but `Томске`, which is then worked out alone: BLAS would round
+    # it otherwise than in a product of many rows, were the product not padded
     earlier = encoded(models, "Министр встретился с губернатором Томской области в Омске.")
     alone = FirstProducts(network.first.embedding, network.first.kernels)
     expected = alone(*sentence)
@@ -189,3 +191,23 @@ def test_kept_first_products_do_not_depend_on_what_came_before(models):
     tight = FirstProducts(network.first.embedding, network.first.kernels, kept=8)
     assert np.array_equal(tight(*sentence), expected)  # nine distinct words: none kept
     assert tight.slots == {}
+
+
+def test_kept_first_products_are_right_when_threads_share_them(models):
+    """A Dask worker started with several threads tags several releases at
+    once on the same models: the kept products, started over again and again
+    here, must stay whole."""
+    network = models.network
+    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sequences = [encoded(models, line) for line in lines]
+    expected = [
+        FirstProducts(network.first.embedding, network.first.kernels)(*s) for s in sequences
+    ]
+    shared = FirstProducts(network.first.embedding, network.first.kernels, kept=80)
+
+    def same(index: int) -> bool:
+        return np.array_equal(shared(*sequences[index]), expected[index])
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(same, [n % len(sequences) for n in range(40 * len(sequences))]))
+    assert len(sequences) > 10 and all(results)
