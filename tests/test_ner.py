@@ -2,15 +2,18 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
-from razdel import tokenize
+from razdel import sentenize, tokenize
 from slovnet.exec.encoders import TagEncoder
 
 from extract import process_text
 from extract.cnn import FirstProducts
+from extract.ingest import parse_source, read_sources
 from extract.ner import best_paths, close_quote, tag_sequences, trim_punctuation
 from extract.records import Token
 
-from .conftest import SEED
+from .conftest import RAW, SEED, SHARED
+
+NEREL_DEV = SHARED / "eval" / "data" / "nerel-dev" / "texts"
 
 
 @pytest.fixture(scope="module")
@@ -170,8 +173,7 @@ def test_kept_first_products_do_not_depend_on_what_came_before(models):
     is full and starts over, and when the sentence is too long to keep."""
     network = models.network
     sentence = encoded(models, "Министр встретился с губернатором Томской области в Томске.")
-    # every token but `Томске`, which is then worked out alone: BLAS would round
-    # it otherwise than in a product of many rows, were the product not padded
+    # every token but `Томске`, which is then worked out alone
     earlier = encoded(models, "Министр встретился с губернатором Томской области в Омске.")
     alone = FirstProducts(network.first.embedding, network.first.kernels)
     expected = alone(*sentence)
@@ -193,10 +195,73 @@ def test_kept_first_products_do_not_depend_on_what_came_before(models):
     assert tight.slots == {}
 
 
+def test_first_products_are_exact_in_any_order(models):
+    """The first layer's inputs and kernels are fixed point, so each product
+    is exact in float64: summed in reverse, pairwise or one term at a time it
+    has the same bits, as it has under any BLAS kernel, thread count or batch.
+    Plain float32 weights would differ in the last bits here."""
+    first = models.network.first
+    word_ids, shape_ids = encoded(models, "Глава Минцифры Ткач открыл форум «Цифровая неделя».")
+    words = first.embedding(word_ids, shape_ids)
+    products = first.exact((word_ids * len(first.embedding.shapes) + shape_ids).tolist())
+    reverse = words[:, ::-1] @ first.kernels[::-1]
+    one_by_one = np.zeros_like(products)
+    for column in range(words.shape[1]):
+        one_by_one += words[:, column, None] * first.kernels[column]
+    assert np.array_equal(products, reverse)
+    assert np.array_equal(products, one_by_one)
+    assert np.array_equal(products, np.einsum("wi,io->wo", words, first.kernels))
+    raw = models.ner.infer.model.encoder.layers[0].conv.weight.array
+    assert np.abs(first.kernels - np.concatenate(raw.T, axis=1)).max() <= 2.0**-22
+
+
+def test_tags_do_not_depend_on_batches_or_threads(models):
+    """What is guaranteed is the tags (and so the tables), whatever the
+    releases were tagged with: a few hundred sentences (the team's releases,
+    then NEREL dev's news) tagged one by one,
+    in batches of 7 and 50, in reverse, and by four threads sharing a store
+    that starts over again and again, get the same tags each time."""
+    texts = [
+        parse_source(source).text
+        for path in sorted(RAW.rglob("*.*"))
+        for source in read_sources(path, path.name, path.stem)
+    ]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(NEREL_DEV.glob("*.txt"))]
+    sentences = [
+        [token.text for token in tokenize(sentence.text)]
+        for text in texts
+        for sentence in sentenize(text)
+    ][:300]
+    assert len(sentences) == 300
+    expected = [tags for sentence in sentences for tags in tag_sequences([sentence], models)]
+    assert sum(tag != "O" for tags in expected for tag in tags) > 500
+
+    def tagged(batch: int, order: list[int]) -> list[list[str]]:
+        result: dict[int, list[str]] = {}
+        for start in range(0, len(order), batch):
+            chosen = order[start : start + batch]
+            batch_tags = tag_sequences([sentences[index] for index in chosen], models)
+            result.update(zip(chosen, batch_tags, strict=True))
+        return [result[index] for index in range(len(sentences))]
+
+    forward = list(range(len(sentences)))
+    assert tagged(7, forward) == expected
+    assert tagged(50, forward[::-1]) == expected
+    network = models.network
+    shared = FirstProducts(network.first.embedding, network.first.kernels, kept=300)
+    network.first, kept = shared, network.first
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            threaded = list(pool.map(lambda sentence: tag_sequences([sentence], models), sentences))
+    finally:
+        network.first = kept
+    assert [tags for [tags] in threaded] == expected
+
+
 def test_kept_first_products_are_right_when_threads_share_them(models):
     """A Dask worker started with several threads tags several releases at
     once on the same models: the kept products, started over again and again
-    here, must stay whole."""
+    here, must stay whole, to the last bit (they are exact)."""
     network = models.network
     lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
     sequences = [encoded(models, line) for line in lines]
