@@ -10,6 +10,12 @@ with apostrophes before such a character gets one more, so `unescape_cell`
 restores every cell exactly. Only text columns are touched; numbers stay
 numbers. The Parquet copy keeps the exact text.
 
+Lines end in `\n`, and Python's CSV writer quotes a cell only for the
+separator, the quote and the line end's own characters: a bare CR (old Mac
+line ends, a CR in a JSON string or a file name) would go out unquoted, and
+a reader would split the row there. The rows holding one are written with
+every cell quoted (`csv_batches`), which RFC 4180 allows for any row.
+
 The Excel profile (`run --excel`, into `OUT/excel/`) is the same CSV with a
 byte-order mark, without which Excel reads UTF-8 as the ANSI code page, and
 `;` between cells, the list separator Excel expects where the decimal
@@ -17,10 +23,12 @@ separator is a comma (the ru, be and kk locales): such a file opens with a
 double click, Cyrillic and columns intact. The escaping is the same.
 """
 
+import csv
+import itertools
 import os
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -66,6 +74,23 @@ def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
             if risky.any():
                 safe[column] = values.where(~risky, values[risky].map(escape_cell))
     return safe
+
+
+def csv_batches(frame: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, int]]:
+    """`frame` in runs of consecutive rows, each with the `csv` quoting it
+    needs: every cell quoted where a text cell holds a CR, else the minimum."""
+    carriage = pd.Series(False, index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_string_dtype(values):
+            carriage |= values.str.contains("\r", regex=False, na=False).astype(bool)
+    if not carriage.any():
+        yield frame, csv.QUOTE_MINIMAL
+        return
+    flags = carriage.to_numpy()
+    starts = [0, *(flags[1:] != flags[:-1]).nonzero()[0] + 1, len(flags)]
+    for start, end in itertools.pairwise(starts):
+        yield frame.iloc[start:end], csv.QUOTE_ALL if flags[start] else csv.QUOTE_MINIMAL
 
 
 def temporary_beside(path: Path) -> Path:
@@ -131,16 +156,20 @@ class TableWriter:
 
     def write(self, frame: pd.DataFrame) -> None:
         safe = csv_safe(frame)
+        batches = [(safe.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
+        batches += csv_batches(safe)
         for kind, file in self.files.items():
             separator, _ = CSV_PROFILES[kind]
-            safe.to_csv(
-                file,
-                index=False,
-                header=self.header,
-                sep=separator,
-                lineterminator="\n",
-                date_format=DATE_FORMAT,
-            )
+            for number, (batch, quoting) in enumerate(batches):
+                batch.to_csv(
+                    file,
+                    index=False,
+                    header=self.header and number == 0,
+                    sep=separator,
+                    lineterminator="\n",
+                    quoting=quoting,
+                    date_format=DATE_FORMAT,
+                )
         if self.parquet is not None:
             self.parquet.write_table(
                 pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from extract.export import dump_table, escape_cell, replace_atomically, unescape_cell
+from extract.load import load_table
 from extract.tables import to_frame
 
 CELLS = [
@@ -95,3 +96,29 @@ def test_export_excel_profile_has_bom_semicolons_and_the_same_escaping(tmp_path:
 def test_export_no_excel_folder_by_default(tmp_path: Path) -> None:
     dump_table(to_frame("mentions", []), tmp_path, "mentions")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "mentions.parquet"]
+
+
+def test_export_quotes_a_bare_cr_in_every_profile(tmp_path: Path) -> None:
+    """A CR is not in the `\\n` line end, so the writer would leave it bare and a
+    reader would split the row there: its row goes out with every cell quoted."""
+    rows = [
+        {"doc_id": "d", "sent_id": "d#s1", "start": 0, "end": 9, "text": "Минск\rМир"},
+        {"doc_id": "d", "sent_id": "d#s2", "start": 10, "end": 15, "text": "Брест"},
+        {"doc_id": "d\r", "sent_id": "d\r#s1", "start": 0, "end": 1, "text": "=1"},
+    ]
+    dump_table(to_frame("sentences", rows), tmp_path, "sentences", excel=True)
+    assert (tmp_path / "sentences.csv").read_bytes().decode("utf-8") == (
+        "doc_id,sent_id,start,end,text\n"
+        '"d","d#s1","0","9","Минск\rМир"\n'
+        "d,d#s2,10,15,Брест\n"
+        '"d\r","d\r#s1","0","1","\'=1"\n'
+    )
+    assert (tmp_path / "excel" / "sentences.csv").read_bytes().decode("utf-8") == (
+        "\ufeffdoc_id;sent_id;start;end;text\n"
+        '"d";"d#s1";"0";"9";"Минск\rМир"\n'
+        "d;d#s2;10;15;Брест\n"
+        '"d\r";"d\r#s1";"0";"1";"\'=1"\n'
+    )
+    (tmp_path / "sentences.parquet").unlink()
+    from_csv = load_table(tmp_path, "sentences")
+    assert from_csv.equals(to_frame("sentences", rows))

@@ -8,6 +8,7 @@ external resources or scripts proves that nothing is fetched or run.
 
 import contextlib
 import io
+import shutil
 import socket
 import subprocess
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import pandas as pd
 import pytest
 
 from extract import cli, load
+from extract.load import load_table
 
 from .build import CASES, Case
 
@@ -188,3 +190,11 @@ DATES = [
 def test_bad_inputs_dates_survive(catalogue: Run, doc_id: str, text: str, day: str) -> None:
     found = catalogue.tables["dates"].query("doc_id == @doc_id")
     assert [(row.text, f"{row.date_start:%Y-%m-%d}") for row in found.itertuples()] == [(text, day)]
+
+
+def test_bad_inputs_csv_holds_what_parquet_holds(catalogue: Run, tmp_path: Path) -> None:
+    """Every table read back from its CSV alone equals its Parquet copy: no cell
+    of a hostile input (a bare CR, a quote, a separator) shifts a row."""
+    for table, frame in catalogue.tables.items():
+        shutil.copy(catalogue.root / "out" / f"{table}.csv", tmp_path)
+        pd.testing.assert_frame_equal(load_table(tmp_path, table), frame, obj=table)
