@@ -7,7 +7,10 @@ and every expression's top rule is named after its shape (`RANGE`, `ENUM`,
 offsets, and does the arithmetic; no value is computed here.
 
 Word forms come from pymorphy3 (`month_forms`), so the grammar runs on yargy's
-plain tokenizer and needs no morphology at parse time.
+plain tokenizer and needs no morphology at parse time. A run of more digits
+than a date or a count has is one `OTHER` token (`tokenizer`): yargy turns
+every `INT` token a number predicate meets into an `int`, which Python
+refuses past 4,300 digits.
 """
 
 from dataclasses import dataclass
@@ -16,7 +19,7 @@ from pymorphy3 import MorphAnalyzer
 from yargy import and_, or_, rule
 from yargy.predicates import eq, gte, in_, in_caseless, is_capitalized, is_lower, length_eq, lte
 from yargy.predicates import type as token_type
-from yargy.tokenizer import Tokenizer
+from yargy.tokenizer import OTHER, RULES, Tokenizer, TokenRule
 
 from .lookahead import LookaheadParser
 
@@ -102,6 +105,15 @@ CORE_WORDS = set(
     "осенью зимой весна лето осень зима полгода полвека полмесяца полдня день дня вечер вечера "
     "утро утра сегодняшний сегодняшнего".split()
 )
+
+
+LONGEST_NUMBER = 18  # digits: a date's, a count's or a phone number's
+
+
+def tokenizer() -> Tokenizer:
+    """yargy's plain tokenizer, with a longer digit run than `LONGEST_NUMBER`
+    one token that no number predicate reads."""
+    return Tokenizer([TokenRule(OTHER, rf"\d{{{LONGEST_NUMBER + 1},}}"), *RULES])
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,5 +344,5 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
     cores |= {form for table in tables.values() for form in table if not form.isdigit()}
     for lemma in ("квартал", "полугодие", "половина", "век"):
         cores |= lexeme(morph, lemma)
-    parser = LookaheadParser(EXPRESSIONS, tokenizer=Tokenizer())
+    parser = LookaheadParser(EXPRESSIONS, tokenizer=tokenizer())
     return DateGrammar(parser, tables, frozenset(cores))
