@@ -14,20 +14,23 @@
 3. feeds the rest, in chunks, to worker processes that have the models
    loaded once (forked from this process where that is safe, see
    `start_method`), or to this process when `workers` is 1; a chunk's
-   documents are tagged together (`pipeline.tag_documents`) and finished one
-   by one; stores each finished chunk as a part (see `parts`), and reports
-   failures as `doc_id: message` on stderr, and releases not in Russian as
-   `doc_id: warning: ...` (see `extract.lang`);
+   documents are read and scored one by one, their tags decoded together
+   (`pipeline.tag_scored`), and finished one by one, each document's whole
+   work within `--timeout` (`Budget`); stores each finished chunk as a part
+   (see `parts`), and reports failures as `doc_id: message` on stderr, and
+   releases not in Russian as `doc_id: warning: ...` (see `extract.lang`);
 4. merges the live parts into the contract's tables and writes them,
    streamed (see `merge`), with the help of the idle workers.
 """
 
 import atexit
+import itertools
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -43,7 +46,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .errors import InputError, TimedOut, one_line
+from .errors import CRASHED, RUN_FAILURES, InputError, TimedOut, one_line
 from .ingest import (
     MAX_BYTES,
     TEXT_SUFFIXES,
@@ -54,17 +57,17 @@ from .ingest import (
 )
 from .lang import RUSSIAN
 from .merge import merge_tables
-from .models import load_models
+from .models import Models, load_models
 from .parts import PartStore, fingerprint, locked, write_part
-from .pipeline import Tagged, finish, process, tag_documents
-from .records import Document, Result
+from .pipeline import Scored, Tagged, finish, score, tag_scored
+from .records import Result
 from .tables import error_rows, result_rows, to_frame
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
 CHUNK, TASKS_PER_WORKER, LARGEST_CHUNK = 8, 8, 64
-CRASHED = "the worker processing it died (killed, or out of memory)"
 TIMEOUT = 60.0  # seconds a document may take
+JOINT_WORDS = 20_000  # words of the longest document decoded with its chunk's others
 THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "OMP_NUM_THREADS",
@@ -92,6 +95,7 @@ class Summary:
     failed: int = 0
     duplicate: int = 0
     skipped: int = 0
+    removed: int = 0  # stored documents whose input is gone: their rows left the tables
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -104,7 +108,8 @@ class Summary:
             self.failed += 1
 
     def line(self) -> str:
-        return f"{self.ok} ok, {self.failed} failed, {self.duplicate} duplicate"
+        line = f"{self.ok} ok, {self.failed} failed, {self.duplicate} duplicate"
+        return line + (f", {self.removed} removed" if self.removed else "")
 
 
 def walk(in_dir: Path, exclude: Path | None = None) -> list[str]:
@@ -121,10 +126,23 @@ def walk(in_dir: Path, exclude: Path | None = None) -> list[str]:
 
 
 def doc_ids(rels: list[str]) -> dict[str, str]:
-    """`doc_id` per file: its relative path without extension, or with it on a clash."""
+    """`doc_id` per file, unique by construction: its relative path without
+    the extension, unless that could name two things, when it keeps it. It
+    does when another file has the same path without extension (`x.txt` and
+    `x.html`), when another file's whole path is that (`x.txt.html` beside
+    `x.txt`), and for a JSON Lines feed whose records (`feed/a`) could meet
+    the files of a folder of its name (`feed/a.txt`): `feed.jsonl/a`. A path
+    kept whole is no other file's path, and no file lies under a feed's."""
     stems = [PurePosixPath(rel).with_suffix("").as_posix() for rel in rels]
     counts = Counter(stems)
-    return {rel: rel if counts[stem] > 1 else stem for rel, stem in zip(rels, stems, strict=True)}
+    paths = set(rels)
+    folders = {parent.as_posix() for rel in rels for parent in PurePosixPath(rel).parents}
+    ids = {}
+    for rel, stem in zip(rels, stems, strict=True):
+        feed = TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl"
+        clash = counts[stem] > 1 or (stem in paths and stem != rel) or (feed and stem in folders)
+        ids[rel] = rel if clash else stem
+    return ids
 
 
 def read_units(ids: dict[str, str], in_dir: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
@@ -143,17 +161,18 @@ def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> I
 
 
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Stop the document after `seconds` (`TimedOut`), so a pathological text cannot
-    hang its worker. An alarm signal does it, so only in a process's main thread
-    (local workers, not Dask's task threads), and between Python steps: a numpy
-    call in progress finishes first."""
+def time_limit(seconds: float, budget: float | None = None) -> Iterator[None]:
+    """Stop the work after `seconds` (`TimedOut`, naming `budget`, the document's
+    whole limit, when given), so a pathological text cannot hang its worker. An
+    alarm signal does it, so only in a process's main thread (local workers,
+    not Dask's task threads), and between Python steps: a numpy call in
+    progress finishes first."""
     if not seconds or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise TimedOut(seconds)
+        raise TimedOut(budget or seconds)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -162,6 +181,29 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass(slots=True)
+class Budget:
+    """What is left of one document's `--timeout` (0: none) across the steps of
+    its work, which run apart: reading and scoring it, then decoding (with its
+    chunk) and finishing it."""
+
+    seconds: float
+    spent: float = 0.0
+
+    @contextmanager
+    def spend(self) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            with time_limit(self.left(), self.seconds):
+                yield
+        finally:
+            self.spent += time.perf_counter() - started
+
+    def left(self) -> float:
+        """Seconds left, at least a millisecond (0 stands for no limit)."""
+        return max(self.seconds - self.spent, 0.001) if self.seconds else 0
 
 
 def language_warning(lang: str) -> str:
@@ -177,54 +219,64 @@ def failure(source: Source, error: Exception) -> Outcome:
     return Outcome(source, ERROR, message, trace=traceback.format_exc())
 
 
-def parse(source: Source) -> Document | Outcome:
-    """A unit's document, or its error outcome when it cannot be read."""
+def read_and_score(source: Source, budget: Budget, models: Models) -> Scored | Outcome:
+    """A unit's document read, segmented and scored (`pipeline.score`) within
+    its budget, or its error outcome."""
     try:
-        return parse_source(source)
+        with budget.spend():
+            return score(parse_source(source), models)
     except Exception as error:
         return failure(source, error)
 
 
-def tag_together(
-    documents: list[Document], aliases: Path | None, timeout: float
-) -> list[Tagged | None]:
-    """A chunk's documents segmented and tagged together (`pipeline.tag_documents`),
-    within their time limits added up; if that fails, `None` for each, and each
-    is then tagged alone, where a failure is its document's own."""
-    if not documents:
-        return []
+def tag_together(scored: list[Scored], models: Models) -> list[Tagged] | None:
+    """The tags of a chunk's scored documents of at most `JOINT_WORDS` words,
+    decoded in one pass (`pipeline.tag_scored`), which pads every sequence to
+    the longest: bounded so, it takes a few milliseconds and no document's
+    budget. `None` if it fails: each document is then decoded alone."""
     try:
-        with time_limit(timeout * len(documents)):
-            return tag_documents(documents, load_models(aliases))
+        return tag_scored(scored, models)
     except Exception:
-        return [None] * len(documents)
+        return None
 
 
 def process_document(
-    source: Source, document: Document, tagged: Tagged | None, aliases: Path | None, timeout: float
+    source: Source, scored: Scored, tagged: Tagged | None, budget: Budget, models: Models
 ) -> Outcome:
-    """Finish one document (tag it first if it is not); any failure becomes an
-    error outcome."""
+    """Finish one scored document (decoding it first if it is not), within what
+    is left of its budget; any failure becomes an error outcome."""
     try:
-        with time_limit(timeout):
-            models = load_models(aliases)
-            result = process(document, models) if tagged is None else finish(tagged, models)
-        return Outcome(source, OK, result=result, warning=language_warning(document.lang))
+        with budget.spend():
+            if tagged is None:
+                tagged = tag_scored([scored], models)[0]
+            result = finish(tagged, models)
+        return Outcome(source, OK, result=result, warning=language_warning(scored.document.lang))
     except Exception as error:
         return failure(source, error)
 
 
 def process_sources(sources: list[Source], aliases: Path | None, timeout: float) -> list[Outcome]:
-    """Parse and process a chunk's units, in order, each failure its unit's own."""
-    parsed = [parse(source) for source in sources]
-    documents = [item for item in parsed if isinstance(item, Document)]
-    tagged = iter(tag_together(documents, aliases, timeout))
+    """Process a chunk's units, in order, each failure its unit's own and each
+    unit's whole work (reading, scoring, decoding alone, finishing) within
+    `timeout` seconds."""
+    models = load_models(aliases)
+    budgets = [Budget(timeout) for _ in sources]
+    steps = [
+        read_and_score(source, budget, models)
+        for source, budget in zip(sources, budgets, strict=True)
+    ]
+    joint = [
+        index
+        for index, step in enumerate(steps)
+        if isinstance(step, Scored) and len(step.scores) <= JOINT_WORDS
+    ]
+    tagged = tag_together([steps[index] for index in joint], models)
+    tags = {} if tagged is None else dict(zip(joint, tagged, strict=True))
     outcomes = []
-    for source, item in zip(sources, parsed, strict=True):
-        if isinstance(item, Document):
-            outcomes.append(process_document(source, item, next(tagged), aliases, timeout))
-        else:
-            outcomes.append(item)
+    for index, (source, budget, step) in enumerate(zip(sources, budgets, steps, strict=True)):
+        if isinstance(step, Scored):
+            step = process_document(source, step, tags.get(index), budget, models)
+        outcomes.append(step)
     return outcomes
 
 
@@ -456,56 +508,92 @@ def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
     return {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
 
 
+Decision = tuple[Source, Outcome | None, bool]
+
+
 class Planner:
     """Decides per unit, as the units are read, whether it needs processing, so
     that no more than a chunk of releases is held at once.
 
-    Errors found while reading and duplicates are known at once; a unit with
-    the same `sha256` as its stored row keeps that row. An empty file is no
-    one's duplicate: each gets its own `empty file` error. A document of an
-    earlier run whose file is gone still counts as an original.
+    Errors found while reading are known at once; a unit with the same
+    `sha256` as its stored row keeps that row. Of units with the same bytes
+    the first is the original and the others its duplicates, except that an
+    original of an earlier run stays one while its bytes do not change: a
+    copy read before it (its name sorts first) waits for it, and is its
+    duplicate, or, if the original changed or is gone, is planned again. An
+    empty file is no one's duplicate: each gets its own `empty file` error.
+    The `doc_id`s of the units read are `seen`; a stored document not among
+    them has left the input folder.
     """
 
-    def __init__(self, earlier: pd.DataFrame, walked: set[str]) -> None:
+    def __init__(self, earlier: pd.DataFrame) -> None:
         self.stored = {row.doc_id: row for row in earlier.itertuples()}
-        self.first = {
-            row.sha256: row.doc_id
-            for row in earlier.itertuples()
-            if row.status == OK and not walked_over(row.doc_id, walked)
-        }
+        self.claims = {row.sha256: row.doc_id for row in earlier.itertuples() if row.status == OK}
+        self.claimed = {doc_id: sha for sha, doc_id in self.claims.items()}
+        self.waiting: dict[str, list[Source]] = {}
+        self.first: dict[str, str] = {}
+        self.seen: set[str] = set()
 
-    def decide(self, source: Source) -> tuple[Outcome | None, bool]:
+    def decide(self, source: Source) -> list[Decision]:
+        """What becomes of `source`, and of the units that waited for it."""
+        self.seen.add(source.doc_id)
+        decisions = self.release(source)
+        if not source.error and source.data and source.sha256 in self.claims:
+            self.waiting.setdefault(source.sha256, []).append(source)
+            return decisions
+        return [self.plan(source), *decisions]
+
+    def release(self, source: Source) -> list[Decision]:
+        """The units waiting for `source`, if an earlier original: duplicates of
+        it when its bytes are the same, planned again when not."""
+        sha = self.claimed.pop(source.doc_id, None)
+        if sha is None:
+            return []
+        del self.claims[sha]
+        if sha == source.sha256 and not source.error:
+            self.first[sha] = source.doc_id
+        return [self.plan(unit) for unit in self.waiting.pop(sha, [])]
+
+    def rest(self) -> list[Decision]:
+        """The units still waiting once every unit is read: their originals are gone."""
+        self.claims.clear()
+        self.claimed.clear()
+        waiting, self.waiting = self.waiting, {}
+        return [self.plan(unit) for units in waiting.values() for unit in units]
+
+    def plan(self, source: Source) -> Decision:
         """The unit's outcome when it is known without processing (else None), and
         whether that outcome is the one already stored."""
-        if source.data:
-            original = self.first.setdefault(source.sha256, source.doc_id)
-        else:
-            original = source.doc_id
-        previous = self.stored.get(source.doc_id)
         if source.error:
-            return Outcome(source, ERROR, source.error), False
-        if original != source.doc_id:
-            return Outcome(source, DUPLICATE, f"duplicate of {original}"), False
+            return source, Outcome(source, ERROR, source.error), False
+        original = self.first.setdefault(source.sha256, source.doc_id) if source.data else ""
+        if original and original != source.doc_id:
+            return source, Outcome(source, DUPLICATE, f"duplicate of {original}"), False
+        previous = self.stored.get(source.doc_id)
         if is_unchanged(source, previous):
             warning = language_warning(str(previous.lang))
             outcome = Outcome(source, str(previous.status), str(previous.error), warning=warning)
-            return outcome, True
-        return None, False
+            return source, outcome, True
+        return source, None, False
+
+    def gone(self) -> list[str]:
+        """Stored documents no unit of this run has: their inputs were removed."""
+        return sorted(set(self.stored) - self.seen)
 
 
 def is_unchanged(source: Source, previous: tuple | None) -> bool:
-    """Same bytes as last time, and last time's outcome was not an accident."""
+    """Same bytes as last time, and last time's outcome was not the run's
+    failure (`errors.RUN_FAILURES`)."""
     if previous is None or previous.sha256 != source.sha256:
         return False
     return previous.status == OK or (
-        previous.status == ERROR and not str(previous.error).startswith("internal error")
+        previous.status == ERROR and not str(previous.error).startswith(RUN_FAILURES)
     )
 
 
-def walked_over(doc_id: str, walked: set[str]) -> bool:
-    """Whether the run reads the file a stored `doc_id` came from: the file's own
-    id, or a JSON Lines feed's (`feed/7` is read when `feed` is)."""
-    return doc_id in walked or doc_id.rpartition("/")[0] in walked
+def lazily(make: Callable[[], list[Decision]]) -> Iterator[Decision]:
+    """`make()`'s decisions, made only when the first is asked for."""
+    yield from make()
 
 
 def report(outcome: Outcome, summary: Summary, log: Path) -> None:
@@ -568,7 +656,7 @@ def run(
             store.clear()
         store.sign(current)
         ids = doc_ids(walk(in_dir, out_dir))
-        planner = Planner(stored_documents(store), set(ids.values()))
+        planner = Planner(stored_documents(store))
         summary = Summary()
         feeds = any(TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl" for rel in ids)
         bar = Progress(
@@ -582,8 +670,9 @@ def run(
 
             def todo() -> Iterator[Source]:
                 """The units to process; the others are counted and stored on the way."""
-                for source in read_units(ids, in_dir, max_bytes):
-                    outcome, kept = planner.decide(source)
+                units = read_units(ids, in_dir, max_bytes)
+                decided = (decision for unit in units for decision in planner.decide(unit))
+                for source, outcome, kept in itertools.chain(decided, lazily(planner.rest)):
                     if outcome is None:
                         yield source
                         continue
@@ -608,5 +697,9 @@ def run(
                 bar.update(len(outcomes))
             if known:
                 store.write(outcome_frames(known))
+        gone = planner.gone()
+        if gone:
+            store.remove(gone)
+            summary.removed = len(gone)
         merge_tables(store, out_dir, parquet, excel, pool.executor)
         return summary

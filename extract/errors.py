@@ -7,6 +7,11 @@ it is stored in `documents.error`, printed to stderr and asserted by tests.
 import re
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CRASHED = "the worker processing it died (killed, or out of memory)"
+# Failures that say more about the run than about the document's bytes (a
+# worker killed, a machine too slow or too busy, a defect since mended): a
+# later run tries such a document again, whatever its `sha256`.
+RUN_FAILURES = ("internal error: ", "timeout after ", CRASHED)
 
 
 def one_line(text: str) -> str:

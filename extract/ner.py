@@ -26,13 +26,18 @@ CLOSERS = {"»": "«", '"': '"', "”": "“", ")": "("}
 def tag_sequences(sequences: list[list[str]], models: Models) -> list[list[str]]:
     """BIO tags for every word of every sequence, each tagged alone: slovnet's
     encoder gives the ids, `cnn.NerNetwork` the scores, `best_paths` the tags."""
+    return decode([score_words(words, models) for words in sequences], models)
+
+
+def score_words(words: list[str], models: Models) -> np.ndarray:
+    """The network's scores (words x tags) of one sequence's words."""
+    word_ids, shape_ids = models.ner.infer.encoder.item(words)
+    return models.network(np.array(word_ids, dtype=int), np.array(shape_ids, dtype=int))
+
+
+def decode(emissions: list[np.ndarray], models: Models) -> list[list[str]]:
+    """BIO tags of each sequence's scores, all decoded in one pass (`best_paths`)."""
     infer = models.ner.infer
-    emissions = []
-    for words in sequences:
-        word_ids, shape_ids = infer.encoder.item(words)
-        emissions.append(
-            models.network(np.array(word_ids, dtype=int), np.array(shape_ids, dtype=int))
-        )
     return list(infer.decoder(best_paths(emissions, infer.model.head.crf.transitions.array)))
 
 

@@ -6,7 +6,9 @@ document counts as done only once its `documents` row is on disk. That makes
 runs resumable (a later run reads which `sha256` each document had) and safe
 to kill (a chunk is either whole or ignored). A document processed again
 lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
-only, so old rows are replaced without rewriting old files.
+only, so old rows are replaced without rewriting old files. A document whose
+input is gone is marked so in a part of its own (`REMOVED`), which takes it
+out of the tables until a newer part brings it back.
 
 One run at a time writes a store (`locked`). Parts are only as good as the
 code that wrote them: the store keeps the
@@ -29,6 +31,7 @@ from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
 PART_DIGITS = 8
+REMOVED = "removed"  # parts of the ids of documents whose inputs are gone
 PACKAGE = Path(__file__).parent
 
 
@@ -110,12 +113,22 @@ class PartStore:
         for path in sorted((self.root / table).glob("*.parquet")):
             yield int(path.stem), path
 
+    def remove(self, doc_ids: list[str]) -> None:
+        """Take documents out of the tables: their inputs are gone."""
+        (self.root / REMOVED).mkdir(exist_ok=True)
+        frame = pd.DataFrame({"doc_id": pd.array(doc_ids, dtype="string")})
+        dump_parquet(frame, self.root / REMOVED / f"{self.reserve():0{PART_DIGITS}d}.parquet")
+
     def live_parts(self) -> dict[str, int]:
-        """The newest part holding each `doc_id`."""
+        """The newest part holding each `doc_id`, unless a newer one removed it."""
         live: dict[str, int] = {}
         for number, path in self.parts("documents"):
             for doc_id in pd.read_parquet(path, columns=["doc_id"])["doc_id"]:
                 live[doc_id] = number
+        for number, path in self.parts(REMOVED):
+            for doc_id in pd.read_parquet(path, columns=["doc_id"])["doc_id"]:
+                if live.get(doc_id, number) < number:
+                    del live[doc_id]
         return live
 
     def read(self, table: str, live: dict[str, int], columns: list[str]) -> pd.DataFrame:
@@ -131,10 +144,11 @@ class PartStore:
         return to_frame(table, frame.sort_values("doc_id", kind="stable"))[columns]
 
     def prune(self, live: dict[str, int]) -> None:
-        """Delete parts that no longer hold any live row."""
+        """Delete parts that no longer hold any live row. The removals stay: an
+        older part kept for its other documents may hold a removed one."""
         needed = set(live.values())
         for path in self.root.glob("*/*.parquet"):
-            if int(path.stem) not in needed:
+            if path.parent.name != REMOVED and int(path.stem) not in needed:
                 path.unlink()
 
 

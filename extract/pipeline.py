@@ -1,19 +1,22 @@
 """The stages in order: the whole architecture is these few functions.
 
-A batch run tags a chunk's documents together (`tag_documents`: slovnet's
-decoder then runs over all of them in one pass) and finishes each alone
-(`finish`), so that a document that fails fails alone; `process` does both
-for one document.
+A batch run scores each of a chunk's documents alone (`score`: sentences,
+then the network's scores of their words), decodes their tags together
+(`tag_scored`: slovnet's decoder runs over all of them in one pass) and
+finishes each alone (`finish`), so that a document that fails or takes too
+long does so alone; `process` does it all for one document.
 """
 
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from .dates import find_dates
 from .demonyms import name_adjectives
 from .events import find_events
 from .link import link_entities
 from .models import Models
-from .ner import tag_mentions, tag_sequences
+from .ner import decode, score_words, tag_mentions
 from .normalize import normal_form
 from .positions import find_positions
 from .records import Document, Result, Sentence
@@ -29,12 +32,35 @@ class Tagged:
     tags: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A document cut into sentences, with the network's scores (words x tags)
+    of its words, the document one sequence."""
+
+    document: Document
+    sentences: list[Sentence]
+    scores: np.ndarray
+
+
+def score(document: Document, models: Models) -> Scored:
+    """Segment the document and score its words."""
+    sentences = segment(document)
+    words = [token.text for sentence in sentences for token in sentence.tokens]
+    return Scored(document, sentences, score_words(words, models))
+
+
+def tag_scored(scored: list[Scored], models: Models) -> list[Tagged]:
+    """Each scored document's tags, decoded together."""
+    tags = decode([item.scores for item in scored], models)
+    return [
+        Tagged(item.document, item.sentences, found)
+        for item, found in zip(scored, tags, strict=True)
+    ]
+
+
 def tag_documents(documents: list[Document], models: Models) -> list[Tagged]:
     """Segment the documents and tag their words, each document one sequence."""
-    sentences = [segment(document) for document in documents]
-    words = [[token.text for sentence in found for token in sentence.tokens] for found in sentences]
-    tags = tag_sequences(words, models)
-    return [Tagged(*parts) for parts in zip(documents, sentences, tags, strict=True)]
+    return tag_scored([score(document, models) for document in documents], models)
 
 
 def finish(tagged: Tagged, models: Models) -> Result:

@@ -130,13 +130,13 @@ def test_batch_writes_every_table(inputs: Path, tmp_path: Path) -> None:
 def forbid_processing(monkeypatch) -> list[str]:
     """Record which documents reach the pipeline."""
     seen: list[str] = []
-    original = extract.batch.tag_documents
+    original = extract.batch.score
 
-    def spy(documents, models):
-        seen.extend(document.doc_id for document in documents)
-        return original(documents, models)
+    def spy(document, models):
+        seen.append(document.doc_id)
+        return original(document, models)
 
-    monkeypatch.setattr(extract.batch, "tag_documents", spy)
+    monkeypatch.setattr(extract.batch, "score", spy)
     return seen
 
 
@@ -201,12 +201,79 @@ def test_batch_changed_pipeline_processes_everything(
     assert seen == []
 
 
-def test_batch_deleted_file_keeps_its_rows(inputs: Path, tmp_path: Path) -> None:
+def test_batch_removed_inputs_leave_the_tables(inputs: Path, tmp_path: Path) -> None:
+    """A file deleted, and a record gone from a feed, take their rows out of
+    every table: a resumed run then writes what a fresh one would. A file
+    put back is processed again."""
     out = tmp_path / "out"
     run(inputs, out, quiet=True)
+    inner = (inputs / "sub" / "inner.txt").read_bytes()
     shutil.rmtree(inputs / "sub")
-    run(inputs, out, quiet=True)
+    (inputs / "feed.jsonl").write_text("{oops\n", encoding="utf-8")
+    summary = run(inputs, out, quiet=True)
+    assert summary.line() == "6 ok, 6 failed, 1 duplicate, 3 removed"
+    run(inputs, tmp_path / "fresh", quiet=True)
+    assert snapshot(out) == snapshot(tmp_path / "fresh")
+    assert "sub/inner" not in {row[0] for row in documents(out)}
+    (inputs / "sub").mkdir()
+    (inputs / "sub" / "inner.txt").write_bytes(inner)
+    assert run(inputs, out, quiet=True).line() == "7 ok, 6 failed, 1 duplicate"
     assert ("sub/inner", "ok", None, "utf-8") in documents(out)
+
+
+def test_batch_an_original_stays_the_original(tmp_path: Path, monkeypatch) -> None:
+    """A copy of a processed release whose name sorts first is its duplicate on
+    the next run, not the other way round; a copy of a release that has since
+    changed is an original of its own."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b.txt").write_text(release(1), encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text(release(2), encoding="utf-8")
+    run(tmp_path / "in", tmp_path / "out", quiet=True)
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    (tmp_path / "in" / "a2.txt").write_text(release(2), encoding="utf-8")
+    (tmp_path / "in" / "c.txt").write_text(release(3), encoding="utf-8")
+    seen = forbid_processing(monkeypatch)
+    summary = run(tmp_path / "in", tmp_path / "out", quiet=True)
+    assert summary.line() == "3 ok, 0 failed, 1 duplicate"
+    assert sorted(seen) == ["a2", "c"]
+    assert documents(tmp_path / "out") == [
+        ("a", "duplicate", "duplicate of b", None),
+        ("a2", "ok", None, "utf-8"),
+        ("b", "ok", None, "utf-8"),
+        ("c", "ok", None, "utf-8"),
+    ]
+
+
+def test_batch_doc_ids_are_unique_by_construction(tmp_path: Path) -> None:
+    """A feed's records beside a folder of the feed's name, and files that
+    differ only in their extension, keep apart: every run gives each its own
+    `doc_id`, the same each time."""
+    folder = tmp_path / "in"
+    (folder / "feed").mkdir(parents=True)
+    (folder / "feed.jsonl").write_text(
+        '{"id": "a", "text": "Министр прибыл в Гомель."}\n{"text": "Министр прибыл в Брест."}\n',
+        encoding="utf-8",
+    )
+    (folder / "feed" / "a.txt").write_text(release(1), encoding="utf-8")
+    (folder / "feed" / "2.txt").write_text(release(2), encoding="utf-8")
+    (folder / "x.txt").write_text(release(3), encoding="utf-8")
+    (folder / "x.html").write_text("<h1>Визит</h1><p>Посол прибыл в Минск.</p>", encoding="utf-8")
+    (folder / "x.txt.html").write_text("<p>Посол прибыл в Витебск.</p>", encoding="utf-8")
+    expected = [
+        ("feed.jsonl/2", "ok", None, "utf-8"),
+        ("feed.jsonl/a", "ok", None, "utf-8"),
+        ("feed/2", "ok", None, "utf-8"),
+        ("feed/a", "ok", None, "utf-8"),
+        ("x.html", "ok", None, "utf-8"),
+        ("x.txt", "ok", None, "utf-8"),
+        ("x.txt.html", "ok", None, "utf-8"),
+    ]
+    first = run(folder, tmp_path / "out", quiet=True)
+    assert (first.line(), documents(tmp_path / "out")) == ("7 ok, 0 failed, 0 duplicate", expected)
+    tables = snapshot(tmp_path / "out")
+    again = run(folder, tmp_path / "out", quiet=True)
+    assert (again.line(), again.skipped) == ("7 ok, 0 failed, 0 duplicate", 7)
+    assert snapshot(tmp_path / "out") == tables
 
 
 def test_batch_dask_engine_gives_the_same_tables(inputs: Path, tmp_path: Path) -> None:
@@ -306,6 +373,34 @@ def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
     ]
 
 
+def test_batch_failures_of_the_run_are_tried_again(tmp_path: Path, monkeypatch) -> None:
+    """A worker killed on a document, a document out of time and an internal
+    error say nothing about the bytes: the next run processes them again. A
+    failure of the bytes stays as it was."""
+    (tmp_path / "in").mkdir()
+    for n, name in enumerate(["a", "boom", "slow", "wrong"], start=1):
+        (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    run(tmp_path / "in", tmp_path / "out", quiet=True)
+    sources = {source.doc_id: source for source in extract.batch.collect(tmp_path / "in", None)}
+    failures = {
+        "boom": extract.batch.CRASHED,
+        "slow": "timeout after 0.5 s",
+        "wrong": "internal error: ValueError: a defect",
+    }
+    outcomes = [
+        extract.batch.Outcome(sources[doc_id], "error", error) for doc_id, error in failures.items()
+    ]
+    extract.batch.PartStore(tmp_path / "out").write(extract.batch.outcome_frames(outcomes))
+    seen = forbid_processing(monkeypatch)
+    again = run(tmp_path / "in", tmp_path / "out", quiet=True)
+    assert (again.line(), again.skipped, sorted(seen)) == (
+        "4 ok, 1 failed, 0 duplicate",
+        2,
+        ["boom", "slow", "wrong"],
+    )
+
+
 def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "small.txt").write_text(release(1), encoding="utf-8")
@@ -337,6 +432,35 @@ def test_batch_a_document_over_its_time_limit_gets_an_error(
     assert time.perf_counter() - started < 5
     assert "koi8: timeout after 0.5 s" in summary.errors
     assert summary.line() == "7 ok, 7 failed, 1 duplicate"
+
+
+def test_batch_the_time_limit_covers_a_documents_whole_work(
+    inputs: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Reading and finishing `koi8` take 0.3 s each: neither alone is over the
+    0.5 s limit, both together are. The document is stopped once, and not
+    scored again; the others of its chunk are not charged for it."""
+    reading, finishing = extract.batch.parse_source, extract.batch.finish
+
+    def slow_reading(source):
+        if source.doc_id == "koi8":
+            time.sleep(0.3)
+        return reading(source)
+
+    def slow_finish(tagged, models):
+        if tagged.document.doc_id == "koi8":
+            time.sleep(0.3)
+        return finishing(tagged, models)
+
+    monkeypatch.setattr(extract.batch, "parse_source", slow_reading)
+    monkeypatch.setattr(extract.batch, "finish", slow_finish)
+    scored = forbid_processing(monkeypatch)
+    summary = run(inputs, tmp_path / "out", workers=1, quiet=True, timeout=0.5)
+    assert [error for error in summary.errors if "timeout" in error] == [
+        "koi8: timeout after 0.5 s"
+    ]
+    assert summary.line() == "7 ok, 7 failed, 1 duplicate"
+    assert scored.count("koi8") == 1
 
 
 def test_batch_a_document_that_breaks_the_tagging_fails_alone(

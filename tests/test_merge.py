@@ -5,6 +5,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -13,7 +14,7 @@ from extract import run
 from extract.merge import live_batches, merge_tables
 from extract.models import load_morph
 from extract.parts import PartStore
-from extract.pipeline import Tagged
+from extract.pipeline import Scored, Tagged
 from extract.records import Document, Mention, Result
 from extract.segment import segment
 from extract.tables import to_frame
@@ -113,9 +114,14 @@ def test_merge_memory_stays_flat_as_the_run_grows(tmp_path: Path) -> None:
     assert large < 1.5 * small, (small, large)
 
 
-def light_tagging(documents: list[Document], models: object) -> list[Tagged]:
-    """Sentences and no tags: see `light_finish`."""
-    return [Tagged(document, segment(document), []) for document in documents]
+def light_scoring(document: Document, models: object) -> Scored:
+    """Sentences and no scores: see `light_finish`."""
+    return Scored(document, segment(document), np.empty((0, 0)))
+
+
+def light_tagging(scored: list[Scored], models: object) -> list[Tagged]:
+    """No tags: see `light_finish`."""
+    return [Tagged(item.document, item.sentences, []) for item in scored]
 
 
 def light_finish(tagged: Tagged, models: object) -> Result:
@@ -150,7 +156,8 @@ def run_peak(releases: Path, out: Path) -> int:
 
 
 def test_merge_a_run_keeps_no_table_and_no_release_whole(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(extract.batch, "tag_documents", light_tagging)
+    monkeypatch.setattr(extract.batch, "score", light_scoring)
+    monkeypatch.setattr(extract.batch, "tag_scored", light_tagging)
     monkeypatch.setattr(extract.batch, "finish", light_finish)
     for count in (500, 2000):
         (tmp_path / f"in-{count}").mkdir()
