@@ -46,6 +46,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
+from .decode import sniff_binary
 from .errors import CRASHED, RUN_FAILURES, InputError, TimedOut, one_line
 from .ingest import (
     MAX_BYTES,
@@ -112,17 +113,40 @@ class Summary:
         return line + (f", {self.removed} removed" if self.removed else "")
 
 
-def walk(in_dir: Path, exclude: Path | None = None) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What walking the input folder found: files, and folders it could not list."""
+
+    files: list[str]  # relative paths with `/`, sorted
+    unlisted: dict[str, str]  # folder's relative path and `/` -> why it could not be listed
+
+
+def walk(in_dir: Path, exclude: Path | None = None) -> Listing:
     """Every file under `in_dir` as its relative path with `/`, sorted, without
     dotfiles or the output folder. Strings, not `Path`s: a run over hundreds of
-    thousands of files keeps this list, and a `Path` costs five times more."""
+    thousands of files keeps this list, and a `Path` costs five times more. A
+    folder that cannot be listed (its permissions, an I/O error, a path too
+    long for the system) is an error unit of its own (`folder_units`)."""
     files = []
-    for folder, dirs, names in os.walk(in_dir):
+    unlisted: dict[str, str] = {}
+
+    def refused(error: OSError) -> None:
+        folder = Path(error.filename or in_dir).relative_to(in_dir).as_posix()
+        unlisted[folder + "/"] = (error.strerror or str(error)).lower()
+
+    for folder, dirs, names in os.walk(in_dir, onerror=refused):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != exclude)
         prefix = Path(folder).relative_to(in_dir).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         files.extend(prefix + name for name in names if not name.startswith("."))
-    return sorted(files)
+    return Listing(sorted(files), dict(sorted(unlisted.items())))
+
+
+def folder_units(unlisted: dict[str, str]) -> Iterator[Source]:
+    """An error unit per folder that could not be listed, named by its path and
+    `/`, which no file's `doc_id` ends with."""
+    for folder, reason in unlisted.items():
+        yield Source(folder, folder, "", b"", "", f"unreadable folder: {reason}")
 
 
 def doc_ids(rels: list[str]) -> dict[str, str]:
@@ -156,8 +180,27 @@ def read_units(ids: dict[str, str], in_dir: Path, max_bytes: int = MAX_BYTES) ->
             yield Source(doc_id, rel, "", b"", "", str(error))
 
 
+def unit_count(in_dir: Path, rel: str) -> int:
+    """How many units a file gives, for the progress bar: a JSON Lines feed's
+    non-blank lines, counted without parsing them; 1 for any other file, and
+    for a feed that is binary or cannot be read."""
+    path = in_dir / rel
+    if TEXT_SUFFIXES.get(path.suffix.lower()) != "jsonl":
+        return 1
+    try:
+        check_inside(path, in_dir)
+        data = path.read_bytes()
+    except (InputError, OSError):
+        return 1
+    if sniff_binary(data) or b"\0" in data:
+        return 1
+    return max(1, sum(1 for line in data.splitlines() if line.strip()))
+
+
 def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
-    yield from read_units(doc_ids(walk(in_dir, exclude)), in_dir, max_bytes)
+    listing = walk(in_dir, exclude)
+    yield from read_units(doc_ids(listing.files), in_dir, max_bytes)
+    yield from folder_units(listing.unlisted)
 
 
 @contextmanager
@@ -363,7 +406,7 @@ def map_chunks(
         cap_threads()
         from . import cluster  # Dask is an optional dependency
 
-        yield from cluster.map_chunks(chunks, task, workers, scheduler, aliases, timeout)
+        yield from cluster.map_chunks(chunks, task, workers, scheduler, aliases, timeout, crashed)
         return
     if workers <= 1:
         for chunk in chunks:
@@ -477,8 +520,13 @@ def survive(
                 continue
             except BrokenProcessPool:
                 pass
-        outcome = Outcome(source, ERROR, CRASHED)
-        yield [outcome], outcome_frames([outcome])
+        yield crashed(source)
+
+
+def crashed(source: Source) -> tuple[list[Outcome], dict[str, pd.DataFrame]]:
+    """The result of a unit that killed the worker processing it, alone."""
+    outcome = Outcome(source, ERROR, CRASHED)
+    return [outcome], outcome_frames([outcome])
 
 
 def chunk_size(units: int, workers: int) -> int:
@@ -645,6 +693,12 @@ def run(
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir), WorkerPool(workers, aliases) as pool:
         store = PartStore(out_dir)
+        store.tidy()
+        if store.unfinished.exists():
+            print(
+                "extract: the last run stopped while writing the tables: writing them all again",
+                file=sys.stderr,
+            )
         current = fingerprint(aliases)
         if store.is_stale(current) and not force:
             print(
@@ -655,22 +709,27 @@ def run(
         if force:
             store.clear()
         store.sign(current)
-        ids = doc_ids(walk(in_dir, out_dir))
+        listing = walk(in_dir, out_dir)
+        ids = doc_ids(listing.files)
         planner = Planner(stored_documents(store))
         summary = Summary()
-        feeds = any(TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl" for rel in ids)
+        show = not quiet and sys.stderr.isatty()
         bar = Progress(
-            total=None if feeds else len(ids),
+            total=sum(unit_count(in_dir, rel) for rel in ids) + len(listing.unlisted)
+            if show
+            else None,
             unit="doc",
             file=sys.stderr,
-            disable=quiet or not sys.stderr.isatty(),
+            disable=not show,
         )
         with bar:
             known: list[Outcome] = []
 
             def todo() -> Iterator[Source]:
                 """The units to process; the others are counted and stored on the way."""
-                units = read_units(ids, in_dir, max_bytes)
+                units = itertools.chain(
+                    read_units(ids, in_dir, max_bytes), folder_units(listing.unlisted)
+                )
                 decided = (decision for unit in units for decision in planner.decide(unit))
                 for source, outcome, kept in itertools.chain(decided, lazily(planner.rest)):
                     if outcome is None:
@@ -701,5 +760,6 @@ def run(
         if gone:
             store.remove(gone)
             summary.removed = len(gone)
-        merge_tables(store, out_dir, parquet, excel, pool.executor)
+        with store.exporting():
+            merge_tables(store, out_dir, parquet, excel, pool.executor)
         return summary

@@ -13,6 +13,11 @@ BLAS thread count is capped to one per worker, like the local engine's. Dask
 runs tasks in threads, which take no alarm signal, so `--timeout` does not
 apply here (see `batch.time_limit`).
 
+A chunk whose task killed the workers that ran it (Dask gives up after
+`distributed.scheduler.allowed-failures` deaths: `KilledWorker`) is sent
+again one document a task, as the local engine does, so that the document
+at fault gets an error row and the others are processed.
+
 Without `scheduler`, a `LocalCluster` of `workers` processes is started for the
 run; with one (`tcp://host:8786`), the run uses that cluster, whose workers must
 have `extract` installed and must see the alias file, if any, at the same path.
@@ -22,7 +27,8 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed
+import dask
+from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed
 
 from .models import load_models
 
@@ -44,13 +50,16 @@ class LoadModels(WorkerPlugin):
 def connect(scheduler: str | None, workers: int) -> Client:
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    # a task whose worker dies is tried once more before it counts as killing
+    # its workers: a local machine has no flaky worker to forgive thrice
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     return Client(cluster)
 
 
@@ -61,23 +70,48 @@ def map_chunks(
     scheduler: str | None,
     aliases: Path | None,
     timeout: float,
+    crashed: Callable,
 ) -> Iterator[list]:
     """Outcomes chunk by chunk as the cluster finishes them, with at most
-    `IN_FLIGHT` chunks queued per worker."""
+    `IN_FLIGHT` chunks queued per worker; `crashed(unit)` gives the result of
+    a unit that killed its workers when sent alone."""
     client = connect(scheduler, workers)
+
+    def submit(units: list) -> Future:
+        return client.submit(process_chunk, units, aliases, None, timeout, pure=False)
+
     try:
         client.register_plugin(LoadModels(aliases))
         slots = IN_FLIGHT * max(1, len(client.scheduler_info()["workers"]))
         pending = as_completed()
+        sent = {}
         for chunk in chunks:
-            task = client.submit(process_chunk, chunk, aliases, None, timeout, pure=False)
+            task = submit(chunk)
+            sent[task.key] = chunk
             pending.add(task)
             if pending.count() >= slots:
-                yield next(pending).result()
+                future = next(pending)
+                yield from settle(future, sent.pop(future.key), submit, crashed)
         for future in pending:
-            yield future.result()
+            yield from settle(future, sent.pop(future.key), submit, crashed)
     finally:
         cluster = client.cluster
         client.close()
         if cluster is not None and not scheduler:
             cluster.close()
+
+
+def settle(
+    future: Future, chunk: list, submit: Callable[[list], Future], crashed: Callable
+) -> Iterator[list]:
+    """A finished chunk's result or, if it killed its workers, its units' one by one."""
+    try:
+        yield future.result()
+        return
+    except KilledWorker:
+        pass
+    for unit in chunk:
+        try:
+            yield submit([unit]).result()
+        except KilledWorker:
+            yield crashed(unit)

@@ -42,6 +42,7 @@ DATE_FORMAT = "%Y-%m-%d"
 EXCEL_FOLDER = "excel"
 # Separator and encoding of the contract's CSV and of the Excel profile.
 CSV_PROFILES = {"csv": (",", "utf-8"), "excel": (";", "utf-8-sig")}
+TEMPORARY = ".tmp"  # the end of a temporary file's name: `.<target>.<random>.tmp`
 FILE_MODE = 0o666  # what `open` would give, before the umask; mkstemp gives 0o600
 
 
@@ -95,9 +96,18 @@ def csv_batches(frame: pd.DataFrame) -> Iterator[tuple[pd.DataFrame, int]]:
 
 def temporary_beside(path: Path) -> Path:
     """An empty temporary file in `path`'s folder, so a rename onto `path` is atomic."""
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMPORARY)
     os.close(handle)
     return Path(name)
+
+
+def remove_temporaries(folder: Path) -> int:
+    """Delete the temporary files a killed writer left in `folder` (only the
+    run holding the output folder's lock may call it); their number."""
+    found = list(folder.glob(f".*{TEMPORARY}"))
+    for path in found:
+        path.unlink(missing_ok=True)
+    return len(found)
 
 
 def put_in_place(temporary: Path, path: Path) -> None:

@@ -1,11 +1,18 @@
 """Reading a run's tables back as typed pandas frames, and the joins analysts ask for."""
 
+import warnings
 from pathlib import Path
 
 import pandas as pd
 
 from .export import unescape_cell
+from .parts import STATE
 from .tables import CATEGORIES, COLUMNS, to_frame
+
+
+class UnfinishedExport(UserWarning):
+    """The tables were read while, or after, a run stopped writing them."""
+
 
 EVENT_COLUMNS = [
     "event_id",
@@ -60,6 +67,13 @@ def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     >>> tables["mentions"].groupby("type").size()  # doctest: +SKIP
     """
     out_dir = Path(out_dir)
+    if (out_dir / STATE / "export-unfinished").exists():
+        warnings.warn(
+            f"{out_dir}: a run stopped while writing these tables, which may be of two runs:"
+            " run extract again on this folder to write them all",
+            UnfinishedExport,
+            stacklevel=2,
+        )
     return {table: load_table(out_dir, table) for table in COLUMNS}
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Busy
-from .export import dump_parquet
+from .export import EXCEL_FOLDER, dump_parquet, remove_temporaries
 from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
@@ -86,6 +86,24 @@ class PartStore:
     @property
     def stamp(self) -> Path:
         return self.root.parent / "fingerprint"
+
+    @property
+    def unfinished(self) -> Path:
+        """There while the tables are being written: the tables in the output
+        folder may then be of two runs, until a run writes them all again."""
+        return self.root.parent / "export-unfinished"
+
+    @contextmanager
+    def exporting(self) -> Iterator[None]:
+        self.unfinished.write_text("the tables are being written\n")
+        yield
+        self.unfinished.unlink()
+
+    def tidy(self) -> None:
+        """Delete the temporary files of killed writers: tables and parts."""
+        out_dir = self.root.parent.parent
+        for folder in [out_dir, out_dir / EXCEL_FOLDER, *self.root.glob("*/")]:
+            remove_temporaries(folder)
 
     def is_stale(self, current: str) -> bool:
         """Parts exist that another pipeline wrote (or whose writer is unknown)."""

@@ -12,8 +12,10 @@ from pandas.testing import assert_frame_equal
 from threadpoolctl import threadpool_info, threadpool_limits
 
 import extract.batch
+import extract.merge
 import extract.pipeline
 from extract import load, run
+from extract.load import UnfinishedExport
 
 RELEASE = "{title}\n\n19.06.2025\n\n{body}\n\nSource URL: <https://mincom.gov.example/news/{n}>\n"
 
@@ -276,6 +278,42 @@ def test_batch_doc_ids_are_unique_by_construction(tmp_path: Path) -> None:
     assert snapshot(tmp_path / "out") == tables
 
 
+def test_batch_an_interrupted_export_is_marked_and_finished(
+    inputs: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A run stopped while writing its tables leaves some of the new run's and
+    some of the last one's: `load` warns of it, and the next run says so and
+    writes them all. Temporary files that killed writers left are deleted."""
+    out = tmp_path / "out"
+    run(inputs, out, quiet=True)
+    (inputs / "koi8.txt").write_bytes(release(5, "Делегация посетила Гродно.").encode("koi8-r"))
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(extract.merge, "dump_table", killed)  # the entities, after others
+        with pytest.raises(KeyboardInterrupt):
+            run(inputs, out, quiet=True)
+    with pytest.warns(UnfinishedExport, match="a run stopped while writing these tables"):
+        load(out)
+    left = [
+        out / ".mentions.csv.k2j4x8q1.tmp",
+        out / ".extract" / "parts" / "documents" / ".00000009.parquet.a1b2c3d4.tmp",
+    ]
+    for path in left:
+        path.write_bytes(b"half")
+    capsys.readouterr()
+    run(inputs, out, quiet=True)
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "extract: the last run stopped while writing the tables: writing them all again"
+    )
+    assert not any(path.exists() for path in left)
+    assert not (out / ".extract" / "export-unfinished").exists()
+    run(inputs, tmp_path / "fresh", quiet=True)
+    assert snapshot(out) == snapshot(tmp_path / "fresh")
+
+
 def test_batch_dask_engine_gives_the_same_tables(inputs: Path, tmp_path: Path) -> None:
     run(inputs, tmp_path / "local", workers=1, quiet=True)
     summary = run(inputs, tmp_path / "dask", workers=2, quiet=True, engine="dask")
@@ -348,6 +386,23 @@ def test_batch_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
     assert terminal.getvalue() == ""
 
 
+def test_batch_progress_bar_counts_a_feeds_records(tmp_path: Path, monkeypatch) -> None:
+    """A feed's records are counted before the run (its non-blank lines, a bad
+    one too), so the bar has its total and its time to go from the start."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "1.txt").write_text(release(1), encoding="utf-8")
+    (tmp_path / "in" / "feed.jsonl").write_text(
+        '{"id": "a", "text": "Министр прибыл в Гомель."}\n\n{oops\n'
+        '{"id": "b", "text": "Министр прибыл в Брест."}\n',
+        encoding="utf-8",
+    )
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    run(tmp_path / "in", tmp_path / "out")
+    assert re.search(r"\| 0/4 \[00:00<\?, \?doc/s\]", terminal.getvalue())
+    assert re.search(r"100%\|.*\| 4/4 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+doc/s\]", terminal.getvalue())
+
+
 def dying_chunk(sources, aliases=None, part=None, timeout=0):
     """A task whose worker dies on the document `boom`, as one killed would."""
     if any(source.doc_id == "boom" for source in sources):
@@ -399,6 +454,26 @@ def test_batch_failures_of_the_run_are_tried_again(tmp_path: Path, monkeypatch) 
         2,
         ["boom", "slow", "wrong"],
     )
+
+
+def test_batch_a_dying_dask_worker_costs_only_its_document(tmp_path: Path) -> None:
+    """On a Dask cluster as on local workers: the chunk of a document that kills
+    every worker it is sent to is sent again a document a task."""
+    (tmp_path / "in").mkdir()
+    for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
+        (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
+    sources = list(extract.batch.collect(tmp_path / "in", None))
+    store = extract.batch.PartStore(tmp_path / "out")
+    chunks = [sources[:2], sources[2:4], sources[4:]]
+    results = extract.batch.map_chunks(chunks, 2, None, store, "dask", task=dying_chunk)
+    outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
+    assert outcomes == [
+        ("a", "ok", ""),
+        ("boom", "error", extract.batch.CRASHED),
+        ("c", "ok", ""),
+        ("d", "ok", ""),
+        ("e", "ok", ""),
+    ]
 
 
 def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 """Files that cannot be read, or that change under the run."""
 
+import contextlib
+import io
 import os
 from pathlib import Path
 
@@ -7,7 +9,7 @@ import pytest
 
 import extract.batch
 import extract.ingest
-from extract import cli, run
+from extract import cli, load, run
 
 from .build import BELARUSIAN, RELEASE
 
@@ -51,7 +53,7 @@ def test_bad_inputs_file_removed_after_listing(tmp_path: Path, monkeypatch) -> N
     folder = make_folder(tmp_path)
     original = extract.batch.walk
 
-    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> list[str]:
+    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> extract.batch.Listing:
         paths = original(in_dir, exclude)
         (folder / "b.txt").unlink()
         return paths
@@ -102,3 +104,51 @@ def test_bad_inputs_other_languages_warn_but_do_not_fail(tmp_path: Path, capsys)
         "be: warning: not Russian (lang be)",
         "2 ok, 0 failed, 0 duplicate (2 unchanged, not processed again)",
     ]
+
+
+def test_bad_inputs_folder_the_system_will_not_list(tmp_path: Path, monkeypatch) -> None:
+    """A folder without permissions (made to fail as the system fails it, for
+    a run as root too) is an error row of its own, and the run fails."""
+    folder = make_folder(tmp_path)
+    (folder / "locked").mkdir()
+    (folder / "locked" / "d.txt").write_text(RELEASE, encoding="utf-8")
+    original = os.scandir
+
+    def denied(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr):
+        code = cli.main(["run", str(folder), str(tmp_path / "out"), "--quiet"])
+    assert (code, stderr.getvalue().splitlines()) == (
+        1,
+        ["locked/: unreadable folder: permission denied", "3 ok, 1 failed, 0 duplicate"],
+    )
+    rows = load(tmp_path / "out")["documents"][["doc_id", "status", "error"]].fillna("")
+    assert rows.values.tolist() == [
+        ["a", "ok", ""],
+        ["b", "ok", ""],
+        ["c", "ok", ""],
+        ["locked/", "error", "unreadable folder: permission denied"],
+    ]
+
+
+def test_bad_inputs_folder_past_the_longest_path(tmp_path: Path) -> None:
+    """Folders nested past PATH_MAX (4,096 bytes on Linux) cannot be listed."""
+    folder = make_folder(tmp_path)
+    handle = os.open(folder, os.O_RDONLY)
+    for _ in range(17):
+        os.mkdir("д" * 125, dir_fd=handle)  # 250 bytes
+        inner = os.open("д" * 125, os.O_RDONLY, dir_fd=handle)
+        os.close(handle)
+        handle = inner
+    os.close(handle)
+    summary = run(folder, tmp_path / "out", quiet=True)
+    # the first folder whose path, with its terminating NUL, is over 4,096 bytes
+    depth = next(n for n in range(18) if len(os.fsencode(folder)) + 251 * n >= 4096)
+    deepest = "/".join(["д" * 125] * depth) + "/"
+    assert summary.errors == [f"{deepest}: unreadable folder: file name too long"]
+    assert summary.line() == "3 ok, 1 failed, 0 duplicate"
