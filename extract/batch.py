@@ -43,7 +43,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .errors import InputError, TimedOut, one_line
+from .errors import InputError, TimedOut, escape_name, one_line
 from .ingest import (
     MAX_BYTES,
     TEXT_SUFFIXES,
@@ -121,21 +121,25 @@ def walk(in_dir: Path, exclude: Path | None = None) -> list[str]:
 
 
 def doc_ids(rels: list[str]) -> dict[str, str]:
-    """`doc_id` per file: its relative path without extension, or with it on a clash."""
+    """`doc_id` per file: its relative path without extension, or with it on a clash;
+    a byte of the name that is not UTF-8 is written `\\xff` (see `escape_name`)."""
     stems = [PurePosixPath(rel).with_suffix("").as_posix() for rel in rels]
     counts = Counter(stems)
-    return {rel: rel if counts[stem] > 1 else stem for rel, stem in zip(rels, stems, strict=True)}
+    return {
+        rel: escape_name(rel if counts[stem] > 1 else stem)
+        for rel, stem in zip(rels, stems, strict=True)
+    }
 
 
 def read_units(ids: dict[str, str], in_dir: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
     """The units of the files, read one file at a time as they are asked for."""
     for rel, doc_id in ids.items():
-        path = in_dir / rel
+        path, shown = in_dir / rel, escape_name(rel)
         try:
             check_inside(path, in_dir)
-            yield from read_sources(path, rel, doc_id, max_bytes)
+            yield from read_sources(path, shown, doc_id, max_bytes)
         except InputError as error:
-            yield Source(doc_id, rel, "", b"", "", str(error))
+            yield Source(doc_id, shown, "", b"", "", str(error))
 
 
 def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:

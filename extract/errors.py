@@ -7,12 +7,26 @@ it is stored in `documents.error`, printed to stderr and asserted by tests.
 import re
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:
     """`text` with its control characters escaped as Python does (`\\n`), so a
     name taken from the input (a file name, a record id) cannot break a line."""
     return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def escape_name(name: str) -> str:
+    """A file name as text that every writer takes: a byte that is not UTF-8
+    (which `os.walk` hands over as a lone surrogate, `\\udcff`) becomes
+    `\\xff`, any other lone surrogate `\\ud800`. Without it the name could not
+    be written to Parquet, CSV or a log, and the whole run would stop."""
+    return SURROGATE.sub(lambda match: escape_surrogate(match.group()), name)
+
+
+def escape_surrogate(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 class InputError(Exception):

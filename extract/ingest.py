@@ -24,12 +24,14 @@ from pathlib import Path
 from .const import MONTH_STEMS
 from .decode import decode_bytes
 from .errors import (
+    SURROGATE,
     BadRecord,
     EmptyInput,
     OutsideLink,
     TooLarge,
     Unreadable,
     UnsupportedType,
+    escape_name,
     one_line,
 )
 from .htmltext import declared_charset, parse_page
@@ -53,6 +55,7 @@ DATE_LINE = re.compile(
 )
 SOURCE_URL = re.compile(r"^\s*Source URL:\s*<?(?P<url>[^<>\s]+)>?\s*$", re.MULTILINE)
 HEADER_LINES = 5  # how many non-empty lines after the title may hold the date
+STRING_FIELDS = ("id", "title", "text", "published", "url")  # the ones read of a record
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,11 @@ def parse_source(source: Source) -> Document:
 
 
 def check_record(line: bytes, number: int) -> str:
-    """Validate one JSON Lines record and return its id ('' when it has none)."""
+    """Validate one JSON Lines record and return its id ('' when it has none).
+
+    JSON may escape half of a surrogate pair alone (`"\\ud800"`): such a string
+    is no text, and no writer (Parquet, CSV, stderr) takes it, so a record with
+    one in a field it uses is an error row."""
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
@@ -178,6 +185,9 @@ def check_record(line: bytes, number: int) -> str:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise BadRecord(f"invalid record on line {number}: no text")
+    for name in STRING_FIELDS:
+        if isinstance(record.get(name), str) and SURROGATE.search(record[name]):
+            raise BadRecord(f"invalid record on line {number}: lone surrogate in {name}")
     record_id = record.get("id")
     return "" if record_id is None else str(record_id)
 
@@ -198,7 +208,7 @@ def read_bytes(path: Path) -> bytes:
 def kind_of(path: Path) -> str:
     kind = TEXT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise UnsupportedType(path.suffix.lower())
+        raise UnsupportedType(escape_name(path.suffix.lower()))
     return kind
 
 

@@ -159,8 +159,35 @@ def test_ingest_jsonl_record_fields(tmp_path: Path) -> None:
     assert (second.title, second.published, second.source_url) == ("Без идентификатора.", "", "")
 
 
+SURROGATES = (
+    '{"id": "\\ud800", "text": "Встреча в Москве."}\n'
+    '{"id": "b", "title": "Встреча \\udc80", "text": "Встреча в Минске."}\n'
+    '{"id": "c", "text": "Встреча \\udfff в Гродно."}\n'
+    '{"id": "d", "published": "\\ud83d", "text": "Встреча в Бресте."}\n'
+    '{"id": "e", "url": "https://x.example/\\ude00", "text": "Встреча в Гомеле."}\n'
+    '{"id": "\\ud83d\\ude00", "title": ["\\ud800"], "text": "Встреча \\ud83d\\ude00 в Орше."}\n'
+)
+
+
+def test_ingest_jsonl_lone_surrogates(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(SURROGATES, encoding="utf-8")
+    units = read_sources(path, "feed.jsonl", "feed")
+    assert [(s.doc_id, s.error) for s in units] == [
+        ("feed/1", "invalid record on line 1: lone surrogate in id"),
+        ("feed/2", "invalid record on line 2: lone surrogate in title"),
+        ("feed/3", "invalid record on line 3: lone surrogate in text"),
+        ("feed/4", "invalid record on line 4: lone surrogate in published"),
+        ("feed/5", "invalid record on line 5: lone surrogate in url"),
+        ("feed/😀", ""),
+    ]
+    document = parse_source(units[-1])
+    assert (document.text, document.title) == ("Встреча 😀 в Орше.", "['\\ud800']")
+
+
 FILE_ERRORS = [
     ("report.docx", b"PK\x03\x04", "unsupported file type: .docx"),
+    ("report.\udcff", b"text", "unsupported file type: .\\xff"),
     ("notes", b"text", "unsupported file type: (no extension)"),
     ("empty.jsonl", b"", "empty file"),
 ]

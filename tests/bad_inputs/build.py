@@ -106,6 +106,13 @@ FEED = (
     + b"\n\xff\xfe{}\n"
 )
 
+SURROGATE_FEED = (
+    '{"id": "\\ud800", "text": "Министр прибыл в Пинск."}\n'
+    '{"id": "t", "title": "\\udc80", "text": "Министр прибыл в Лиду."}\n'
+    '{"id": "x", "text": "Министр \\udfff прибыл в Мозырь."}\n'
+    '{"id": "pair", "text": "Министр \\ud83d\\ude00 прибыл в Полоцк."}\n'
+)
+
 HOSTILE_PAGE = """<!doctype html><html><head>
 <title>Визит</title><meta http-equiv="refresh" content="0; url=https://evil.example/">
 <link rel="stylesheet" href="https://evil.example/a.css">
@@ -299,6 +306,29 @@ CASES = [
         "json lines: only blank lines",
         write("blank.jsonl", "\n \n\t\n"),
         (("blank", "error", "empty file", None),),
+    ),
+    Case(
+        "json lines: lone surrogates",
+        write("surrogates.jsonl", SURROGATE_FEED),
+        (
+            ("surrogates/1", "error", "invalid record on line 1: lone surrogate in id", None),
+            ("surrogates/2", "error", "invalid record on line 2: lone surrogate in title", None),
+            ("surrogates/3", "error", "invalid record on line 3: lone surrogate in text", None),
+            ("surrogates/pair", "ok", None, "ru"),
+        ),
+    ),
+    Case(
+        "file names not in utf-8",
+        several(
+            write("\udcff\udcfe.txt", RELEASE.replace("планы", "тарифы")),
+            write("папка\udcd0/вложенный.txt", RELEASE.replace("планы", "нормы")),
+            write("доклад.\udcff", RELEASE),
+        ),
+        (
+            ("папка\\xd0/вложенный", "ok", None, "ru"),
+            ("\\xff\\xfe", "ok", None, "ru"),
+            ("доклад", "error", "unsupported file type: .\\xff", None),
+        ),
     ),
     Case(
         "file name with spaces",
