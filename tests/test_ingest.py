@@ -1,3 +1,4 @@
+import gzip
 from pathlib import Path
 
 import pytest
@@ -185,7 +186,39 @@ def test_ingest_jsonl_lone_surrogates(tmp_path: Path) -> None:
     assert (document.text, document.title) == ("Встреча 😀 в Орше.", "['\\ud800']")
 
 
+LONG_IDS = (
+    '{"id": "' + "я" * 200 + '", "text": "Встреча в Москве."}\n'
+    '{"id": "' + "я" * 201 + '", "text": "Встреча в Минске."}\n'
+    '{"id": ' + "9" * 201 + ', "text": "Встреча в Гродно."}\n'
+)
+
+
+def test_ingest_jsonl_id_over_200_characters(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(LONG_IDS, encoding="utf-8")
+    assert [(s.doc_id, s.error) for s in read_sources(path, "feed.jsonl", "feed")] == [
+        ("feed/" + "я" * 200, ""),
+        ("feed/2", "invalid record on line 2: id over 200 characters"),
+        ("feed/3", "invalid record on line 3: id over 200 characters"),
+    ]
+
+
+def test_ingest_jsonl_nul_bytes_late_are_the_records_own(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(('{"text": "Встреча в Москве."}\n' * 300).encode() + bytes(100))
+    units = read_sources(path, "feed.jsonl", "feed")
+    assert (len(units), units[-1].doc_id, units[-1].error) == (
+        301,
+        "feed/301",
+        "invalid json on line 301: Expecting value",
+    )
+
+
 FILE_ERRORS = [
+    ("gzip.jsonl", gzip.compress(b'{"text": "x"}\n' * 1000, mtime=0), "binary file: gzip"),
+    ("png.jsonl", b"\x89PNG\r\n\x1a\n\n\n", "binary file: png"),
+    ("nul.jsonl", b'{"text": "x"}\n\x00\n{"text": "y"}\n', "binary file: nul bytes"),
+    ("utf16.jsonl", '{"text": "x"}\n'.encode("utf-16"), "binary file: nul bytes"),
     ("report.docx", b"PK\x03\x04", "unsupported file type: .docx"),
     ("report.\udcff", b"text", "unsupported file type: .\\xff"),
     ("notes", b"text", "unsupported file type: (no extension)"),

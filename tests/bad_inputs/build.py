@@ -5,8 +5,10 @@ rows they must give: `(doc_id, status, error, lang)`. No binary file is kept
 in the repository; every byte is made here.
 """
 
+import gzip
 import json
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -316,6 +318,16 @@ CASES = [
             ("surrogates/3", "error", "invalid record on line 3: lone surrogate in text", None),
             ("surrogates/pair", "ok", None, "ru"),
         ),
+    ),
+    Case(
+        "json lines: an id of 227 KB",
+        write("long-id.jsonl", record(id="x" * 227_000, text="Министр прибыл в Слоним.")),
+        (("long-id/1", "error", "invalid record on line 1: id over 200 characters", None),),
+    ),
+    Case(
+        "json lines: gzip data",
+        write("feed-gz.jsonl", gzip.compress(random.Random(0).randbytes(200_000), mtime=0)),
+        (("feed-gz", "error", "binary file: gzip", None),),
     ),
     Case(
         "file names not in utf-8",
