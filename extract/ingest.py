@@ -177,13 +177,19 @@ def check_record(line: bytes, number: int) -> str:
     JSON may escape half of a surrogate pair alone (`"\\ud800"`): such a string
     is no text, and no writer (Parquet, CSV, stderr) takes it, so a record with
     one in a field it uses is an error row. An id is copied into every row of
-    its record: one over `MAX_ID` characters would multiply the output."""
+    its record: one over `MAX_ID` characters would multiply the output. Every
+    error here is a `BadRecord`, as any other would stop the whole run: this
+    runs where the feed is read, not in a worker."""
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRecord(f"invalid json on line {number}: not utf-8") from None
     except json.JSONDecodeError as error:
         raise BadRecord(f"invalid json on line {number}: {error.msg}") from None
+    except ValueError:  # an integer over the digits Python converts (`sys.int_info`)
+        raise BadRecord(f"invalid json on line {number}: integer too long") from None
+    except RecursionError:
+        raise BadRecord(f"invalid json on line {number}: nested too deeply") from None
     if not isinstance(record, dict):
         raise BadRecord(f"invalid record on line {number}: not an object")
     text = record.get("text")

@@ -203,6 +203,24 @@ def test_ingest_jsonl_id_over_200_characters(tmp_path: Path) -> None:
     ]
 
 
+JSON_ERRORS = [
+    ("integer too long", '{"id": 1' + "0" * 5000 + ', "text": "x"}', "integer too long"),
+    ("nested too deeply", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"), [e[1:] for e in JSON_ERRORS], ids=[e[0] for e in JSON_ERRORS]
+)
+def test_ingest_jsonl_what_json_cannot_read(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(line + '\n{"text": "Встреча в Москве."}\n', encoding="utf-8")
+    assert [(s.doc_id, s.error) for s in read_sources(path, "feed.jsonl", "feed")] == [
+        ("feed/1", f"invalid json on line 1: {message}"),
+        ("feed/2", ""),
+    ]
+
+
 def test_ingest_jsonl_nul_bytes_late_are_the_records_own(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_bytes(('{"text": "Встреча в Москве."}\n' * 300).encode() + bytes(100))

@@ -325,6 +325,22 @@ CASES = [
         (("long-id/1", "error", "invalid record on line 1: id over 200 characters", None),),
     ),
     Case(
+        "json lines: an integer of 5,000 digits, arrays 100,000 deep",
+        write(
+            "deep-json.jsonl",
+            '{"id": 1'
+            + "0" * 5000
+            + ', "text": "Министр прибыл в Несвиж."}\n'
+            + "[" * 100_000
+            + "]" * 100_000
+            + "\n",
+        ),
+        (
+            ("deep-json/1", "error", "invalid json on line 1: integer too long", None),
+            ("deep-json/2", "error", "invalid json on line 2: nested too deeply", None),
+        ),
+    ),
+    Case(
         "json lines: gzip data",
         write("feed-gz.jsonl", gzip.compress(random.Random(0).randbytes(200_000), mtime=0)),
         (("feed-gz", "error", "binary file: gzip", None),),
