@@ -70,6 +70,13 @@ class InvalidUtf8(InputError):
         super().__init__(f"invalid utf-8: byte 0x{byte:02x} at offset {offset:,}")
 
 
+class MixedEncoding(InputError):
+    """Mostly cp1251 or koi8-r, with UTF-8 text pasted in: one encoding garbles the other."""
+
+    def __init__(self, other: str, offset: int) -> None:
+        super().__init__(f"mixed encoding: utf-8 and {other} text (utf-8 at offset {offset:,})")
+
+
 class TooLarge(InputError):
     def __init__(self, size: int, limit: int) -> None:
         super().__init__(f"too large: {size:,} bytes, over the --max-bytes limit of {limit:,}")

@@ -227,6 +227,18 @@ CASES = [
         (("mixed", "error", "invalid utf-8: byte 0xc2 at offset 40", None),),
     ),
     Case(
+        "cp1251 with a utf-8 paragraph",
+        write("pasted.txt", RELEASE.encode("cp1251") + "Обсудили сроки.\n".encode()),
+        (
+            (
+                "pasted",
+                "error",
+                "mixed encoding: utf-8 and cp1251 text (utf-8 at offset 81)",
+                None,
+            ),
+        ),
+    ),
+    Case(
         "latin-1",
         write("latin1.txt", "Café, résumé, naïve, façade.".encode("latin-1")),
         (("latin1", "error", UNKNOWN, None),),
