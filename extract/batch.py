@@ -46,12 +46,12 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .decode import sniff_binary
-from .errors import CRASHED, RUN_FAILURES, InputError, TimedOut, one_line
+from .errors import CRASHED, RUN_FAILURES, InputError, TimedOut, escape_name, one_line
 from .ingest import (
     MAX_BYTES,
     TEXT_SUFFIXES,
     Source,
+    check_feed,
     check_inside,
     parse_source,
     read_sources,
@@ -146,7 +146,8 @@ def folder_units(unlisted: dict[str, str]) -> Iterator[Source]:
     """An error unit per folder that could not be listed, named by its path and
     `/`, which no file's `doc_id` ends with."""
     for folder, reason in unlisted.items():
-        yield Source(folder, folder, "", b"", "", f"unreadable folder: {reason}")
+        name = escape_name(folder)
+        yield Source(name, name, "", b"", "", f"unreadable folder: {reason}")
 
 
 def doc_ids(rels: list[str]) -> dict[str, str]:
@@ -156,7 +157,8 @@ def doc_ids(rels: list[str]) -> dict[str, str]:
     `x.html`), when another file's whole path is that (`x.txt.html` beside
     `x.txt`), and for a JSON Lines feed whose records (`feed/a`) could meet
     the files of a folder of its name (`feed/a.txt`): `feed.jsonl/a`. A path
-    kept whole is no other file's path, and no file lies under a feed's."""
+    kept whole is no other file's path, and no file lies under a feed's. A
+    byte of a name that is not UTF-8 is written `\\xff` (see `escape_name`)."""
     stems = [PurePosixPath(rel).with_suffix("").as_posix() for rel in rels]
     counts = Counter(stems)
     paths = set(rels)
@@ -165,19 +167,19 @@ def doc_ids(rels: list[str]) -> dict[str, str]:
     for rel, stem in zip(rels, stems, strict=True):
         feed = TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl"
         clash = counts[stem] > 1 or (stem in paths and stem != rel) or (feed and stem in folders)
-        ids[rel] = rel if clash else stem
+        ids[rel] = escape_name(rel if clash else stem)
     return ids
 
 
 def read_units(ids: dict[str, str], in_dir: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
     """The units of the files, read one file at a time as they are asked for."""
     for rel, doc_id in ids.items():
-        path = in_dir / rel
+        path, shown = in_dir / rel, escape_name(rel)
         try:
             check_inside(path, in_dir)
-            yield from read_sources(path, rel, doc_id, max_bytes)
+            yield from read_sources(path, shown, doc_id, max_bytes)
         except InputError as error:
-            yield Source(doc_id, rel, "", b"", "", str(error))
+            yield Source(doc_id, shown, "", b"", "", str(error))
 
 
 def unit_count(in_dir: Path, rel: str) -> int:
@@ -192,7 +194,9 @@ def unit_count(in_dir: Path, rel: str) -> int:
         data = path.read_bytes()
     except (InputError, OSError):
         return 1
-    if sniff_binary(data) or b"\0" in data:
+    try:
+        check_feed(data)
+    except InputError:
         return 1
     return max(1, sum(1 for line in data.splitlines() if line.strip()))
 

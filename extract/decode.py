@@ -8,8 +8,12 @@ Cyrillic UTF-16 would otherwise pass as valid, garbled UTF-8; strict UTF-8 is
 then almost certain (cp1251 and koi8-r Cyrillic is never valid UTF-8). Bytes
 that are mostly UTF-8 but not all of it (a broken byte, a paragraph pasted
 from a cp1251 file) are refused: no single legacy encoding reads them, and a
-guessed one would store mojibake. Only then is charset-normalizer asked to
-choose between cp1251 and koi8-r, which it does by letter statistics.
+guessed one would store mojibake. So is the reverse, cp1251 or koi8-r text
+with a UTF-8 paragraph pasted in: three UTF-8 Cyrillic letters in a row are
+found in it, which neither encoding's own text holds: they read as `РњРёРЅ`
+or `п°п╦п╫`, a capital `Р` or `С`, or a `п` or `я`, before a sign or a
+box-drawing character, three times over. Only then is charset-normalizer
+asked to choose between cp1251 and koi8-r, which it does by letter statistics.
 """
 
 import codecs
@@ -17,7 +21,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from .errors import BinaryInput, EmptyInput, InvalidUtf8, UnknownEncoding
+from .errors import BinaryInput, EmptyInput, InvalidUtf8, MixedEncoding, UnknownEncoding
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -49,6 +53,8 @@ UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 UTF8_SHARE = 0.5  # of the bytes over 0x7f inside UTF-8 sequences: meant as UTF-8
+# Three Russian letters in a row in UTF-8 (А-п and Ё, р-я and ё)
+UTF8_CYRILLIC = re.compile(rb"(?:\xd0[\x81\x90-\xbf]|\xd1[\x80-\x8f\x91]){3,}")
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -85,6 +91,15 @@ def check_broken_utf8(data: bytes) -> None:
             raise InvalidUtf8(data[error.start], error.start) from None
 
 
+def check_mixed(data: bytes) -> None:
+    """Raise `MixedEncoding` for bytes not all UTF-8 that hold UTF-8 Cyrillic
+    words, naming the encoding of the rest (see the module's docstring)."""
+    match = UTF8_CYRILLIC.search(data)
+    if match is not None:
+        other = detect_legacy(UTF8_CYRILLIC.sub(b"", data))
+        raise MixedEncoding(other or "other", match.start())
+
+
 def detect_legacy(data: bytes) -> str | None:
     match = from_bytes(data, cp_isolation=LEGACY).best()
     if match is None:
@@ -115,6 +130,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         check_broken_utf8(data)
+        check_mixed(data)
     if declared:
         try:
             return data.decode(declared), codecs.lookup(declared).name

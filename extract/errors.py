@@ -12,12 +12,26 @@ CRASHED = "the worker processing it died (killed, or out of memory)"
 # worker killed, a machine too slow or too busy, a defect since mended): a
 # later run tries such a document again, whatever its `sha256`.
 RUN_FAILURES = ("internal error: ", "timeout after ", CRASHED)
+SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def one_line(text: str) -> str:
     """`text` with its control characters escaped as Python does (`\\n`), so a
     name taken from the input (a file name, a record id) cannot break a line."""
     return CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def escape_name(name: str) -> str:
+    """A file name as text that every writer takes: a byte that is not UTF-8
+    (which `os.walk` hands over as a lone surrogate, `\\udcff`) becomes
+    `\\xff`, any other lone surrogate `\\ud800`. Without it the name could not
+    be written to Parquet, CSV or a log, and the whole run would stop."""
+    return SURROGATE.sub(lambda match: escape_surrogate(match.group()), name)
+
+
+def escape_surrogate(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
 
 
 class InputError(Exception):
@@ -59,6 +73,13 @@ class InvalidUtf8(InputError):
 
     def __init__(self, byte: int, offset: int) -> None:
         super().__init__(f"invalid utf-8: byte 0x{byte:02x} at offset {offset:,}")
+
+
+class MixedEncoding(InputError):
+    """Mostly cp1251 or koi8-r, with UTF-8 text pasted in: one encoding garbles the other."""
+
+    def __init__(self, other: str, offset: int) -> None:
+        super().__init__(f"mixed encoding: utf-8 and {other} text (utf-8 at offset {offset:,})")
 
 
 class TooLarge(InputError):

@@ -22,14 +22,17 @@ from datetime import date
 from pathlib import Path
 
 from .const import MONTH_STEMS
-from .decode import decode_bytes
+from .decode import decode_bytes, sniff_binary
 from .errors import (
+    SURROGATE,
     BadRecord,
+    BinaryInput,
     EmptyInput,
     OutsideLink,
     TooLarge,
     Unreadable,
     UnsupportedType,
+    escape_name,
     one_line,
 )
 from .htmltext import declared_charset, parse_page
@@ -53,6 +56,9 @@ DATE_LINE = re.compile(
 )
 SOURCE_URL = re.compile(r"^\s*Source URL:\s*<?(?P<url>[^<>\s]+)>?\s*$", re.MULTILINE)
 HEADER_LINES = 5  # how many non-empty lines after the title may hold the date
+STRING_FIELDS = ("id", "title", "text", "published", "url")  # the ones read of a record
+MAX_ID = 200  # characters of a record id, which every row of the record repeats
+FEED_HEAD = 8_000  # bytes of a feed searched for NULs, as git does to tell binary files
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,20 +172,36 @@ def parse_source(source: Source) -> Document:
 
 
 def check_record(line: bytes, number: int) -> str:
-    """Validate one JSON Lines record and return its id ('' when it has none)."""
+    """Validate one JSON Lines record and return its id ('' when it has none).
+
+    JSON may escape half of a surrogate pair alone (`"\\ud800"`): such a string
+    is no text, and no writer (Parquet, CSV, stderr) takes it, so a record with
+    one in a field it uses is an error row. An id is copied into every row of
+    its record: one over `MAX_ID` characters would multiply the output. Every
+    error here is a `BadRecord`, as any other would stop the whole run: this
+    runs where the feed is read, not in a worker."""
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRecord(f"invalid json on line {number}: not utf-8") from None
     except json.JSONDecodeError as error:
         raise BadRecord(f"invalid json on line {number}: {error.msg}") from None
+    except ValueError:  # an integer over the digits Python converts (`sys.int_info`)
+        raise BadRecord(f"invalid json on line {number}: integer too long") from None
+    except RecursionError:
+        raise BadRecord(f"invalid json on line {number}: nested too deeply") from None
     if not isinstance(record, dict):
         raise BadRecord(f"invalid record on line {number}: not an object")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise BadRecord(f"invalid record on line {number}: no text")
-    record_id = record.get("id")
-    return "" if record_id is None else str(record_id)
+    for name in STRING_FIELDS:
+        if isinstance(record.get(name), str) and SURROGATE.search(record[name]):
+            raise BadRecord(f"invalid record on line {number}: lone surrogate in {name}")
+    record_id = "" if record.get("id") is None else str(record["id"])
+    if len(record_id) > MAX_ID:
+        raise BadRecord(f"invalid record on line {number}: id over {MAX_ID} characters")
+    return record_id
 
 
 def safe_id(record_id: str) -> str:
@@ -198,7 +220,7 @@ def read_bytes(path: Path) -> bytes:
 def kind_of(path: Path) -> str:
     kind = TEXT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise UnsupportedType(path.suffix.lower())
+        raise UnsupportedType(escape_name(path.suffix.lower()))
     return kind
 
 
@@ -287,6 +309,17 @@ def file_size(path: Path) -> int:
     return info.st_size
 
 
+def check_feed(data: bytes) -> None:
+    """Refuse a binary file named `.jsonl` as a whole (`BinaryInput`), before it
+    is split into thousands of error rows, one per "line": a known format by
+    its first bytes, or NUL bytes near the start, where JSON text has none. A
+    NUL further on is left to the record that holds it: a feed cut short by a
+    crash often ends in them, and its other records are good."""
+    kind = sniff_binary(data) or ("nul bytes" if b"\x00" in data[:FEED_HEAD] else None)
+    if kind:
+        raise BinaryInput(kind)
+
+
 def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) -> list[Source]:
     """The units of one input file; raise `InputError` when the file itself is bad.
     A release over `max_bytes` is refused unread (a JSON Lines feed may be larger:
@@ -299,5 +332,6 @@ def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) 
     if kind == "jsonl":
         if not data.strip():
             raise EmptyInput()
+        check_feed(data)
         return split_records(data.lstrip(codecs.BOM_UTF8), doc_id, rel, max_bytes)
     return [Source(doc_id, rel, kind, data, sha256(data))]

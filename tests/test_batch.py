@@ -388,7 +388,8 @@ def test_batch_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch) -> None:
 
 def test_batch_progress_bar_counts_a_feeds_records(tmp_path: Path, monkeypatch) -> None:
     """A feed's records are counted before the run (its non-blank lines, a bad
-    one too), so the bar has its total and its time to go from the start."""
+    one too; a binary file named `.jsonl` is one), so the bar has its total
+    and its time to go from the start."""
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "1.txt").write_text(release(1), encoding="utf-8")
     (tmp_path / "in" / "feed.jsonl").write_text(
@@ -396,11 +397,12 @@ def test_batch_progress_bar_counts_a_feeds_records(tmp_path: Path, monkeypatch) 
         '{"id": "b", "text": "Министр прибыл в Брест."}\n',
         encoding="utf-8",
     )
+    (tmp_path / "in" / "packed.jsonl").write_bytes(b"\x1f\x8b\x08\x00\n\x00\n\x01\n")
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     run(tmp_path / "in", tmp_path / "out")
-    assert re.search(r"\| 0/4 \[00:00<\?, \?doc/s\]", terminal.getvalue())
-    assert re.search(r"100%\|.*\| 4/4 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+doc/s\]", terminal.getvalue())
+    assert re.search(r"\| 0/5 \[00:00<\?, \?doc/s\]", terminal.getvalue())
+    assert re.search(r"100%\|.*\| 5/5 \[\d\d:\d\d<\d\d:\d\d, +[\d.]+doc/s\]", terminal.getvalue())
 
 
 def dying_chunk(sources, aliases=None, part=None, timeout=0):

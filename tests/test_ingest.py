@@ -1,3 +1,4 @@
+import gzip
 from pathlib import Path
 
 import pytest
@@ -159,8 +160,85 @@ def test_ingest_jsonl_record_fields(tmp_path: Path) -> None:
     assert (second.title, second.published, second.source_url) == ("Без идентификатора.", "", "")
 
 
+SURROGATES = (
+    '{"id": "\\ud800", "text": "Встреча в Москве."}\n'
+    '{"id": "b", "title": "Встреча \\udc80", "text": "Встреча в Минске."}\n'
+    '{"id": "c", "text": "Встреча \\udfff в Гродно."}\n'
+    '{"id": "d", "published": "\\ud83d", "text": "Встреча в Бресте."}\n'
+    '{"id": "e", "url": "https://x.example/\\ude00", "text": "Встреча в Гомеле."}\n'
+    '{"id": "\\ud83d\\ude00", "title": ["\\ud800"], "text": "Встреча \\ud83d\\ude00 в Орше."}\n'
+)
+
+
+def test_ingest_jsonl_lone_surrogates(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(SURROGATES, encoding="utf-8")
+    units = read_sources(path, "feed.jsonl", "feed")
+    assert [(s.doc_id, s.error) for s in units] == [
+        ("feed/1", "invalid record on line 1: lone surrogate in id"),
+        ("feed/2", "invalid record on line 2: lone surrogate in title"),
+        ("feed/3", "invalid record on line 3: lone surrogate in text"),
+        ("feed/4", "invalid record on line 4: lone surrogate in published"),
+        ("feed/5", "invalid record on line 5: lone surrogate in url"),
+        ("feed/😀", ""),
+    ]
+    document = parse_source(units[-1])
+    assert (document.text, document.title) == ("Встреча 😀 в Орше.", "['\\ud800']")
+
+
+LONG_IDS = (
+    '{"id": "' + "я" * 200 + '", "text": "Встреча в Москве."}\n'
+    '{"id": "' + "я" * 201 + '", "text": "Встреча в Минске."}\n'
+    '{"id": ' + "9" * 201 + ', "text": "Встреча в Гродно."}\n'
+)
+
+
+def test_ingest_jsonl_id_over_200_characters(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(LONG_IDS, encoding="utf-8")
+    assert [(s.doc_id, s.error) for s in read_sources(path, "feed.jsonl", "feed")] == [
+        ("feed/" + "я" * 200, ""),
+        ("feed/2", "invalid record on line 2: id over 200 characters"),
+        ("feed/3", "invalid record on line 3: id over 200 characters"),
+    ]
+
+
+JSON_ERRORS = [
+    ("integer too long", '{"id": 1' + "0" * 5000 + ', "text": "x"}', "integer too long"),
+    ("nested too deeply", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"), [e[1:] for e in JSON_ERRORS], ids=[e[0] for e in JSON_ERRORS]
+)
+def test_ingest_jsonl_what_json_cannot_read(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(line + '\n{"text": "Встреча в Москве."}\n', encoding="utf-8")
+    assert [(s.doc_id, s.error) for s in read_sources(path, "feed.jsonl", "feed")] == [
+        ("feed/1", f"invalid json on line 1: {message}"),
+        ("feed/2", ""),
+    ]
+
+
+def test_ingest_jsonl_nul_bytes_late_are_the_records_own(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(('{"text": "Встреча в Москве."}\n' * 300).encode() + bytes(100))
+    units = read_sources(path, "feed.jsonl", "feed")
+    assert (len(units), units[-1].doc_id, units[-1].error) == (
+        301,
+        "feed/301",
+        "invalid json on line 301: Expecting value",
+    )
+
+
 FILE_ERRORS = [
+    ("gzip.jsonl", gzip.compress(b'{"text": "x"}\n' * 1000, mtime=0), "binary file: gzip"),
+    ("png.jsonl", b"\x89PNG\r\n\x1a\n\n\n", "binary file: png"),
+    ("nul.jsonl", b'{"text": "x"}\n\x00\n{"text": "y"}\n', "binary file: nul bytes"),
+    ("utf16.jsonl", '{"text": "x"}\n'.encode("utf-16"), "binary file: nul bytes"),
     ("report.docx", b"PK\x03\x04", "unsupported file type: .docx"),
+    ("report.\udcff", b"text", "unsupported file type: .\\xff"),
     ("notes", b"text", "unsupported file type: (no extension)"),
     ("empty.jsonl", b"", "empty file"),
 ]

@@ -5,8 +5,10 @@ rows they must give: `(doc_id, status, error, lang)`. No binary file is kept
 in the repository; every byte is made here.
 """
 
+import gzip
 import json
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +106,13 @@ FEED = (
         ]
     ).encode()
     + b"\n\xff\xfe{}\n"
+)
+
+SURROGATE_FEED = (
+    '{"id": "\\ud800", "text": "Министр прибыл в Пинск."}\n'
+    '{"id": "t", "title": "\\udc80", "text": "Министр прибыл в Лиду."}\n'
+    '{"id": "x", "text": "Министр \\udfff прибыл в Мозырь."}\n'
+    '{"id": "pair", "text": "Министр \\ud83d\\ude00 прибыл в Полоцк."}\n'
 )
 
 HOSTILE_PAGE = """<!doctype html><html><head>
@@ -218,6 +227,18 @@ CASES = [
         (("mixed", "error", "invalid utf-8: byte 0xc2 at offset 40", None),),
     ),
     Case(
+        "cp1251 with a utf-8 paragraph",
+        write("pasted.txt", RELEASE.encode("cp1251") + "Обсудили сроки.\n".encode()),
+        (
+            (
+                "pasted",
+                "error",
+                "mixed encoding: utf-8 and cp1251 text (utf-8 at offset 81)",
+                None,
+            ),
+        ),
+    ),
+    Case(
         "latin-1",
         write("latin1.txt", "Café, résumé, naïve, façade.".encode("latin-1")),
         (("latin1", "error", UNKNOWN, None),),
@@ -299,6 +320,55 @@ CASES = [
         "json lines: only blank lines",
         write("blank.jsonl", "\n \n\t\n"),
         (("blank", "error", "empty file", None),),
+    ),
+    Case(
+        "json lines: lone surrogates",
+        write("surrogates.jsonl", SURROGATE_FEED),
+        (
+            ("surrogates/1", "error", "invalid record on line 1: lone surrogate in id", None),
+            ("surrogates/2", "error", "invalid record on line 2: lone surrogate in title", None),
+            ("surrogates/3", "error", "invalid record on line 3: lone surrogate in text", None),
+            ("surrogates/pair", "ok", None, "ru"),
+        ),
+    ),
+    Case(
+        "json lines: an id of 227 KB",
+        write("long-id.jsonl", record(id="x" * 227_000, text="Министр прибыл в Слоним.")),
+        (("long-id/1", "error", "invalid record on line 1: id over 200 characters", None),),
+    ),
+    Case(
+        "json lines: an integer of 5,000 digits, arrays 100,000 deep",
+        write(
+            "deep-json.jsonl",
+            '{"id": 1'
+            + "0" * 5000
+            + ', "text": "Министр прибыл в Несвиж."}\n'
+            + "[" * 100_000
+            + "]" * 100_000
+            + "\n",
+        ),
+        (
+            ("deep-json/1", "error", "invalid json on line 1: integer too long", None),
+            ("deep-json/2", "error", "invalid json on line 2: nested too deeply", None),
+        ),
+    ),
+    Case(
+        "json lines: gzip data",
+        write("feed-gz.jsonl", gzip.compress(random.Random(0).randbytes(200_000), mtime=0)),
+        (("feed-gz", "error", "binary file: gzip", None),),
+    ),
+    Case(
+        "file names not in utf-8",
+        several(
+            write("\udcff\udcfe.txt", RELEASE.replace("планы", "тарифы")),
+            write("папка\udcd0/вложенный.txt", RELEASE.replace("планы", "нормы")),
+            write("доклад.\udcff", RELEASE),
+        ),
+        (
+            ("папка\\xd0/вложенный", "ok", None, "ru"),
+            ("\\xff\\xfe", "ok", None, "ru"),
+            ("доклад", "error", "unsupported file type: .\\xff", None),
+        ),
     ),
     Case(
         "file name with spaces",

@@ -152,3 +152,32 @@ def test_bad_inputs_folder_past_the_longest_path(tmp_path: Path) -> None:
     deepest = "/".join(["д" * 125] * depth) + "/"
     assert summary.errors == [f"{deepest}: unreadable folder: file name too long"]
     assert summary.line() == "3 ok, 1 failed, 0 duplicate"
+
+
+def test_bad_inputs_names_not_utf8_and_surrogates_twice(tmp_path: Path, capsys) -> None:
+    """Neither stops the run: every table is written, in Parquet too, and a
+    second run and a forced one give the same bytes."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "\udcff.txt").write_text(RELEASE, encoding="utf-8")
+    (folder / "feed.jsonl").write_text(
+        '{"id": "\\ud800", "text": "Министр прибыл в Минск."}\n', encoding="utf-8"
+    )
+    argv = ["run", str(folder), str(tmp_path / "out"), "--workers", "1", "--quiet"]
+    assert cli.main(argv) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "feed/1: invalid record on line 1: lone surrogate in id",
+        "1 ok, 1 failed, 0 duplicate",
+    ]
+    tables = sorted(path.name for path in (tmp_path / "out").glob("[!.]*"))
+    assert len(tables) == 16
+    first = {name: (tmp_path / "out" / name).read_bytes() for name in tables}
+    assert cli.main(argv) == 1
+    assert cli.main([*argv[:2], str(tmp_path / "again"), *argv[3:], "--force"]) == 1
+    for out in ("out", "again"):
+        assert {name: (tmp_path / out / name).read_bytes() for name in tables} == first
+    documents = extract.load(tmp_path / "out")["documents"]
+    assert documents[["doc_id", "path", "status"]].values.tolist() == [
+        ["\\xff", "\\xff.txt", "ok"],
+        ["feed/1", "feed.jsonl", "error"],
+    ]
