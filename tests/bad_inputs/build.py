@@ -497,4 +497,33 @@ CASES = [
         write("cr.txt", RELEASE.replace("\n", "\r").replace("планы", "меры")),
         (("cr", "ok", None, "ru"),),
     ),
+    Case(
+        "a carriage return in a feed's title",
+        write(
+            "titled.jsonl",
+            '{"id": "t", "title": "Визит\\rв Гродно", "text": "Министр прибыл в Гродно."}\n',
+        ),
+        (("titled/t", "ok", None, "ru"),),
+    ),
+    Case(
+        "a feed's records beside a folder of the feed's name",
+        several(
+            write("news.jsonl", '{"id": "a", "text": "Министр прибыл в Пинск."}\n'),
+            write("news/a.txt", RELEASE.replace("планы", "поставки")),
+        ),
+        (("news.jsonl/a", "ok", None, "ru"), ("news/a", "ok", None, "ru")),
+    ),
+    Case(
+        "one name, two extensions",
+        several(
+            write("twice.txt", RELEASE.replace("планы", "кадры")),
+            write("twice.html", "<h1>Визит</h1><p>Посол прибыл в Лиду.</p>"),
+        ),
+        (("twice.html", "ok", None, "ru"), ("twice.txt", "ok", None, "ru")),
+    ),
+    Case(
+        "a number of 5,000 digits",
+        write("number.txt", RELEASE.replace("планы", "7" * 5000)),
+        (("number", "ok", None, "ru"),),
+    ),
 ]

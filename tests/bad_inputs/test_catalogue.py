@@ -11,6 +11,7 @@ import io
 import shutil
 import socket
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,8 @@ class Run:
     stderr: list[str]
     tables: dict[str, pd.DataFrame]
     root: Path
+    argv: list[str]
+    seconds: float
 
 
 def refuse(*args: object, **kwargs: object) -> None:
@@ -59,14 +62,16 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Run:
         case.build(folder)
     before = tree(root)
     stderr = io.StringIO()
-    argv = ["run", str(folder), str(root / "out"), "--workers", "1", "--quiet"]
+    argv = ["run", str(folder), str(root / "out"), "--workers", "1", "--quiet", "--timeout", "10"]
+    started = time.perf_counter()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(stderr):
         patch.setattr(socket.socket, "connect", refuse)
         patch.setattr(socket, "getaddrinfo", refuse)
         patch.setattr(subprocess.Popen, "__init__", refuse)
         code = cli.main(argv)
+    seconds = time.perf_counter() - started
     assert tree(root) == before  # nothing written, changed or removed beside `out`
-    return Run(code, stderr.getvalue().splitlines(), load(root / "out"), root)
+    return Run(code, stderr.getvalue().splitlines(), load(root / "out"), root, argv, seconds)
 
 
 def rows(tables: dict[str, pd.DataFrame], doc_ids: set[str]) -> list[tuple]:
@@ -76,8 +81,8 @@ def rows(tables: dict[str, pd.DataFrame], doc_ids: set[str]) -> list[tuple]:
 
 
 def test_bad_inputs_catalogue_is_large() -> None:
-    assert len(CASES) == 62
-    assert sum(len(case.rows) for case in CASES) == 79
+    assert len(CASES) == 66
+    assert sum(len(case.rows) for case in CASES) == 85
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
@@ -93,7 +98,7 @@ def test_bad_inputs_no_other_rows(catalogue: Run) -> None:
 
 def test_bad_inputs_exit_code_and_summary(catalogue: Run) -> None:
     assert catalogue.code == 1
-    assert catalogue.stderr[-1] == "34 ok, 44 failed, 1 duplicate"
+    assert catalogue.stderr[-1] == "40 ok, 44 failed, 1 duplicate"
 
 
 def test_bad_inputs_one_line_each_on_stderr(catalogue: Run) -> None:
@@ -198,3 +203,18 @@ def test_bad_inputs_csv_holds_what_parquet_holds(catalogue: Run, tmp_path: Path)
     for table, frame in catalogue.tables.items():
         shutil.copy(catalogue.root / "out" / f"{table}.csv", tmp_path)
         pd.testing.assert_frame_equal(load_table(tmp_path, table), frame, obj=table)
+
+
+def test_bad_inputs_all_in_a_minute_and_the_same_again(catalogue: Run) -> None:
+    """The whole catalogue takes less than a minute with `--timeout 10`, writes
+    every table (CSV and Parquet), and a second run and a forced one write
+    the same bytes."""
+    assert catalogue.seconds < 60
+    out = catalogue.root / "out"
+    tables = sorted(path.name for path in out.glob("[!.]*.*"))
+    assert len(tables) == 2 * len(catalogue.tables) == 16
+    first = {name: (out / name).read_bytes() for name in tables}
+    for extra in ([], ["--force"]):
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert cli.main([*catalogue.argv, *extra]) == 1
+        assert {name: (out / name).read_bytes() for name in tables} == first
