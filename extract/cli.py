@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from .aliases import load_aliases
 from .batch import TIMEOUT, run
@@ -24,8 +25,21 @@ USAGE_ERROR = 2
 ENGINES = ("local", "dask")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse without its two surprises: an abbreviated option (`--worker 2`) is
+    an error, not silently `--workers`, and an error is one `Error:` line with
+    exit code 2, as `main`'s own checks give, not the usage text and a
+    `SystemExit` (the subcommands' parsers are of this class too)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(allow_abbrev=False, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="extract",
         description="Turn a folder of Russian press releases into tidy tables.",
     )
@@ -117,7 +131,11 @@ def check_folders(input: Path, output: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    try:
+        args = parse_args(argv)
+    except UsageError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return USAGE_ERROR
     if args.command == "report":
         return report(args.output)
     try:

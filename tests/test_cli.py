@@ -49,6 +49,26 @@ def test_cli_bad_workers_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().err == "Error: --workers must be at least 1, got 0\n"
 
 
+def test_cli_abbreviated_option_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--worker", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "Error: unrecognized arguments: --worker 2 (see extract --help)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_bad_argument_is_one_line(capsys) -> None:
+    assert main(["run", "in", "out", "--workers", "two"]) == 2
+    assert capsys.readouterr().err == (
+        "Error: argument --workers: invalid int value: 'two' (see extract run --help)\n"
+    )
+    assert main(["report"]) == 2
+    assert capsys.readouterr().err == (
+        "Error: the following arguments are required: OUT (see extract report --help)\n"
+    )
+
+
 def test_cli_no_parquet(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
