@@ -20,6 +20,9 @@ from .ingest import MAX_BYTES
 from .report import write_report
 
 USAGE_ERROR = 2
+# The longest --timeout: the alarm clock takes about 10^11 s, and a chunk's
+# documents are tagged together within their limits added up (`batch.tag_together`).
+MAX_TIMEOUT = 1_000_000
 
 
 ENGINES = ("local", "dask")
@@ -120,14 +123,48 @@ def report(output: Path) -> int:
 
 
 def check_folders(input: Path, output: Path) -> None:
+    """The input must be a folder, and apart from the output: a run writing into
+    the folder it reads (or into one holding it) would read its own tables and
+    report as releases next time. An output inside the input is fine: the walk
+    leaves it out."""
     if not input.is_dir():
         raise UsageError(f"input folder not found: {input}")
+    source, target = input.resolve(), output.resolve()
+    if source == target:
+        raise UsageError(f"output folder is the input folder: {output}")
+    if target in source.parents:
+        raise UsageError(f"input folder inside the output folder: {input} is in {output}")
     try:
         output.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=output):
             pass
     except OSError as error:
         raise UsageError(f"output folder not writable: {output} ({error.strerror})") from None
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Numbers the run could not use: no worker, no byte, a time limit that is
+    negative, not a number or too long for the alarm clock (which would fail
+    every document, one by one, rather than the command line once)."""
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes must be at least 1, got {args.max_bytes}")
+    if not 0 <= args.timeout <= MAX_TIMEOUT:  # False for nan too
+        raise UsageError(
+            f"--timeout must be 0 (no limit) to {MAX_TIMEOUT:,} seconds, got {args.timeout:g}"
+        )
+
+
+def check_run(args: argparse.Namespace) -> None:
+    """Every check of `run`'s command line, before any work (`UsageError`)."""
+    check_numbers(args)
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
+    check_folders(args.input, args.output)
+    load_aliases(args.aliases)  # a bad file is a usage error, found before any work
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,16 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return report(args.output)
     try:
-        if args.workers < 1:
-            raise UsageError(f"--workers must be at least 1, got {args.workers}")
-        if args.max_bytes < 1:
-            raise UsageError(f"--max-bytes must be at least 1, got {args.max_bytes}")
-        if args.scheduler and args.engine != "dask":
-            raise UsageError("--scheduler needs --engine dask")
-        if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
-            raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
-        check_folders(args.input, args.output)
-        load_aliases(args.aliases)  # a bad file is a usage error, found before any work
+        check_run(args)
     except UsageError as error:
         print(f"Error: {error}", file=sys.stderr)
         return USAGE_ERROR

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from extract.cli import main
 
 from .test_batch import make_inputs, release
@@ -67,6 +69,65 @@ def test_cli_bad_argument_is_one_line(capsys) -> None:
     assert capsys.readouterr().err == (
         "Error: the following arguments are required: OUT (see extract report --help)\n"
     )
+
+
+BAD_NUMBERS = [
+    (["--timeout", "-1"], "--timeout must be 0 (no limit) to 1,000,000 seconds, got -1"),
+    (["--timeout", "nan"], "--timeout must be 0 (no limit) to 1,000,000 seconds, got nan"),
+    (["--timeout", "inf"], "--timeout must be 0 (no limit) to 1,000,000 seconds, got inf"),
+    (["--timeout", "1e12"], "--timeout must be 0 (no limit) to 1,000,000 seconds, got 1e+12"),
+    (["--workers", "-2"], "--workers must be at least 1, got -2"),
+    (["--max-bytes", "0"], "--max-bytes must be at least 1, got 0"),
+    (["--max-bytes", "-5"], "--max-bytes must be at least 1, got -5"),
+]
+
+
+@pytest.mark.parametrize(("option", "message"), BAD_NUMBERS, ids=lambda x: " ".join(x))
+def test_cli_bad_number_is_a_usage_error(tmp_path: Path, capsys, option, message) -> None:
+    (tmp_path / "in").mkdir()
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), *option]) == 2
+    assert capsys.readouterr().err == f"Error: {message}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_timeout_zero_is_no_limit(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    assert main([*args, "--timeout", "0"]) == 0
+    assert capsys.readouterr().err == "1 ok, 0 failed, 0 duplicate\n"
+
+
+def test_cli_output_folder_is_the_input_folder(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "in" / ".")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: output folder is the input folder: {tmp_path / 'in' / '.'}\n"
+    )
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.txt"]
+
+
+def test_cli_input_folder_inside_the_output_folder(tmp_path: Path, capsys) -> None:
+    (tmp_path / "out" / "in").mkdir(parents=True)
+    assert main(["run", str(tmp_path / "out" / "in"), str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: input folder inside the output folder: {tmp_path / 'out' / 'in'} "
+        f"is in {tmp_path / 'out'}\n"
+    )
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["in"]
+
+
+def test_cli_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "in" / "tables" / "out"), "--workers", "1"]
+    assert main(args) == 0
+    assert main(args) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "1 ok, 0 failed, 0 duplicate",
+        "1 ok, 0 failed, 0 duplicate (1 unchanged, not processed again)",
+    ]
 
 
 def test_cli_no_parquet(tmp_path: Path) -> None:
