@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.aliases import load_aliases
 from extract.cli import main
 
 from .test_batch import make_inputs, release
@@ -199,11 +200,74 @@ def test_cli_bad_aliases_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
     args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--aliases"]
     assert main([*args, str(tmp_path / "aliases.csv")]) == 2
     assert capsys.readouterr().err == (
-        f"Error: {tmp_path / 'aliases.csv'}: expected the columns alias,type,name\n"
+        f"Error: {tmp_path / 'aliases.csv'}: expected the columns alias,type,name, "
+        "found short,full (missing alias,type,name)\n"
     )
     assert main([*args, str(tmp_path / "missing.csv")]) == 2
     assert capsys.readouterr().err == (
         f"Error: cannot read aliases file: {tmp_path / 'missing.csv'} (No such file or directory)\n"
+    )
+
+
+BAD_ALIASES = [
+    (
+        "alias,type,name\nБЦЦР,ORG,Белорусский центр\n".encode("cp1251"),
+        ": not UTF-8 (byte 0xc1 at offset 16); save it as UTF-8",
+    ),
+    (
+        "alias,name\nБЦЦР,Белорусский центр\n".encode(),
+        ": expected the columns alias,type,name, found alias,name (missing type)",
+    ),
+    (
+        "alias;type;name\nБЦЦР;ORG;Белорусский центр\n".encode(),
+        ": columns separated by ';', expected ',' (alias,type,name)",
+    ),
+    (b"", ": expected the columns alias,type,name, found an empty file"),
+    (
+        "alias,type,name\nМинсвязи,ORG,Министерство\nБЦЦР,ORGG,Белорусский центр\n".encode(),
+        ", line 3: unknown type 'ORGG', expected PER, ORG, LOC",
+    ),
+    ("alias,type,name\n,ORG,Белорусский центр\n".encode(), ", line 2: empty alias"),
+    ("alias,type,name\nБЦЦР,ORG, \n".encode(), ", line 2: empty name"),
+    ("alias,type,name\nБЦЦР,ORG\n".encode(), ", line 2: 2 fields, expected 3"),
+    (
+        "alias,type,name\nМинтруда, соцзащиты,ORG,Министерство\n".encode(),
+        ", line 2: unknown type ' соцзащиты', expected PER, ORG, LOC",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"), BAD_ALIASES, ids=[message for _, message in BAD_ALIASES]
+)
+def test_cli_bad_aliases_row_is_a_usage_error(tmp_path: Path, capsys, data, message) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "aliases.csv").write_bytes(data)
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--aliases"]
+    assert main([*args, str(tmp_path / "aliases.csv")]) == 2
+    assert capsys.readouterr().err == f"Error: {tmp_path / 'aliases.csv'}{message}\n"
+
+
+def test_cli_aliases_file_with_a_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "aliases.csv").write_text(
+        "alias,type,name\nБЦЦР,ORG,Белорусский центр цифровых решений\n", encoding="utf-8-sig"
+    )
+    aliases = load_aliases(tmp_path / "aliases.csv")
+    assert aliases.full_name("ORG", "БЦЦР") == "Белорусский центр цифровых решений"
+
+
+def test_cli_aliases_name_may_hold_commas_unquoted(tmp_path: Path) -> None:
+    (tmp_path / "aliases.csv").write_text(
+        "alias,type,name\nЮНЕСКО,ORG,Организация по вопросам образования, науки и культуры\n",
+        encoding="utf-8",
+    )
+    aliases = load_aliases(tmp_path / "aliases.csv")
+    assert (
+        aliases.full_name("ORG", "ЮНЕСКО")
+        == "Организация по вопросам образования, науки и культуры"
+    )
+    assert load_aliases().full_name("ORG", "Минцифры России") == (
+        "Министерство цифрового развития, связи и массовых коммуникаций Российской Федерации"
     )
 
 
