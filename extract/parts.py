@@ -6,7 +6,9 @@ document counts as done only once its `documents` row is on disk. That makes
 runs resumable (a later run reads which `sha256` each document had) and safe
 to kill (a chunk is either whole or ignored). A document processed again
 lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
-only, so old rows are replaced without rewriting old files.
+only, so old rows are replaced without rewriting old files. A file in the
+store that is not named as a part (`notes.parquet`, a copy) is not the store's:
+it is neither read nor deleted.
 
 One run at a time writes a store (`locked`). Parts are only as good as the
 code that wrote them: the store keeps the
@@ -16,7 +18,7 @@ another pipeline, or another alias table, starts the store afresh.
 
 import fcntl
 import hashlib
-import shutil
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +31,8 @@ from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
 PART_DIGITS = 8
+PART_NAME = re.compile(rf"\d{{{PART_DIGITS}}}\.parquet")
+TEMPORARY_NAME = re.compile(rf"\.\d{{{PART_DIGITS}}}\.parquet\..*\.tmp")  # see export
 PACKAGE = Path(__file__).parent
 
 
@@ -73,7 +77,7 @@ class PartStore:
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / STATE / "parts"
         self.root.mkdir(parents=True, exist_ok=True)
-        numbers = [int(path.stem) for path in self.root.glob("*/*.parquet")]
+        numbers = [number for number, _ in self.all_parts()]
         self.next_number = max(numbers, default=0) + 1
 
     @property
@@ -87,14 +91,19 @@ class PartStore:
     def is_stale(self, current: str) -> bool:
         """Parts exist that another pipeline wrote (or whose writer is unknown)."""
         written = self.stamp.read_text().strip() if self.stamp.exists() else ""
-        return written != current and any(self.root.glob("*/*.parquet"))
+        return written != current and any(self.all_parts())
 
     def sign(self, current: str) -> None:
         self.stamp.write_text(current + "\n")
 
     def clear(self) -> None:
-        shutil.rmtree(self.root)
-        self.root.mkdir(parents=True)
+        """Delete every part, and the temporary files of parts a killed run left."""
+        for _, path in self.all_parts():
+            path.unlink()
+        for table in DOCUMENT_TABLES:
+            for path in (self.root / table).glob(".*.tmp"):
+                if TEMPORARY_NAME.fullmatch(path.name):
+                    path.unlink()
         self.next_number = 1
 
     def reserve(self) -> int:
@@ -107,8 +116,15 @@ class PartStore:
         write_part(self.root, self.reserve(), frames)
 
     def parts(self, table: str) -> Iterator[tuple[int, Path]]:
+        """The parts of one table, by number: the files named as `write_part` names
+        them. Any other file is not the store's, and is neither read nor deleted."""
         for path in sorted((self.root / table).glob("*.parquet")):
-            yield int(path.stem), path
+            if PART_NAME.fullmatch(path.name):
+                yield int(path.stem), path
+
+    def all_parts(self) -> Iterator[tuple[int, Path]]:
+        for table in DOCUMENT_TABLES:
+            yield from self.parts(table)
 
     def live_parts(self) -> dict[str, int]:
         """The newest part holding each `doc_id`."""
@@ -133,8 +149,8 @@ class PartStore:
     def prune(self, live: dict[str, int]) -> None:
         """Delete parts that no longer hold any live row."""
         needed = set(live.values())
-        for path in self.root.glob("*/*.parquet"):
-            if int(path.stem) not in needed:
+        for number, path in self.all_parts():
+            if number not in needed:
                 path.unlink()
 
 

@@ -271,6 +271,38 @@ def test_cli_aliases_name_may_hold_commas_unquoted(tmp_path: Path) -> None:
     )
 
 
+def test_cli_foreign_files_among_the_parts_are_left_alone(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    assert main(args) == 0
+    parts = tmp_path / "out" / ".extract" / "parts"
+    foreign = [
+        parts / "documents" / "notes.parquet",
+        parts / "documents" / "1.parquet",
+        parts / "mentions" / "00000001.parquet.bak",
+        parts / "old" / "00000001.parquet",
+    ]
+    (parts / "old").mkdir()
+    for path in foreign:
+        path.write_bytes(b"not the store's")
+    tables = (tmp_path / "out" / "mentions.csv").read_bytes()
+    assert main(args) == 0
+    assert main([*args, "--force"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "1 ok, 0 failed, 0 duplicate",
+        "1 ok, 0 failed, 0 duplicate (1 unchanged, not processed again)",
+        "1 ok, 0 failed, 0 duplicate",
+    ]
+    assert [path.read_bytes() for path in foreign] == [b"not the store's"] * 4
+    assert (tmp_path / "out" / "mentions.csv").read_bytes() == tables
+    assert sorted(p.name for p in (parts / "documents").iterdir()) == [
+        "00000001.parquet",
+        "1.parquet",
+        "notes.parquet",
+    ]
+
+
 def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path, capsys) -> None:
     (tmp_path / "in").mkdir()
     args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--scheduler", "tcp://h:8786"]
