@@ -163,6 +163,10 @@ def check_run(args: argparse.Namespace) -> None:
         raise UsageError("--scheduler needs --engine dask")
     if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
         raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
+    if args.scheduler:
+        from .cluster import check_scheduler  # Dask is an optional dependency
+
+        check_scheduler(args.scheduler)
     check_folders(args.input, args.output)
     load_aliases(args.aliases)  # a bad file is a usage error, found before any work
 

@@ -1,7 +1,11 @@
 import hashlib
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
+from contextlib import ExitStack, suppress
 from pathlib import Path
 
 import pytest
@@ -308,6 +312,55 @@ def test_cli_scheduler_needs_the_dask_engine(tmp_path: Path, capsys) -> None:
     args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--scheduler", "tcp://h:8786"]
     assert main(args) == 2
     assert capsys.readouterr().err == "Error: --scheduler needs --engine dask\n"
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (it was free a moment ago)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_silently(server: socket.socket, stop: threading.Event, seconds: float) -> None:
+    """Accept connections and answer nothing, as a server of another protocol
+    would, until `stop` is set or for at most `seconds`; then close them all."""
+    deadline = time.monotonic() + seconds
+    server.settimeout(0.05)
+    with server, ExitStack() as connections:
+        while not stop.is_set() and time.monotonic() < deadline:
+            with suppress(TimeoutError):
+                connections.enter_context(server.accept()[0])
+
+
+def test_cli_scheduler_refusing_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "in").mkdir()
+    address = f"tcp://127.0.0.1:{closed_port()}"
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--engine", "dask"]
+    assert main([*args, "--scheduler", address]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: cannot reach the Dask scheduler at {address}: Connection refused\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_scheduler_not_dask_is_a_usage_error(tmp_path: Path, capsys, monkeypatch) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("extract.cluster.REACH_SECONDS", 0.3)
+    (tmp_path / "in").mkdir()
+    server = socket.create_server(("127.0.0.1", 0))
+    address = f"127.0.0.1:{server.getsockname()[1]}"
+    stop = threading.Event()
+    thread = threading.Thread(target=serve_silently, args=(server, stop, 10.0), daemon=True)
+    thread.start()
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--engine", "dask"]
+    assert main([*args, "--scheduler", address]) == 2
+    stop.set()
+    thread.join(5.0)
+    assert capsys.readouterr().err == (
+        f"Error: no Dask scheduler at {address}: no handshake within 0.3 s\n"
+    )
+    assert (thread.is_alive(), (tmp_path / "out").exists()) == (False, False)
 
 
 def test_cli_second_run_on_one_output_folder_refuses(tmp_path: Path, capsys) -> None:
