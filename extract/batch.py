@@ -92,6 +92,7 @@ class Summary:
     failed: int = 0
     duplicate: int = 0
     skipped: int = 0
+    total: int | None = None  # the units of the run, once known (not for feeds)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -544,6 +545,7 @@ def run(
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     excel: bool = False,
+    summary: Summary | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
@@ -553,7 +555,10 @@ def run(
     release over `max_bytes` gets an error row instead of being read, and one
     that takes longer than `timeout` seconds (0: no limit) an error row too.
     `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`).
+    `summary`, when given, is counted into as the run goes, so that a caller
+    interrupted knows how far it got.
     """
+    summary = Summary() if summary is None else summary
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir), WorkerPool(workers, aliases) as pool:
         store = PartStore(out_dir)
@@ -569,8 +574,8 @@ def run(
         store.sign(current)
         ids = doc_ids(walk(in_dir, out_dir))
         planner = Planner(stored_documents(store), set(ids.values()))
-        summary = Summary()
         feeds = any(TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl" for rel in ids)
+        summary.total = None if feeds else len(ids)
         bar = Progress(
             total=None if feeds else len(ids),
             unit="doc",

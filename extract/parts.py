@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Busy
-from .export import dump_parquet
+from .export import dump_parquet, writing
 from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
@@ -53,8 +53,10 @@ def locked(out_dir: Path) -> Iterator[None]:
     with `Busy` instead of mixing its rows in. The lock dies with the process, so
     a killed run leaves none behind."""
     path = out_dir / STATE / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a")
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -69,14 +71,16 @@ def write_part(root: Path, number: int, frames: dict[str, pd.DataFrame]) -> None
     for table in [*DOCUMENT_TABLES[1:], DOCUMENT_TABLES[0]]:
         frame = frames.get(table)
         if frame is not None and not frame.empty:
-            (root / table).mkdir(exist_ok=True)
+            with writing(root / table):
+                (root / table).mkdir(exist_ok=True)
             dump_parquet(frame, root / table / name)
 
 
 class PartStore:
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / STATE / "parts"
-        self.root.mkdir(parents=True, exist_ok=True)
+        with writing(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
         numbers = [number for number, _ in self.all_parts()]
         self.next_number = max(numbers, default=0) + 1
 
@@ -94,7 +98,8 @@ class PartStore:
         return written != current and any(self.all_parts())
 
     def sign(self, current: str) -> None:
-        self.stamp.write_text(current + "\n")
+        with writing(self.stamp):
+            self.stamp.write_text(current + "\n")
 
     def clear(self) -> None:
         """Delete every part, and the temporary files of parts a killed run left."""

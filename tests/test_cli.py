@@ -1,3 +1,4 @@
+import errno
 import hashlib
 import os
 import socket
@@ -377,3 +378,73 @@ def test_cli_second_run_on_one_output_folder_refuses(tmp_path: Path, capsys) -> 
     )
     assert not (tmp_path / "out" / "documents.csv").exists()
     assert main(args) == 0
+
+
+def test_cli_interrupted_run_says_how_far_it_got(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Ctrl-C in the ninth document: the first chunk of eight is stored, and the
+    next run takes up from there."""
+    from extract import batch
+
+    (tmp_path / "in").mkdir()
+    for n in range(10):
+        (tmp_path / "in" / f"{n}.txt").write_text(release(n), encoding="utf-8")
+    finish, calls = batch.finish, []
+
+    def interrupt_the_ninth(*args: object):
+        calls.append(1)
+        if len(calls) == 9:
+            raise KeyboardInterrupt
+        return finish(*args)
+
+    monkeypatch.setattr(batch, "finish", interrupt_the_ninth)
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    assert main(args) == 130
+    assert capsys.readouterr().err == ("interrupted: 8 of 10 documents done; run again to resume\n")
+    assert not (tmp_path / "out" / "documents.csv").exists()
+    monkeypatch.setattr(batch, "finish", finish)
+    assert main(args) == 0
+    assert capsys.readouterr().err == (
+        "10 ok, 0 failed, 0 duplicate (8 unchanged, not processed again)\n"
+    )
+
+
+def test_cli_interrupted_before_the_count(tmp_path: Path, capsys, monkeypatch) -> None:
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("extract.batch.walk", interrupt)
+    (tmp_path / "in").mkdir()
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]) == 130
+    assert capsys.readouterr().err == (
+        "interrupted: 0 documents done (total not known yet); run again to resume\n"
+    )
+
+
+def no_space(*args: object, **kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_cli_full_disk_while_storing_a_chunk(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    monkeypatch.setattr("pandas.DataFrame.to_parquet", no_space)
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]) == 3
+    part = tmp_path / "out" / ".extract" / "parts" / "sentences" / "00000001.parquet"
+    assert capsys.readouterr().err == f"Error: cannot write {part}: No space left on device\n"
+    assert list(part.parent.iterdir()) == []
+
+
+def test_cli_full_disk_while_writing_the_tables(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(release(1), encoding="utf-8")
+    monkeypatch.setattr("pandas.DataFrame.to_csv", no_space)
+    args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1"]
+    assert main(args) == 3
+    table = tmp_path / "out" / "documents.csv"
+    assert capsys.readouterr().err == f"Error: cannot write {table}: No space left on device\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".extract"]
+    monkeypatch.undo()
+    assert main(args) == 0
+    assert capsys.readouterr().err == (
+        "1 ok, 0 failed, 0 duplicate (1 unchanged, not processed again)\n"
+    )
