@@ -97,6 +97,7 @@ class Summary:
     duplicate: int = 0
     skipped: int = 0
     removed: int = 0  # stored documents whose input is gone: their rows left the tables
+    total: int | None = None  # the units of the run, once known
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -684,6 +685,7 @@ def run(
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     excel: bool = False,
+    summary: Summary | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
 
@@ -693,7 +695,10 @@ def run(
     release over `max_bytes` gets an error row instead of being read, and one
     that takes longer than `timeout` seconds (0: no limit) an error row too.
     `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`).
+    `summary`, when given, is counted into as the run goes, so that a caller
+    interrupted knows how far it got.
     """
+    summary = Summary() if summary is None else summary
     in_dir, out_dir = Path(in_dir).resolve(), Path(out_dir).resolve()
     with locked(out_dir), WorkerPool(workers, aliases) as pool:
         store = PartStore(out_dir)
@@ -716,15 +721,12 @@ def run(
         listing = walk(in_dir, out_dir)
         ids = doc_ids(listing.files)
         planner = Planner(stored_documents(store))
-        summary = Summary()
-        show = not quiet and sys.stderr.isatty()
+        summary.total = sum(unit_count(in_dir, rel) for rel in ids) + len(listing.unlisted)
         bar = Progress(
-            total=sum(unit_count(in_dir, rel) for rel in ids) + len(listing.unlisted)
-            if show
-            else None,
+            total=summary.total,
             unit="doc",
             file=sys.stderr,
-            disable=not show,
+            disable=quiet or not sys.stderr.isatty(),
         )
         with bar:
             known: list[Outcome] = []

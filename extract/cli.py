@@ -2,7 +2,9 @@
 
 It parses and validates arguments, calls `batch.run` and maps its summary to
 an exit code: 0 when every document is ok, 1 when some failed (after the
-summary line), 2 for a usage error, before any work.
+summary line), 2 for a usage error, before any work, 3 when a file of the
+output folder could not be written (a full disk), 130 when interrupted
+(Ctrl-C). Each error is one line on stderr, never a traceback.
 """
 
 import argparse
@@ -11,21 +13,41 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from .aliases import load_aliases
-from .batch import TIMEOUT, run
-from .errors import UsageError
+from .batch import TIMEOUT, Summary, run
+from .errors import OutputError, UsageError
+from .export import os_reason
 from .ingest import MAX_BYTES
 from .report import write_report
 
 USAGE_ERROR = 2
+WRITE_FAILED = 3  # the output folder could not be written (a full disk)
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
+# The longest --timeout: the alarm clock takes about 10^11 s, and a chunk's
+# documents are tagged together within their limits added up (`batch.tag_together`).
+MAX_TIMEOUT = 1_000_000
 
 
 ENGINES = ("local", "dask")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse without its two surprises: an abbreviated option (`--worker 2`) is
+    an error, not silently `--workers`, and an error is one `Error:` line with
+    exit code 2, as `main`'s own checks give, not the usage text and a
+    `SystemExit` (the subcommands' parsers are of this class too)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(allow_abbrev=False, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="extract",
         description="Turn a folder of Russian press releases into tidy tables.",
     )
@@ -96,18 +118,42 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def report(output: Path) -> int:
-    """`extract report OUT`: a folder that holds no run is a usage error, said
-    before anything is read, like `run`'s checks."""
-    if not (output / "documents.csv").is_file():
-        print(f"Error: no run's tables in {output}: run `extract run` first", file=sys.stderr)
+    """`extract report OUT`: a folder that holds no run, or that cannot be
+    written, is a usage error, said before anything is read, like `run`'s
+    checks; a write that fails on the way (a full disk) is exit code 3, as in `run`."""
+    try:
+        if not (output / "documents.csv").is_file():
+            raise UsageError(f"no run's tables in {output}: run `extract run` first")
+        check_writable(output)
+    except UsageError as error:
+        print(f"Error: {error}", file=sys.stderr)
         return USAGE_ERROR
-    print(f"wrote {write_report(output)}", file=sys.stderr)
+    try:
+        print(f"wrote {write_report(output)}", file=sys.stderr)
+    except OutputError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return WRITE_FAILED
     return 0
 
 
 def check_folders(input: Path, output: Path) -> None:
+    """The input must be a folder, and apart from the output: a run writing into
+    the folder it reads (or into one holding it) would read its own tables and
+    report as releases next time. An output inside the input is fine: the walk
+    leaves it out."""
     if not input.is_dir():
         raise UsageError(f"input folder not found: {input}")
+    source, target = input.resolve(), output.resolve()
+    if source == target:
+        raise UsageError(f"output folder is the input folder: {output}")
+    if target in source.parents:
+        raise UsageError(f"input folder inside the output folder: {input} is in {output}")
+    check_writable(output)
+
+
+def check_writable(output: Path) -> None:
+    """Create `output` if need be, and a file in it (a read-only folder, or a
+    file in the way, is a `UsageError`)."""
     try:
         output.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=output):
@@ -116,26 +162,49 @@ def check_folders(input: Path, output: Path) -> None:
         raise UsageError(f"output folder not writable: {output} ({error.strerror})") from None
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if args.command == "report":
-        return report(args.output)
+def check_numbers(args: argparse.Namespace) -> None:
+    """Numbers the run could not use: no worker, no byte, a time limit that is
+    negative, not a number or too long for the alarm clock (which would fail
+    every document, one by one, rather than the command line once)."""
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, got {args.workers}")
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes must be at least 1, got {args.max_bytes}")
+    if not 0 <= args.timeout <= MAX_TIMEOUT:  # False for nan too
+        raise UsageError(
+            f"--timeout must be 0 (no limit) to {MAX_TIMEOUT:,} seconds, got {args.timeout:g}"
+        )
+
+
+def check_run(args: argparse.Namespace) -> None:
+    """Every check of `run`'s command line, before any work (`UsageError`)."""
+    check_numbers(args)
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
+    if args.scheduler:
+        from .cluster import check_scheduler  # Dask is an optional dependency
+
+        check_scheduler(args.scheduler)
+    check_folders(args.input, args.output)
+    load_aliases(args.aliases)  # a bad file is a usage error, found before any work
+
+
+def interrupted(summary: Summary) -> str:
+    """The line for a run stopped by Ctrl-C: how far it got. What it finished is
+    stored (`parts`), so the next run takes up from there."""
+    done = summary.ok + summary.failed + summary.duplicate
+    if summary.total is None:  # not walked yet, or JSON Lines feeds not all read
+        return f"interrupted: {done} documents done (total not known yet); run again to resume"
+    return f"interrupted: {done} of {summary.total} documents done; run again to resume"
+
+
+def start_run(args: argparse.Namespace) -> int:
+    """`batch.run` with the checked arguments, and its outcome as an exit code."""
+    summary = Summary()
     try:
-        if args.workers < 1:
-            raise UsageError(f"--workers must be at least 1, got {args.workers}")
-        if args.max_bytes < 1:
-            raise UsageError(f"--max-bytes must be at least 1, got {args.max_bytes}")
-        if args.scheduler and args.engine != "dask":
-            raise UsageError("--scheduler needs --engine dask")
-        if args.engine == "dask" and importlib.util.find_spec("distributed") is None:
-            raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'")
-        check_folders(args.input, args.output)
-        load_aliases(args.aliases)  # a bad file is a usage error, found before any work
-    except UsageError as error:
-        print(f"Error: {error}", file=sys.stderr)
-        return USAGE_ERROR
-    try:
-        summary = run(
+        run(
             args.input,
             args.output,
             workers=args.workers,
@@ -148,10 +217,39 @@ def main(argv: list[str] | None = None) -> int:
             max_bytes=args.max_bytes,
             timeout=args.timeout,
             excel=args.excel,
+            summary=summary,
         )
     except UsageError as error:  # another run holds the output folder
         print(f"Error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        print(interrupted(summary), file=sys.stderr)
+        return INTERRUPTED
+    except OSError as error:
+        print(f"Error: {os_failure(error, args.output)}", file=sys.stderr)
+        return WRITE_FAILED
+    except OutputError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return WRITE_FAILED
     skipped = f" ({summary.skipped} unchanged, not processed again)" if summary.skipped else ""
     print(summary.line() + skipped, file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def os_failure(error: OSError, output: Path) -> str:
+    """A system error that stopped a run, which no writer named (a write into
+    the output folder almost always): the file it names, or the output folder."""
+    return f"cannot access {error.filename or output}: {os_reason(error)}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parse_args(argv)
+        if args.command == "run":
+            check_run(args)
+    except UsageError as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.command == "report":
+        return report(args.output)
+    return start_run(args)

@@ -23,16 +23,25 @@ run; with one (`tcp://host:8786`), the run uses that cluster, whose workers must
 have `extract` installed and must see the alias file, if any, at the same path.
 """
 
+import asyncio
 import logging
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import dask
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed
+from distributed.comm import connect as connect_comm
+from distributed.comm.addressing import parse_address, parse_host_port
 
+from .errors import UsageError
 from .models import load_models
 
 IN_FLIGHT = 2  # chunks queued per worker
+REACH_SECONDS = 3.0  # how long `check_scheduler` waits for the scheduler to answer
+HANDSHAKE_SECONDS = 60.0  # longer than any wait for it (see `handshake`)
+SCHEDULER_PORT = 8786  # Dask's, for an address without a port
+SOCKET_SCHEMES = ("tcp", "tls", "ws", "wss")
 
 
 class LoadModels(WorkerPlugin):
@@ -45,6 +54,50 @@ class LoadModels(WorkerPlugin):
 
     def setup(self, worker) -> None:
         load_models(self.aliases)
+
+
+async def handshake(address: str) -> None:
+    """Dask's opening exchange with `address`, on a long timeout: the caller bounds it.
+    (Dask's own connect timeout gives each try a fifth of it, which a busy
+    machine can miss although the server is there.)"""
+    comm = await connect_comm(address, timeout=HANDSHAKE_SECONDS)
+    await comm.close()
+
+
+def check_scheduler(address: str) -> None:
+    """A `UsageError` unless a Dask scheduler answers at `address` within
+    `REACH_SECONDS`. `Client` would retry a refused connection for 30 s and
+    then raise, and wait forever for a server that accepts and says nothing:
+    this is said at once, before any work. A plain TCP address is also asked
+    for Dask's handshake; others (TLS needs the cluster's certificates) only
+    for a connection."""
+    seconds = REACH_SECONDS
+    try:
+        scheme, location = parse_address(address)
+        host, port = parse_host_port(location, SCHEDULER_PORT)
+    except ValueError:
+        raise UsageError(f"--scheduler is not an address: {address}") from None
+    if scheme not in SOCKET_SCHEMES:
+        return
+    try:
+        with socket.create_connection((host, port), timeout=seconds):
+            pass
+    except TimeoutError:
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+    if scheme == "tcp":
+        try:
+            asyncio.run(asyncio.wait_for(handshake(address), seconds))
+        except TimeoutError:
+            raise UsageError(
+                f"no Dask scheduler at {address}: no handshake within {seconds:g} s"
+            ) from None
+        except Exception as error:  # closed on us, or another protocol
+            raise UsageError(f"no Dask scheduler at {address}: {error}") from None
 
 
 def connect(scheduler: str | None, workers: int) -> Client:

@@ -105,3 +105,17 @@ class Busy(UsageError):
 
     def __init__(self, out_dir: object) -> None:
         super().__init__(f"output folder in use by another run: {out_dir}")
+
+
+class OutputError(Exception):
+    """A file of the output folder that could not be written (a full disk, a
+    folder gone read-only): the run stops, with exit code 3. Its arguments are
+    its fields, so it crosses from a worker process intact."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"

@@ -29,12 +29,15 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from .errors import OutputError
 
 FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
@@ -50,6 +53,23 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def os_reason(error: OSError) -> str:
+    """The system's words for `error` (`No space left on device`): Arrow's own
+    messages wrap them in more of its own."""
+    return os.strerror(error.errno) if error.errno else str(error)
+
+
+@contextmanager
+def writing(path: Path) -> Iterator[None]:
+    """Turn a failure to write `path` into an `OutputError` naming it: the
+    temporary file that failed has a name the user never asked for, and Arrow's
+    errors name no file at all."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError(path, os_reason(error)) from error
 
 
 def escape_cell(cell: object) -> object:
@@ -101,13 +121,11 @@ def temporary_beside(path: Path) -> Path:
     return Path(name)
 
 
-def remove_temporaries(folder: Path) -> int:
+def remove_temporaries(folder: Path) -> None:
     """Delete the temporary files a killed writer left in `folder` (only the
-    run holding the output folder's lock may call it); their number."""
-    found = list(folder.glob(f".*{TEMPORARY}"))
-    for path in found:
+    run holding the output folder's lock may call it)."""
+    for path in folder.glob(f".*{TEMPORARY}"):
         path.unlink(missing_ok=True)
-    return len(found)
 
 
 def put_in_place(temporary: Path, path: Path) -> None:
@@ -118,12 +136,13 @@ def put_in_place(temporary: Path, path: Path) -> None:
 
 def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call `write` on a temporary file beside `path`, then rename it into place."""
-    temporary = temporary_beside(path)
-    try:
-        write(temporary)
-        put_in_place(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with writing(path):
+        temporary = temporary_beside(path)
+        try:
+            write(temporary)
+            put_in_place(temporary, path)
+        finally:
+            temporary.unlink(missing_ok=True)
 
 
 def dump_parquet(frame: pd.DataFrame, path: Path) -> None:
@@ -147,7 +166,8 @@ class TableWriter:
         if parquet:
             targets["parquet"] = out_dir / f"{name}.parquet"
         if excel:
-            (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
+            with writing(out_dir / EXCEL_FOLDER):
+                (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
             targets["excel"] = out_dir / EXCEL_FOLDER / f"{name}.csv"
         self.targets = targets
         self.temporary: dict[str, Path] = {}
@@ -156,13 +176,22 @@ class TableWriter:
         self.header = True
 
     def __enter__(self) -> "TableWriter":
-        self.temporary = {kind: temporary_beside(target) for kind, target in self.targets.items()}
-        for kind, (_, encoding) in CSV_PROFILES.items():
-            if kind in self.temporary:
-                self.files[kind] = self.temporary[kind].open("w", encoding=encoding, newline="")
-        if "parquet" in self.temporary:
-            self.parquet = pq.ParquetWriter(self.temporary["parquet"], self.schema)
+        try:
+            for kind, target in self.targets.items():
+                with writing(target):
+                    self.open(kind, temporary_beside(target))
+        except BaseException as error:  # no temporary file left behind
+            self.__exit__(type(error))
+            raise
         return self
+
+    def open(self, kind: str, temporary: Path) -> None:
+        self.temporary[kind] = temporary
+        if kind in CSV_PROFILES:
+            encoding = CSV_PROFILES[kind][1]
+            self.files[kind] = temporary.open("w", encoding=encoding, newline="")
+        else:
+            self.parquet = pq.ParquetWriter(temporary, self.schema)
 
     def write(self, frame: pd.DataFrame) -> None:
         safe = csv_safe(frame)
@@ -170,33 +199,38 @@ class TableWriter:
         batches += csv_batches(safe)
         for kind, file in self.files.items():
             separator, _ = CSV_PROFILES[kind]
-            for number, (batch, quoting) in enumerate(batches):
-                batch.to_csv(
-                    file,
-                    index=False,
-                    header=self.header and number == 0,
-                    sep=separator,
-                    lineterminator="\n",
-                    quoting=quoting,
-                    date_format=DATE_FORMAT,
-                )
+            with writing(self.targets[kind]):
+                for number, (batch, quoting) in enumerate(batches):
+                    batch.to_csv(
+                        file,
+                        index=False,
+                        header=self.header and number == 0,
+                        sep=separator,
+                        lineterminator="\n",
+                        quoting=quoting,
+                        date_format=DATE_FORMAT,
+                    )
         if self.parquet is not None:
-            self.parquet.write_table(
-                pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
-            )
+            with writing(self.targets["parquet"]):
+                self.parquet.write_table(
+                    pa.Table.from_pandas(frame, schema=self.schema, preserve_index=False)
+                )
         self.header = False
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         try:
             if kind is None and self.header:
                 self.write(self.empty)
-            for file in self.files.values():
-                file.close()
+            for name, file in self.files.items():
+                with writing(self.targets[name]):
+                    file.close()
             if self.parquet is not None:
-                self.parquet.close()
+                with writing(self.targets["parquet"]):
+                    self.parquet.close()
             if kind is None:
                 for name, temporary in self.temporary.items():
-                    put_in_place(temporary, self.targets[name])
+                    with writing(self.targets[name]):
+                        put_in_place(temporary, self.targets[name])
         finally:
             for temporary in self.temporary.values():
                 temporary.unlink(missing_ok=True)

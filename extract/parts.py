@@ -8,7 +8,9 @@ to kill (a chunk is either whole or ignored). A document processed again
 lands in a newer part; `live_parts` keeps, per `doc_id`, the newest part
 only, so old rows are replaced without rewriting old files. A document whose
 input is gone is marked so in a part of its own (`REMOVED`), which takes it
-out of the tables until a newer part brings it back.
+out of the tables until a newer part brings it back. A file in the store
+that is not named as a part (`notes.parquet`, a copy) is not the store's:
+it is neither read nor deleted.
 
 One run at a time writes a store (`locked`). Parts are only as good as the
 code that wrote them: the store keeps the
@@ -18,7 +20,7 @@ another pipeline, or another alias table, starts the store afresh.
 
 import fcntl
 import hashlib
-import shutil
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,12 +28,14 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Busy
-from .export import EXCEL_FOLDER, dump_parquet, remove_temporaries
+from .export import EXCEL_FOLDER, dump_parquet, remove_temporaries, writing
 from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
 PART_DIGITS = 8
 REMOVED = "removed"  # parts of the ids of documents whose inputs are gone
+PART_NAME = re.compile(rf"\d{{{PART_DIGITS}}}\.parquet")
+TEMPORARY_NAME = re.compile(rf"\.\d{{{PART_DIGITS}}}\.parquet\..*\.tmp")  # see export
 PACKAGE = Path(__file__).parent
 
 
@@ -52,8 +56,10 @@ def locked(out_dir: Path) -> Iterator[None]:
     with `Busy` instead of mixing its rows in. The lock dies with the process, so
     a killed run leaves none behind."""
     path = out_dir / STATE / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a") as handle:
+    with writing(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("a")
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -68,15 +74,17 @@ def write_part(root: Path, number: int, frames: dict[str, pd.DataFrame]) -> None
     for table in [*DOCUMENT_TABLES[1:], DOCUMENT_TABLES[0]]:
         frame = frames.get(table)
         if frame is not None and not frame.empty:
-            (root / table).mkdir(exist_ok=True)
+            with writing(root / table):
+                (root / table).mkdir(exist_ok=True)
             dump_parquet(frame, root / table / name)
 
 
 class PartStore:
     def __init__(self, out_dir: Path) -> None:
         self.root = out_dir / STATE / "parts"
-        self.root.mkdir(parents=True, exist_ok=True)
-        numbers = [int(path.stem) for path in self.root.glob("*/*.parquet")]
+        with writing(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
+        numbers = [number for number, _ in self.all_parts()]
         self.next_number = max(numbers, default=0) + 1
 
     @property
@@ -95,28 +103,39 @@ class PartStore:
 
     @contextmanager
     def exporting(self) -> Iterator[None]:
-        self.unfinished.write_text("the tables are being written\n")
+        with writing(self.unfinished):
+            self.unfinished.write_text("the tables are being written\n")
         yield
         self.unfinished.unlink()
 
     def tidy(self) -> None:
         """Delete the temporary files of killed writers: tables and parts."""
         out_dir = self.root.parent.parent
-        for folder in [out_dir, out_dir / EXCEL_FOLDER, *self.root.glob("*/")]:
+        for folder in (out_dir, out_dir / EXCEL_FOLDER):
             remove_temporaries(folder)
+        self.remove_temporaries()
 
     def is_stale(self, current: str) -> bool:
         """Parts exist that another pipeline wrote (or whose writer is unknown)."""
         written = self.stamp.read_text().strip() if self.stamp.exists() else ""
-        return written != current and any(self.root.glob("*/*.parquet"))
+        return written != current and any(self.all_parts())
 
     def sign(self, current: str) -> None:
-        self.stamp.write_text(current + "\n")
+        with writing(self.stamp):
+            self.stamp.write_text(current + "\n")
 
     def clear(self) -> None:
-        shutil.rmtree(self.root)
-        self.root.mkdir(parents=True)
+        """Delete every part, and the temporary files of parts a killed run left."""
+        for _, path in self.all_parts():
+            path.unlink()
+        self.remove_temporaries()
         self.next_number = 1
+
+    def remove_temporaries(self) -> None:
+        for table in [*DOCUMENT_TABLES, REMOVED]:
+            for path in (self.root / table).glob(".*.tmp"):
+                if TEMPORARY_NAME.fullmatch(path.name):
+                    path.unlink()
 
     def reserve(self) -> int:
         """The number of the next part, for whoever writes it (a worker, or `write`)."""
@@ -128,8 +147,16 @@ class PartStore:
         write_part(self.root, self.reserve(), frames)
 
     def parts(self, table: str) -> Iterator[tuple[int, Path]]:
+        """The parts of one table, by number: the files named as `write_part` names
+        them. Any other file is not the store's, and is neither read nor deleted."""
         for path in sorted((self.root / table).glob("*.parquet")):
-            yield int(path.stem), path
+            if PART_NAME.fullmatch(path.name):
+                yield int(path.stem), path
+
+    def all_parts(self) -> Iterator[tuple[int, Path]]:
+        """Every part, the removals' too: the numbers they take are not given again."""
+        for table in [*DOCUMENT_TABLES, REMOVED]:
+            yield from self.parts(table)
 
     def remove(self, doc_ids: list[str]) -> None:
         """Take documents out of the tables: their inputs are gone."""
@@ -165,8 +192,8 @@ class PartStore:
         """Delete parts that no longer hold any live row. The removals stay: an
         older part kept for its other documents may hold a removed one."""
         needed = set(live.values())
-        for path in self.root.glob("*/*.parquet"):
-            if path.parent.name != REMOVED and int(path.stem) not in needed:
+        for number, path in self.all_parts():
+            if path.parent.name != REMOVED and number not in needed:
                 path.unlink()
 
 

@@ -1,5 +1,7 @@
+import errno
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -200,3 +202,37 @@ def test_report_without_a_run_is_a_usage_error(tmp_path: Path, capsys) -> None:
         f"Error: no run's tables in {tmp_path}: run `extract run` first\n"
     )
     assert not (tmp_path / "report.html").exists()
+
+
+def test_report_in_a_folder_not_writable_is_a_usage_error(
+    report_out: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    out = shutil.copytree(report_out, tmp_path / "out")
+    (out / "report.html").unlink()
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", read_only)
+    assert main(["report", str(out)]) == 2
+    assert (
+        capsys.readouterr().err == f"Error: output folder not writable: {out} (Permission denied)\n"
+    )
+    assert not (out / "report.html").exists()
+
+
+def test_report_on_a_full_disk_is_exit_code_3(
+    report_out: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    out = shutil.copytree(report_out, tmp_path / "out")
+    (out / "report.html").unlink()
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert main(["report", str(out)]) == 3
+    assert capsys.readouterr().err == (
+        f"Error: cannot write {out / 'report.html'}: No space left on device\n"
+    )
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".report")) == []
