@@ -427,7 +427,8 @@ def map_chunks(
             pending: dict = {}
             for chunk in chunks:  # no pool is started for a run with nothing to process
                 part = (store.root, store.reserve())
-                pending[pool.get().submit(task, chunk, aliases, part, timeout)] = chunk
+                with interrupts_held():
+                    pending[pool.get().submit(task, chunk, aliases, part, timeout)] = chunk
                 if len(pending) >= 2 * workers:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     yield from finished(done, pending, lost)
@@ -440,6 +441,23 @@ def map_chunks(
             pool.drop()
             for chunk in [*lost, *pending.values()]:
                 yield from survive(chunk, aliases, store, task, timeout)
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C held back while worker processes may be forked (a pool forks them
+    as chunks are submitted): raised inside CPython's fork handlers, logging's
+    among them, the `KeyboardInterrupt` would be swallowed and the run would
+    go on. It comes as soon as the block ends; workers take it again at once
+    (`start_worker`), as a child inherits the signals its parent blocks."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def new_pool(workers: int, aliases: Path | None) -> ProcessPoolExecutor:
@@ -465,6 +483,7 @@ def start_worker(aliases: Path | None) -> None:
     When the pool of spawned workers shuts, each leaves at once (`leave`; a
     forked one always does): freeing its models and caches object by object
     would keep the run waiting for a quarter of a second before it can merge."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=exit_with, args=(parent,), daemon=True).start()
@@ -519,7 +538,8 @@ def survive(
     for source in chunk:
         with new_pool(1, aliases) as pool:
             part = (store.root, store.reserve())
-            future = pool.submit(task, [source], aliases, part, timeout)
+            with interrupts_held():
+                future = pool.submit(task, [source], aliases, part, timeout)
             try:
                 yield future.result()
                 continue

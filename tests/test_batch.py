@@ -2,6 +2,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -365,6 +366,27 @@ def test_a_worker_runs_one_blas_thread(monkeypatch, method: str) -> None:
         pool = extract.batch.new_pool(1, None)
         with pool:
             assert pool.submit(blas_threads).result() == [1]
+
+
+def blocked_signals() -> set[int]:
+    return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+def test_batch_ctrl_c_while_workers_start_is_held_not_lost(monkeypatch) -> None:
+    """A Ctrl-C that comes while workers are forked is held until they are,
+    then raised; the workers themselves take Ctrl-C again."""
+    reached = False
+    with pytest.raises(KeyboardInterrupt), extract.batch.interrupts_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        reached = True
+    assert reached
+    assert signal.SIGINT not in blocked_signals()
+    monkeypatch.setattr(extract.batch, "start_method", lambda: "fork")
+    pool = extract.batch.new_pool(1, None)
+    with pool:
+        with extract.batch.interrupts_held():
+            future = pool.submit(blocked_signals)
+        assert signal.SIGINT not in future.result()
 
 
 class Terminal(io.StringIO):
