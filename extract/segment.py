@@ -21,7 +21,8 @@ from razdel import sentenize, tokenize
 from .const import MONTH_STEMS
 from .records import Document, Sentence, Token
 
-BLOCK_BREAK = re.compile(r"\n(?=\s*[^\sа-яёa-z])")
+SPACE_RUN = re.compile(r"\n\s*")  # from a line break to the next printed character
+BLOCK_START = re.compile(r"[^\sа-яёa-z]")
 YEAR_ABBR = re.compile(r"\b\d{4}\s?гг?\.(?=\s+[«\"А-ЯЁA-Z])")
 REGION_ABBR = re.compile(r"(?<=\w )обл\.(?=\s+[«\"А-ЯЁA-Z])")
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
@@ -40,9 +41,14 @@ def split_after_year(text: str) -> Iterator[int]:
     `В июле 2024 г. Республика ...` stays whole: only a date stands before the
     abbreviation, so it opens the sentence rather than closing one.
     """
+    content, seen = 0, 0  # content words before `seen`, counted once, not per match
     for match in YEAR_ABBR.finditer(text):
-        words = WORD.findall(text[: match.start()])
-        if sum(map(is_content_word, words)) >= 2:
+        for word in WORD.finditer(text, seen, match.start()):
+            if content >= 2:
+                break
+            content += is_content_word(word.group())
+        seen = match.start()
+        if content >= 2:
             yield match.end()
 
 
@@ -56,11 +62,27 @@ def split_after_region(text: str) -> Iterator[int]:
 POST_RULES: list[Callable[[str], Iterator[int]]] = [split_after_year, split_after_region]
 
 
+def block_breaks(text: str) -> Iterator[int]:
+    """The line breaks followed, after any white space, by a character that is
+    not a lower-case letter.
+
+    Every line break of one run of white space is followed by the same
+    character, so the run is looked at once: a lookahead (`\\n(?=\\s*[^...])`)
+    rescans the run from each of its line breaks, in time quadratic in its length.
+    """
+    for run in SPACE_RUN.finditer(text):
+        if BLOCK_START.match(text, run.end()):
+            position = run.start()
+            while position != -1:
+                yield position
+                position = text.find("\n", position + 1, run.end())
+
+
 def split_blocks(text: str) -> Iterator[tuple[int, str]]:
     start = 0
-    for match in BLOCK_BREAK.finditer(text):
-        yield start, text[start : match.start()]
-        start = match.end()
+    for position in block_breaks(text):
+        yield start, text[start:position]
+        start = position + 1
     yield start, text[start:]
 
 
