@@ -255,9 +255,19 @@ CASES = [
         (("letters", "ok", None, "ru"),),
     ),
     Case(
-        "html nested 10,000 deep",
-        write("deep.html", "<div>" * 10_000 + "Министр прибыл в Минск." + "</div>" * 10_000),
+        "html nested 500 deep, the most parsed",
+        write("deep.html", "<div>" * 500 + "Министр прибыл в Минск." + "</div>" * 500),
         (("deep", "ok", None, "ru"),),
+    ),
+    Case(
+        "html nested 501 deep",
+        write("deeper.html", "<ul><li>" * 501 + "Министр прибыл в Минск."),
+        (("deeper", "error", "html nested too deep: over 500 levels", None),),
+    ),
+    Case(
+        "html nested 1,000,000 deep: lexbor would take hours",
+        write("deepest.html", "<div></x>" * 1_000_000),
+        (("deepest", "error", "html nested too deep: over 500 levels", None),),
     ),
     Case(
         "html scripts, frames, entities, external references",
