@@ -13,6 +13,9 @@ import pytest
 
 from extract.errors import InputError
 from extract.ingest import Source, parse_source, sha256
+from extract.models import Models
+from extract.pipeline import process
+from extract.records import Document
 from extract.segment import split_after_year, split_blocks
 
 SECONDS = 5.0
@@ -77,3 +80,21 @@ def test_linear_time(name: str, work: Callable[[], object], expected: object) ->
     elapsed = time.perf_counter() - started
     assert result == expected
     assert elapsed < SECONDS, f"{name}: {elapsed:.1f} s"
+
+
+FIRST = ["Иван", "Сергей", "Анна", "Мария", "Павел", "Ольга", "Дмитрий", "Елена"]
+LAST = ["Петров", "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов"]
+
+
+def test_linear_time_of_a_list_of_names(models: Models) -> None:
+    """1,000 names in one sentence: 13.7 s before, when the event and position
+    rules looked at every pair of its names (2,000: 58 s); 1.4 s now, in
+    sentences of at most 500 tokens."""
+    names = [f"{FIRST[n % 8]} {LAST[n % 7]}" for n in range(1_000)]
+    text = "В совещании участвовали " + ", ".join(names) + "."
+    started = time.perf_counter()
+    result = process(Document("d", "d.txt", text), models)
+    elapsed = time.perf_counter() - started
+    assert [len(s.tokens) for s in result.sentences] == [498] * 6 + [15]
+    assert len(result.mentions) == 1_000
+    assert elapsed < SECONDS, f"{elapsed:.1f} s"
