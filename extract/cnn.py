@@ -29,6 +29,7 @@ import numpy as np
 from slovnet.exec.model import NER as NerModel
 
 KEPT_WORDS = 1 << 14  # words (with their shapes) whose products are kept, 3 KB each
+WINDOW = 1 << 13  # words scored at a time: the layers take about 6 KB a word
 MANTISSA = 53  # bits of a float64's significand: integers below 2**53 are exact
 
 
@@ -193,6 +194,19 @@ class NerNetwork:
         self.projection_bias = model.head.proj.bias.array
 
     def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
+        """The scores, worked out `WINDOW` words at a time, each window with the
+        `reach` words either side that its words' scores depend on: the same
+        sums as over the whole sequence, in memory that does not grow with it."""
+        reach = sum(layer.padding for layer in self.layers)
+        size = len(word_ids)
+        parts = []
+        for start in range(0, max(size, 1), WINDOW):  # an empty sequence too
+            left, end = max(0, start - reach), min(size, start + WINDOW)
+            scores = self.scores(word_ids[left : end + reach], shape_ids[left : end + reach])
+            parts.append(scores[start - left : end - left])
+        return np.concatenate(parts) if len(parts) != 1 else parts[0]
+
+    def scores(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
         x = self.layers[0].finish(self.first(word_ids, shape_ids))
         for layer in self.layers[1:]:
             x = layer(x)

@@ -87,6 +87,11 @@ class TooLarge(InputError):
         super().__init__(f"too large: {size:,} bytes, over the --max-bytes limit of {limit:,}")
 
 
+class NestedTooDeep(InputError):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"html nested too deep: over {limit:,} levels")
+
+
 class TimedOut(InputError):
     def __init__(self, seconds: float) -> None:
         super().__init__(f"timeout after {seconds:g} s")

@@ -45,7 +45,9 @@ row with it.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from pymorphy3 import MorphAnalyzer
 
@@ -63,7 +65,9 @@ from .posts import (
     is_post_word,
     lemma,
 )
-from .records import Mention, Position, Sentence, Token
+from .records import DateSpan, Mention, Position, Sentence, Token
+
+Spanned = TypeVar("Spanned", Mention, DateSpan)
 
 WORD = re.compile(r"[А-ЯЁа-яё-]+")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
@@ -356,6 +360,18 @@ def leads_state(tokens: list[Token], post: Post, morph: MorphAnalyzer) -> bool:
     return any(lemma(t, morph) in STATE_WORDS for t in following)
 
 
+def by_sentence(sentences: list[Sentence], items: list[Spanned]) -> list[list[Spanned]]:
+    """The items (mentions, dates) that start in each sentence, in their order:
+    one pass over them, where a filter per sentence took sentences x items."""
+    starts = [sentence.start for sentence in sentences]
+    found: list[list[Spanned]] = [[] for _ in sentences]
+    for item in items:
+        number = bisect_right(starts, item.start) - 1
+        if number >= 0 and item.start < sentences[number].end:
+            found[number].append(item)
+    return found
+
+
 def covering(sentence: Sentence, mentions: list[Mention]) -> dict[int, Mention]:
     """The mention each token of a sentence lies in, the outermost where they nest."""
     taken: dict[int, Mention] = {}
@@ -514,8 +530,9 @@ def find_positions(
         known={mention.entity_id for mention in mentions},
         states=[m for m in mentions if m.type == LOC and is_state(m, models)],
     )
-    for number, sentence in enumerate(sentences):
-        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    for number, (sentence, inside) in enumerate(
+        zip(sentences, by_sentence(sentences, mentions), strict=True)
+    ):
         tokens = list(sentence.tokens)
         taken = covering(sentence, inside)
         index = {token.start: i for i, token in enumerate(tokens)}

@@ -11,6 +11,9 @@ razdel reads a text as running prose, so two things are added around it:
   is right for `г. Минск` but keeps `... подписано в 2023 г. Министерство ...`
   and `... в Минской обл. Министерство ...` as one sentence. Each rule
   returns the offsets where a razdel sentence must be cut.
+- `MAX_TOKENS`. A "sentence" of thousands of tokens (a list of names, a text
+  without stops) is cut every 500 tokens (`limit`), so the rules that look
+  at a sentence's names pairwise take time linear in the text.
 """
 
 import re
@@ -21,10 +24,12 @@ from razdel import sentenize, tokenize
 from .const import MONTH_STEMS
 from .records import Document, Sentence, Token
 
-BLOCK_BREAK = re.compile(r"\n(?=\s*[^\sа-яёa-z])")
+SPACE_RUN = re.compile(r"\n\s*")  # from a line break to the next printed character
+BLOCK_START = re.compile(r"[^\sа-яёa-z]")
 YEAR_ABBR = re.compile(r"\b\d{4}\s?гг?\.(?=\s+[«\"А-ЯЁA-Z])")
 REGION_ABBR = re.compile(r"(?<=\w )обл\.(?=\s+[«\"А-ЯЁA-Z])")
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+MAX_TOKENS = 500  # tokens of a sentence, at most: see `limit`
 SHORT_WORDS = {"в", "во", "с", "со", "по", "до", "к", "на", "и", "от", "за", "году", "годы"}
 
 
@@ -40,9 +45,14 @@ def split_after_year(text: str) -> Iterator[int]:
     `В июле 2024 г. Республика ...` stays whole: only a date stands before the
     abbreviation, so it opens the sentence rather than closing one.
     """
+    content, seen = 0, 0  # content words before `seen`, counted once, not per match
     for match in YEAR_ABBR.finditer(text):
-        words = WORD.findall(text[: match.start()])
-        if sum(map(is_content_word, words)) >= 2:
+        for word in WORD.finditer(text, seen, match.start()):
+            if content >= 2:
+                break
+            content += is_content_word(word.group())
+        seen = match.start()
+        if content >= 2:
             yield match.end()
 
 
@@ -56,11 +66,27 @@ def split_after_region(text: str) -> Iterator[int]:
 POST_RULES: list[Callable[[str], Iterator[int]]] = [split_after_year, split_after_region]
 
 
+def block_breaks(text: str) -> Iterator[int]:
+    """The line breaks followed, after any white space, by a character that is
+    not a lower-case letter.
+
+    Every line break of one run of white space is followed by the same
+    character, so the run is looked at once: a lookahead (`\\n(?=\\s*[^...])`)
+    rescans the run from each of its line breaks, in time quadratic in its length.
+    """
+    for run in SPACE_RUN.finditer(text):
+        if BLOCK_START.match(text, run.end()):
+            position = run.start()
+            while position != -1:
+                yield position
+                position = text.find("\n", position + 1, run.end())
+
+
 def split_blocks(text: str) -> Iterator[tuple[int, str]]:
     start = 0
-    for match in BLOCK_BREAK.finditer(text):
-        yield start, text[start : match.start()]
-        start = match.end()
+    for position in block_breaks(text):
+        yield start, text[start:position]
+        start = position + 1
     yield start, text[start:]
 
 
@@ -80,20 +106,42 @@ def adapt_tokens(start: int, text: str) -> tuple[Token, ...]:
     return tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(text))
 
 
+def limit(start: int, text: str) -> Iterator[tuple[int, str, tuple[Token, ...]]]:
+    """One sentence and its tokens, cut after at most `MAX_TOKENS` tokens, at the
+    last comma or semicolon of the second half if there is one.
+
+    Rules that look at a sentence's names pairwise take time quadratic in its
+    length; a real sentence has under 200 tokens (191 is the longest of 14,007
+    in NEREL, FactRuEval and `data/raw`), so only a list of thousands of names
+    or a text without a stop is cut.
+    """
+    tokens = adapt_tokens(start, text)
+    if len(tokens) <= MAX_TOKENS:
+        yield start, text, tokens
+        return
+    first = 0
+    while first < len(tokens):
+        end = first + MAX_TOKENS
+        if end < len(tokens):
+            commas = (
+                i for i in range(end - 1, end - MAX_TOKENS // 2, -1) if tokens[i].text in ",;"
+            )
+            end = next(commas, end - 1) + 1
+        part = tokens[first:end]
+        yield part[0].start, text[part[0].start - start : part[-1].end - start], part
+        first = end
+
+
 def segment(document: Document) -> list[Sentence]:
     """Split a document into sentences whose offsets index `document.text`."""
     sentences: list[Sentence] = []
     for block_start, block in split_blocks(document.text):
         for substring in sentenize(block):
-            for start, text in cut(block_start + substring.start, substring.text):
-                sent_id = f"{document.doc_id}#s{len(sentences) + 1}"
-                sentence = Sentence(
-                    document.doc_id,
-                    sent_id,
-                    start,
-                    start + len(text),
-                    text,
-                    adapt_tokens(start, text),
-                )
-                sentences.append(sentence)
+            for piece_start, piece in cut(block_start + substring.start, substring.text):
+                for start, text, tokens in limit(piece_start, piece):
+                    sent_id = f"{document.doc_id}#s{len(sentences) + 1}"
+                    sentence = Sentence(
+                        document.doc_id, sent_id, start, start + len(text), text, tokens
+                    )
+                    sentences.append(sentence)
     return sentences

@@ -5,7 +5,7 @@ import pytest
 from razdel import sentenize, tokenize
 from slovnet.exec.encoders import TagEncoder
 
-from extract import process_text
+from extract import cnn, process_text
 from extract.cnn import FirstProducts
 from extract.ingest import parse_source, read_sources
 from extract.ner import best_paths, close_quote, tag_sequences, trim_punctuation
@@ -160,6 +160,21 @@ def test_the_network_scores_as_slovnet_scores(models):
         np.testing.assert_allclose(scores, expected, rtol=0, atol=1e-4)
     empty = np.array([], dtype=int)
     assert models.network(empty, empty).shape == (0, tags)
+
+
+def test_the_network_scores_a_long_sequence_window_by_window(models, monkeypatch):
+    """A sequence longer than `WINDOW` is scored a window at a time, with the
+    three words either side its scores depend on: the same scores up to float
+    rounding (the later layers' sums may run in another order), the same tags."""
+    words, shapes = encoded(models, SEED.read_text(encoding="utf-8"))
+    whole = models.network.scores(words, shapes)
+    transitions = models.ner.infer.model.head.crf.transitions.array
+    for window in (1, 7, 100):
+        monkeypatch.setattr(cnn, "WINDOW", window)
+        scores = models.network(words, shapes)
+        assert scores.shape == whole.shape
+        np.testing.assert_allclose(scores, whole, rtol=0, atol=1e-4)
+        assert best_paths([scores], transitions) == best_paths([whole], transitions)
 
 
 def encoded(models, text: str) -> tuple[np.ndarray, np.ndarray]:

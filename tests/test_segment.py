@@ -67,3 +67,20 @@ def test_segment_ids_and_tokens() -> None:
     assert (first.sent_id, second.sent_id) == ("2025/06/x#s1", "2025/06/x#s2")
     assert [t.text for t in first.tokens] == ["П", ".", "Н", ".", "Ткач", "выступил", "."]
     assert (second.start, second.end) == (19, 34)
+
+
+LONG = [
+    (  # cut after the last comma within 500 tokens, so no name is cut in two
+        "Участвовали " + "Иван Петров, " * 400 + "Анна Смирнова.",
+        [(0, 2169, 499), (2170, 4327, 498), (4328, 5226, 207)],
+    ),
+    ("я " * 1_203, [(0, 999, 500), (1000, 1999, 500), (2000, 2405, 203)]),  # no comma
+    ("я " * 500, [(0, 999, 500)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LONG, ids=["names", "no comma", "500 tokens"])
+def test_segment_cuts_sentences_over_500_tokens(text: str, expected: list[tuple]) -> None:
+    found = segment(Document("d", "d.txt", text))
+    assert [(s.start, s.end, len(s.tokens)) for s in found] == expected
+    assert all(text[s.start : s.end] == s.text for s in found)

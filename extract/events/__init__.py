@@ -71,7 +71,7 @@ from pymorphy3 import MorphAnalyzer
 from ..dates.anchor import BACKGROUND, BIOGRAPHY, MARKER_ONLY
 from ..demonyms import place_named_by
 from ..morphology import analyses
-from ..positions import covering
+from ..positions import by_sentence, covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
@@ -357,17 +357,19 @@ def read_sentence(
     sentences: list[Sentence],
     number: int,
     mentions: list[Mention],
+    own: list[Mention],
     dates: list[DateSpan],
     positions: list[Position],
     morph: MorphAnalyzer,
 ) -> Reading:
+    """The events sentence `number` names. `mentions` are the release's, `own`
+    and `dates` the sentence's (`by_sentence`: a filter here, once per
+    sentence, took time quadratic in the release's length)."""
     sentence = sentences[number]
     tokens = list(sentence.tokens)
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    taken = covering(sentence, inside)
-    inside = [d for d in dates if sentence.start <= d.start < sentence.end]
-    dated = any(d.precision == "day" for d in inside)
-    scheduled = any(d.kind == "date" and d.date_start for d in inside)
+    taken = covering(sentence, own)
+    dated = any(d.precision == "day" for d in dates)
+    scheduled = any(d.kind == "date" and d.date_start for d in dates)
     triggers = find_triggers(number, tokens, taken, morph, dated, scheduled)
     lemmas = [lemma(token, morph) for token in tokens]
     if is_habitual(sentence, lemmas, dates):
@@ -387,7 +389,7 @@ def read_sentence(
     when = assign_dates(sentence, triggers, dates)
     quiet = [silent(tokens, t, triggers, morph) for t in triggers]
     speaking = [t for t, q in zip(triggers, quiet, strict=True) if not q] or triggers
-    owners = owning_triggers(sentence, triggers, speaking, mentions)
+    owners = owning_triggers(sentence, triggers, speaking, own)
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
         namings.append(
@@ -426,9 +428,10 @@ def find_events(
     morph: MorphAnalyzer,
 ) -> tuple[list[Event], list[Participant]]:
     """The event records of one release and their participants."""
+    within = zip(by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True)
     readings = [
-        read_sentence(text, sentences, number, mentions, dates, positions, morph)
-        for number in range(len(sentences))
+        read_sentence(text, sentences, number, mentions, own, dated, positions, morph)
+        for number, (own, dated) in enumerate(within)
     ]
     headline = bool(sentences) and bool(title) and sentences[0].text.strip() == title.strip()
     if headline:  # a headline sums up the body: read it last, against the body's events
