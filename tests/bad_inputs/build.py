@@ -15,6 +15,8 @@ from pathlib import Path
 
 Row = tuple[str, str | None, str | None, str | None]
 
+FIRSTS = ["Иван", "Сергей", "Анна", "Мария", "Павел", "Ольга", "Дмитрий", "Елена"]
+LASTS = ["Петров", "Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Соколов"]
 RELEASE = "Министр связи Павел Ткач провёл совещание в Минске.\n\n19.06.2025\n\nОбсудили планы.\n"
 UNKNOWN = "unknown encoding: not utf-8, utf-16, cp1251 or koi8-r text"
 DEFAULT_LIMIT = 2_000_000
@@ -530,6 +532,16 @@ CASES = [
             write("twice.html", "<h1>Визит</h1><p>Посол прибыл в Лиду.</p>"),
         ),
         (("twice.html", "ok", None, "ru"), ("twice.txt", "ok", None, "ru")),
+    ),
+    Case(
+        "a sentence of 1,000 names: 14 s when rules looked at every pair",
+        write(
+            "names.txt",
+            "В совещании участвовали "
+            + ", ".join(f"{FIRSTS[n % 8]} {LASTS[n % 7]}" for n in range(1_000))
+            + ".\n",
+        ),
+        (("names", "ok", None, "ru"),),
     ),
     Case(
         "a number of 5,000 digits",
