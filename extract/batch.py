@@ -2,15 +2,15 @@
 
 `run` is what the CLI calls and what a notebook user can call too. It
 
-1. walks the input folder in sorted order, skipping dotfiles, and reads the
-   files into `Source` units (a JSON Lines file gives one per record) only as
-   the chunks that hold them are due, so a run holds a few chunks of releases,
-   never the corpus; a file that cannot be read or is of another type becomes
-   an error unit;
-2. marks a unit `duplicate` when an earlier unit has the same `sha256`, and
-   skips a unit whose `doc_id` already has a row with the same `sha256` (and
-   the same duplicate status) from an earlier run, unless `force` or the
-   pipeline changed since that run (see `parts.fingerprint`);
+1. walks the input folder in sorted order, skipping dotfiles, names its files
+   and reads them into `Source` units only as the chunks that hold them are
+   due, so a run holds a few chunks of releases, never the corpus (see
+   `inputs`);
+2. decides which units need processing: an error or a duplicate is known
+   at once, and a unit whose `doc_id` already has a row with the same
+   `sha256` from an earlier run keeps it, unless `force` or the pipeline
+   changed since that run (see `plan` and `parts.fingerprint`); stored
+   documents whose inputs are gone leave the tables;
 3. feeds the rest, in chunks, to worker processes that have the models
    loaded once (forked from this process where that is safe, see
    `start_method`), or to this process when `workers` is 1; a chunk's
@@ -31,38 +31,32 @@ import signal
 import sys
 import threading
 import time
-import traceback
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pandas as pd
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from .const import DUPLICATE, ERROR, OK
-from .errors import CRASHED, RUN_FAILURES, InputError, TimedOut, escape_name, one_line
+from .errors import TimedOut, one_line
 from .ingest import (
     MAX_BYTES,
-    TEXT_SUFFIXES,
     Source,
-    check_feed,
-    check_inside,
     parse_source,
-    read_sources,
 )
-from .lang import RUSSIAN
+from .inputs import doc_ids, folder_units, read_units, unit_count, walk
 from .merge import merge_tables
 from .models import Models, load_models
+from .outcomes import Outcome, crashed, failure, language_warning, outcome_frames
 from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import Scored, Tagged, finish, score, tag_scored
-from .records import Result
-from .tables import error_rows, result_rows, to_frame
+from .plan import Decision, Planner
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
@@ -76,18 +70,6 @@ THREAD_VARIABLES = (
     "NUMEXPR_NUM_THREADS",
     "VECLIB_MAXIMUM_THREADS",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one unit: its status, and its records when it was processed."""
-
-    source: Source
-    status: str
-    error: str = ""
-    result: Result | None = None
-    trace: str = ""
-    warning: str = ""
 
 
 @dataclass(slots=True)
@@ -112,100 +94,6 @@ class Summary:
     def line(self) -> str:
         line = f"{self.ok} ok, {self.failed} failed, {self.duplicate} duplicate"
         return line + (f", {self.removed} removed" if self.removed else "")
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """What walking the input folder found: files, and folders it could not list."""
-
-    files: list[str]  # relative paths with `/`, sorted
-    unlisted: dict[str, str]  # folder's relative path and `/` -> why it could not be listed
-
-
-def walk(in_dir: Path, exclude: Path | None = None) -> Listing:
-    """Every file under `in_dir` as its relative path with `/`, sorted, without
-    dotfiles or the output folder. Strings, not `Path`s: a run over hundreds of
-    thousands of files keeps this list, and a `Path` costs five times more. A
-    folder that cannot be listed (its permissions, an I/O error, a path too
-    long for the system) is an error unit of its own (`folder_units`)."""
-    files = []
-    unlisted: dict[str, str] = {}
-
-    def refused(error: OSError) -> None:
-        folder = Path(error.filename or in_dir).relative_to(in_dir).as_posix()
-        unlisted[folder + "/"] = (error.strerror or str(error)).lower()
-
-    for folder, dirs, names in os.walk(in_dir, onerror=refused):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != exclude)
-        prefix = Path(folder).relative_to(in_dir).as_posix()
-        prefix = "" if prefix == "." else prefix + "/"
-        files.extend(prefix + name for name in names if not name.startswith("."))
-    return Listing(sorted(files), dict(sorted(unlisted.items())))
-
-
-def folder_units(unlisted: dict[str, str]) -> Iterator[Source]:
-    """An error unit per folder that could not be listed, named by its path and
-    `/`, which no file's `doc_id` ends with."""
-    for folder, reason in unlisted.items():
-        name = escape_name(folder)
-        yield Source(name, name, "", b"", "", f"unreadable folder: {reason}")
-
-
-def doc_ids(rels: list[str]) -> dict[str, str]:
-    """`doc_id` per file, unique by construction: its relative path without
-    the extension, unless that could name two things, when it keeps it. It
-    does when another file has the same path without extension (`x.txt` and
-    `x.html`), when another file's whole path is that (`x.txt.html` beside
-    `x.txt`), and for a JSON Lines feed whose records (`feed/a`) could meet
-    the files of a folder of its name (`feed/a.txt`): `feed.jsonl/a`. A path
-    kept whole is no other file's path, and no file lies under a feed's. A
-    byte of a name that is not UTF-8 is written `\\xff` (see `escape_name`)."""
-    stems = [PurePosixPath(rel).with_suffix("").as_posix() for rel in rels]
-    counts = Counter(stems)
-    paths = set(rels)
-    folders = {parent.as_posix() for rel in rels for parent in PurePosixPath(rel).parents}
-    ids = {}
-    for rel, stem in zip(rels, stems, strict=True):
-        feed = TEXT_SUFFIXES.get(PurePosixPath(rel).suffix.lower()) == "jsonl"
-        clash = counts[stem] > 1 or (stem in paths and stem != rel) or (feed and stem in folders)
-        ids[rel] = escape_name(rel if clash else stem)
-    return ids
-
-
-def read_units(ids: dict[str, str], in_dir: Path, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
-    """The units of the files, read one file at a time as they are asked for."""
-    for rel, doc_id in ids.items():
-        path, shown = in_dir / rel, escape_name(rel)
-        try:
-            check_inside(path, in_dir)
-            yield from read_sources(path, shown, doc_id, max_bytes)
-        except InputError as error:
-            yield Source(doc_id, shown, "", b"", "", str(error))
-
-
-def unit_count(in_dir: Path, rel: str) -> int:
-    """How many units a file gives, for the progress bar: a JSON Lines feed's
-    non-blank lines, counted without parsing them; 1 for any other file, and
-    for a feed that is binary or cannot be read."""
-    path = in_dir / rel
-    if TEXT_SUFFIXES.get(path.suffix.lower()) != "jsonl":
-        return 1
-    try:
-        check_inside(path, in_dir)
-        data = path.read_bytes()
-    except (InputError, OSError):
-        return 1
-    try:
-        check_feed(data)
-    except InputError:
-        return 1
-    return max(1, sum(1 for line in data.splitlines() if line.strip()))
-
-
-def collect(in_dir: Path, exclude: Path | None, max_bytes: int = MAX_BYTES) -> Iterator[Source]:
-    listing = walk(in_dir, exclude)
-    yield from read_units(doc_ids(listing.files), in_dir, max_bytes)
-    yield from folder_units(listing.unlisted)
 
 
 @contextmanager
@@ -252,19 +140,6 @@ class Budget:
     def left(self) -> float:
         """Seconds left, at least a millisecond (0 stands for no limit)."""
         return max(self.seconds - self.spent, 0.001) if self.seconds else 0
-
-
-def language_warning(lang: str) -> str:
-    """The warning for a release in another language than Russian ('' for none)."""
-    return "" if lang in ("", RUSSIAN) else f"warning: not Russian (lang {lang})"
-
-
-def failure(source: Source, error: Exception) -> Outcome:
-    """The error outcome of a unit that raised `error` (called where it is caught)."""
-    if isinstance(error, InputError):
-        return Outcome(source, ERROR, str(error))
-    message = " ".join(f"internal error: {type(error).__name__}: {error}".split())
-    return Outcome(source, ERROR, message, trace=traceback.format_exc())
 
 
 def read_and_score(source: Source, budget: Budget, models: Models) -> Scored | Outcome:
@@ -548,12 +423,6 @@ def survive(
         yield crashed(source)
 
 
-def crashed(source: Source) -> tuple[list[Outcome], dict[str, pd.DataFrame]]:
-    """The result of a unit that killed the worker processing it, alone."""
-    outcome = Outcome(source, ERROR, CRASHED)
-    return [outcome], outcome_frames([outcome])
-
-
 def chunk_size(units: int, workers: int) -> int:
     """Documents per task for a run of `units` files over `workers` (see `CHUNK`)."""
     return min(LARGEST_CHUNK, max(CHUNK, units // (workers * TASKS_PER_WORKER)))
@@ -564,104 +433,6 @@ def chop(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
     items = iter(items)
     while chunk := list(islice(items, size)):
         yield chunk
-
-
-def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
-    rows: dict[str, list] = {}
-    for outcome in outcomes:
-        source = outcome.source
-        if outcome.result is not None:
-            parts = result_rows(outcome.result, outcome.status)
-        else:
-            parts = error_rows(
-                source.doc_id, source.path, outcome.status, outcome.error, source.sha256
-            )
-        for table, table_rows in parts.items():
-            rows.setdefault(table, []).extend(table_rows)
-    return {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
-
-
-Decision = tuple[Source, Outcome | None, bool]
-
-
-class Planner:
-    """Decides per unit, as the units are read, whether it needs processing, so
-    that no more than a chunk of releases is held at once.
-
-    Errors found while reading are known at once; a unit with the same
-    `sha256` as its stored row keeps that row. Of units with the same bytes
-    the first is the original and the others its duplicates, except that an
-    original of an earlier run stays one while its bytes do not change: a
-    copy read before it (its name sorts first) waits for it, and is its
-    duplicate, or, if the original changed or is gone, is planned again. An
-    empty file is no one's duplicate: each gets its own `empty file` error.
-    The `doc_id`s of the units read are `seen`; a stored document not among
-    them has left the input folder.
-    """
-
-    def __init__(self, earlier: pd.DataFrame) -> None:
-        self.stored = {row.doc_id: row for row in earlier.itertuples()}
-        self.claims = {row.sha256: row.doc_id for row in earlier.itertuples() if row.status == OK}
-        self.claimed = {doc_id: sha for sha, doc_id in self.claims.items()}
-        self.waiting: dict[str, list[Source]] = {}
-        self.first: dict[str, str] = {}
-        self.seen: set[str] = set()
-
-    def decide(self, source: Source) -> list[Decision]:
-        """What becomes of `source`, and of the units that waited for it."""
-        self.seen.add(source.doc_id)
-        decisions = self.release(source)
-        if not source.error and source.data and source.sha256 in self.claims:
-            self.waiting.setdefault(source.sha256, []).append(source)
-            return decisions
-        return [self.plan(source), *decisions]
-
-    def release(self, source: Source) -> list[Decision]:
-        """The units waiting for `source`, if an earlier original: duplicates of
-        it when its bytes are the same, planned again when not."""
-        sha = self.claimed.pop(source.doc_id, None)
-        if sha is None:
-            return []
-        del self.claims[sha]
-        if sha == source.sha256 and not source.error:
-            self.first[sha] = source.doc_id
-        return [self.plan(unit) for unit in self.waiting.pop(sha, [])]
-
-    def rest(self) -> list[Decision]:
-        """The units still waiting once every unit is read: their originals are gone."""
-        self.claims.clear()
-        self.claimed.clear()
-        waiting, self.waiting = self.waiting, {}
-        return [self.plan(unit) for units in waiting.values() for unit in units]
-
-    def plan(self, source: Source) -> Decision:
-        """The unit's outcome when it is known without processing (else None), and
-        whether that outcome is the one already stored."""
-        if source.error:
-            return source, Outcome(source, ERROR, source.error), False
-        original = self.first.setdefault(source.sha256, source.doc_id) if source.data else ""
-        if original and original != source.doc_id:
-            return source, Outcome(source, DUPLICATE, f"duplicate of {original}"), False
-        previous = self.stored.get(source.doc_id)
-        if is_unchanged(source, previous):
-            warning = language_warning(str(previous.lang))
-            outcome = Outcome(source, str(previous.status), str(previous.error), warning=warning)
-            return source, outcome, True
-        return source, None, False
-
-    def gone(self) -> list[str]:
-        """Stored documents no unit of this run has: their inputs were removed."""
-        return sorted(set(self.stored) - self.seen)
-
-
-def is_unchanged(source: Source, previous: tuple | None) -> bool:
-    """Same bytes as last time, and last time's outcome was not the run's
-    failure (`errors.RUN_FAILURES`)."""
-    if previous is None or previous.sha256 != source.sha256:
-        return False
-    return previous.status == OK or (
-        previous.status == ERROR and not str(previous.error).startswith(RUN_FAILURES)
-    )
 
 
 def lazily(make: Callable[[], list[Decision]]) -> Iterator[Decision]:

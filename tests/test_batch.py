@@ -14,7 +14,10 @@ from pandas.testing import assert_frame_equal
 from threadpoolctl import threadpool_info, threadpool_limits
 
 import extract.batch
+import extract.errors
+import extract.inputs
 import extract.merge
+import extract.outcomes
 import extract.pipeline
 from extract import load, run
 from extract.load import UnfinishedExport
@@ -441,14 +444,14 @@ def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
         (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
-    sources = list(extract.batch.collect(tmp_path / "in", None))
+    sources = list(extract.inputs.collect(tmp_path / "in", None))
     store = extract.batch.PartStore(tmp_path / "out")
     chunks = [sources[:2], sources[2:4], sources[4:]]
     results = list(extract.batch.map_chunks(chunks, 2, None, store, task=dying_chunk))
     outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
     assert outcomes == [
         ("a", "ok", ""),
-        ("boom", "error", extract.batch.CRASHED),
+        ("boom", "error", extract.errors.CRASHED),
         ("c", "ok", ""),
         ("d", "ok", ""),
         ("e", "ok", ""),
@@ -464,16 +467,17 @@ def test_batch_failures_of_the_run_are_tried_again(tmp_path: Path, monkeypatch) 
         (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     run(tmp_path / "in", tmp_path / "out", quiet=True)
-    sources = {source.doc_id: source for source in extract.batch.collect(tmp_path / "in", None)}
+    sources = {source.doc_id: source for source in extract.inputs.collect(tmp_path / "in", None)}
     failures = {
-        "boom": extract.batch.CRASHED,
+        "boom": extract.errors.CRASHED,
         "slow": "timeout after 0.5 s",
         "wrong": "internal error: ValueError: a defect",
     }
     outcomes = [
-        extract.batch.Outcome(sources[doc_id], "error", error) for doc_id, error in failures.items()
+        extract.outcomes.Outcome(sources[doc_id], "error", error)
+        for doc_id, error in failures.items()
     ]
-    extract.batch.PartStore(tmp_path / "out").write(extract.batch.outcome_frames(outcomes))
+    extract.batch.PartStore(tmp_path / "out").write(extract.outcomes.outcome_frames(outcomes))
     seen = forbid_processing(monkeypatch)
     again = run(tmp_path / "in", tmp_path / "out", quiet=True)
     assert (again.line(), again.skipped, sorted(seen)) == (
@@ -489,14 +493,14 @@ def test_batch_a_dying_dask_worker_costs_only_its_document(tmp_path: Path) -> No
     (tmp_path / "in").mkdir()
     for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
         (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
-    sources = list(extract.batch.collect(tmp_path / "in", None))
+    sources = list(extract.inputs.collect(tmp_path / "in", None))
     store = extract.batch.PartStore(tmp_path / "out")
     chunks = [sources[:2], sources[2:4], sources[4:]]
     results = extract.batch.map_chunks(chunks, 2, None, store, "dask", task=dying_chunk)
     outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
     assert outcomes == [
         ("a", "ok", ""),
-        ("boom", "error", extract.batch.CRASHED),
+        ("boom", "error", extract.errors.CRASHED),
         ("c", "ok", ""),
         ("d", "ok", ""),
         ("e", "ok", ""),
@@ -591,7 +595,7 @@ def test_batch_releases_are_read_as_their_chunks_are_processed(tmp_path: Path, m
     for n in range(1, 21):
         (tmp_path / "in" / f"r{n:02d}.txt").write_text(release(n), encoding="utf-8")
     events = []
-    read, finish = extract.batch.read_sources, extract.batch.finish
+    read, finish = extract.inputs.read_sources, extract.batch.finish
 
     def reading(path, *args):
         events.append(f"read {path.stem}")
@@ -601,7 +605,7 @@ def test_batch_releases_are_read_as_their_chunks_are_processed(tmp_path: Path, m
         events.append(f"process {tagged.document.doc_id}")
         return finish(tagged, models)
 
-    monkeypatch.setattr(extract.batch, "read_sources", reading)
+    monkeypatch.setattr(extract.inputs, "read_sources", reading)
     monkeypatch.setattr(extract.batch, "finish", processing)
     run(tmp_path / "in", tmp_path / "out", workers=1, quiet=True)
     # chunks of 8: the ninth release is read once the first chunk is processed

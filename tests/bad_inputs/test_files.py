@@ -9,6 +9,7 @@ import pytest
 
 import extract.batch
 import extract.ingest
+import extract.inputs
 from extract import cli, load, run
 
 from .build import BELARUSIAN, RELEASE
@@ -53,7 +54,7 @@ def test_bad_inputs_file_removed_after_listing(tmp_path: Path, monkeypatch) -> N
     folder = make_folder(tmp_path)
     original = extract.batch.walk
 
-    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> extract.batch.Listing:
+    def walk_then_remove(in_dir: Path, exclude: Path | None = None) -> extract.inputs.Listing:
         paths = original(in_dir, exclude)
         (folder / "b.txt").unlink()
         return paths
@@ -67,7 +68,7 @@ def test_bad_inputs_file_removed_after_listing(tmp_path: Path, monkeypatch) -> N
 def test_bad_inputs_file_changed_after_reading(tmp_path: Path, monkeypatch) -> None:
     """The row holds what was read; the next run sees the change and redoes it."""
     folder = make_folder(tmp_path)
-    original = extract.batch.read_sources
+    original = extract.inputs.read_sources
     changed = RELEASE.replace("Минске", "Бресте")
 
     def read_then_change(path: Path, *args: object) -> list:
@@ -76,7 +77,7 @@ def test_bad_inputs_file_changed_after_reading(tmp_path: Path, monkeypatch) -> N
             path.write_text(changed, encoding="utf-8")
         return sources
 
-    monkeypatch.setattr(extract.batch, "read_sources", read_then_change)
+    monkeypatch.setattr(extract.inputs, "read_sources", read_then_change)
     run(folder, tmp_path / "out", quiet=True)
     monkeypatch.undo()
     documents = extract.load(tmp_path / "out")["documents"].set_index("doc_id")
