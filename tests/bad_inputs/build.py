@@ -544,6 +544,16 @@ CASES = [
         (("names", "ok", None, "ru"),),
     ),
     Case(
+        "100,000 blank lines between two paragraphs: 110 s for the header rules",
+        write("blank-lines.txt", "Министр прибыл в Брест.\n" + "\n \n" * 100_000 + "Итоги.\n"),
+        (("blank-lines", "ok", None, "ru"),),
+    ),
+    Case(
+        "4,000 years in one sentence: 63 s to cut it",
+        write("years.txt", "Отчёты за " + ", ".join(["2023 г."] * 4_000) + " приняты.\n"),
+        (("years", "ok", None, "ru"),),
+    ),
+    Case(
         "a number of 5,000 digits",
         write("number.txt", RELEASE.replace("планы", "7" * 5000)),
         (("number", "ok", None, "ru"),),
