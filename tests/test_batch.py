@@ -440,14 +440,17 @@ def dying_chunk(sources, aliases=None, part=None, timeout=0):
     return extract.batch.process_chunk(sources, aliases, part, timeout)
 
 
-def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_batch_a_dying_worker_costs_only_its_document(tmp_path: Path, engine: str) -> None:
+    """On local workers as on a Dask cluster: the chunk of a document that kills
+    every worker it is sent to is sent again a document a task."""
     (tmp_path / "in").mkdir()
     for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
         (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
     sources = list(extract.inputs.collect(tmp_path / "in", None))
     store = extract.batch.PartStore(tmp_path / "out")
     chunks = [sources[:2], sources[2:4], sources[4:]]
-    results = list(extract.batch.map_chunks(chunks, 2, None, store, task=dying_chunk))
+    results = extract.batch.map_chunks(chunks, 2, None, store, engine, task=dying_chunk)
     outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
     assert outcomes == [
         ("a", "ok", ""),
@@ -485,26 +488,6 @@ def test_batch_failures_of_the_run_are_tried_again(tmp_path: Path, monkeypatch) 
         2,
         ["boom", "slow", "wrong"],
     )
-
-
-def test_batch_a_dying_dask_worker_costs_only_its_document(tmp_path: Path) -> None:
-    """On a Dask cluster as on local workers: the chunk of a document that kills
-    every worker it is sent to is sent again a document a task."""
-    (tmp_path / "in").mkdir()
-    for n, name in enumerate(["a", "boom", "c", "d", "e"], start=1):
-        (tmp_path / "in" / f"{name}.txt").write_text(release(n), encoding="utf-8")
-    sources = list(extract.inputs.collect(tmp_path / "in", None))
-    store = extract.batch.PartStore(tmp_path / "out")
-    chunks = [sources[:2], sources[2:4], sources[4:]]
-    results = extract.batch.map_chunks(chunks, 2, None, store, "dask", task=dying_chunk)
-    outcomes = sorted((o.source.doc_id, o.status, o.error) for r in results for o in r[0])
-    assert outcomes == [
-        ("a", "ok", ""),
-        ("boom", "error", extract.errors.CRASHED),
-        ("c", "ok", ""),
-        ("d", "ok", ""),
-        ("e", "ok", ""),
-    ]
 
 
 def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
