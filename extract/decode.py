@@ -30,6 +30,25 @@ BOMS = (
 )
 
 # Leading bytes of the binary formats most often dropped into a folder of texts.
+# The charsets a page may declare that are taken at their word: the single-byte
+# text encodings of the web's Encoding Standard a Russian page may use (UTF-8
+# and UTF-16 are read before any declaration). Another codec's name
+# (`unicode_escape`, `rot13`, `hex`) would turn the bytes into other text.
+DECLARABLE = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "cp1251",
+        "koi8-r",
+        "koi8-u",
+        "cp866",
+        "iso8859-5",
+        "mac-cyrillic",
+        "cp1252",
+        "iso8859-1",
+        "iso8859-2",
+        "ascii",
+    )
+)
 MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpeg"),
@@ -107,6 +126,14 @@ def detect_legacy(data: bytes) -> str | None:
     return codecs.lookup(match.encoding).name
 
 
+def declarable(name: str) -> bool:
+    """Whether a page's declared charset names one of `DECLARABLE`."""
+    try:
+        return codecs.lookup(name).name in DECLARABLE
+    except LookupError:
+        return False
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Return `(text, encoding)`; raise `InputError` for empty or binary input.
 
@@ -131,10 +158,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         check_broken_utf8(data)
         check_mixed(data)
-    if declared:
+    if declared and declarable(declared):
         try:
             return data.decode(declared), codecs.lookup(declared).name
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             pass
     name = detect_legacy(data)
     if name is None:

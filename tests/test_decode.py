@@ -50,6 +50,14 @@ def test_decode_prefers_declared_charset_over_detection() -> None:
     assert decode_bytes(data, declared="windows-1251") == ("Встреча", "cp1251")
 
 
+@pytest.mark.parametrize("declared", ["unicode_escape", "raw_unicode_escape", "rot13", "no-such"])
+def test_decode_ignores_a_declared_codec_that_is_no_text_encoding(declared: str) -> None:
+    """A page declaring a codec that is not a web text encoding is decoded as
+    if it declared none: `unicode_escape` would read cp1251 as Latin-1."""
+    text = "Министр связи провёл совещание в Минске с руководителями организаций."
+    assert decode_bytes(text.encode("cp1251"), declared=declared) == (text, "cp1251")
+
+
 ERRORS = [
     ("empty", b"", EmptyInput, "empty file"),
     ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary file: png"),
