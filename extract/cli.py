@@ -25,8 +25,8 @@ from .report import write_report
 USAGE_ERROR = 2
 WRITE_FAILED = 3  # the output folder could not be written (a full disk)
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
-# The longest --timeout: the alarm clock takes about 10^11 s, and a chunk's
-# documents are tagged together within their limits added up (`batch.tag_together`).
+# The longest --timeout: far more than any document needs, and far inside what
+# the alarm clock takes (about 10^11 s).
 MAX_TIMEOUT = 1_000_000
 
 
@@ -195,7 +195,7 @@ def interrupted(summary: Summary) -> str:
     """The line for a run stopped by Ctrl-C: how far it got. What it finished is
     stored (`parts`), so the next run takes up from there."""
     done = summary.ok + summary.failed + summary.duplicate
-    if summary.total is None:  # not walked yet, or JSON Lines feeds not all read
+    if summary.total is None:  # stopped before the files and records were counted
         return f"interrupted: {done} documents done (total not known yet); run again to resume"
     return f"interrupted: {done} of {summary.total} documents done; run again to resume"
 
