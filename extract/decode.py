@@ -29,7 +29,6 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Leading bytes of the binary formats most often dropped into a folder of texts.
 # The charsets a page may declare that are taken at their word: the single-byte
 # text encodings of the web's Encoding Standard a Russian page may use (UTF-8
 # and UTF-16 are read before any declaration). Another codec's name
@@ -49,6 +48,7 @@ DECLARABLE = frozenset(
         "ascii",
     )
 )
+# Leading bytes of the binary formats most often dropped into a folder of texts.
 MAGIC = (
     (b"\x89PNG\r\n\x1a\n", "png"),
     (b"\xff\xd8\xff", "jpeg"),
@@ -126,12 +126,13 @@ def detect_legacy(data: bytes) -> str | None:
     return codecs.lookup(match.encoding).name
 
 
-def declarable(name: str) -> bool:
-    """Whether a page's declared charset names one of `DECLARABLE`."""
+def declarable(name: str) -> str | None:
+    """The codec a page's declared charset names, if one of `DECLARABLE`."""
     try:
-        return codecs.lookup(name).name in DECLARABLE
+        codec = codecs.lookup(name).name
     except LookupError:
-        return False
+        return None
+    return codec if codec in DECLARABLE else None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -158,9 +159,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         check_broken_utf8(data)
         check_mixed(data)
-    if declared and declarable(declared):
+    codec = declarable(declared) if declared else None
+    if codec:
         try:
-            return data.decode(declared), codecs.lookup(declared).name
+            return data.decode(codec), codec
         except UnicodeDecodeError:
             pass
     name = detect_legacy(data)

@@ -46,6 +46,7 @@ EXCEL_FOLDER = "excel"
 # Separator and encoding of the contract's CSV and of the Excel profile.
 CSV_PROFILES = {"csv": (",", "utf-8"), "excel": (";", "utf-8-sig")}
 TEMPORARY = ".tmp"  # the end of a temporary file's name: `.<target>.<random>.tmp`
+ANY_TEMPORARY = re.compile(rf"\..*{re.escape(TEMPORARY)}")
 FILE_MODE = 0o666  # what `open` would give, before the umask; mkstemp gives 0o600
 
 
@@ -121,11 +122,13 @@ def temporary_beside(path: Path) -> Path:
     return Path(name)
 
 
-def remove_temporaries(folder: Path) -> None:
-    """Delete the temporary files a killed writer left in `folder` (only the
-    run holding the output folder's lock may call it)."""
+def remove_temporaries(folder: Path, names: re.Pattern[str] = ANY_TEMPORARY) -> None:
+    """Delete the temporary files a killed writer left in `folder`, those of
+    them whose whole name `names` matches (only the run holding the output
+    folder's lock may call it)."""
     for path in folder.glob(f".*{TEMPORARY}"):
-        path.unlink(missing_ok=True)
+        if names.fullmatch(path.name):
+            path.unlink(missing_ok=True)
 
 
 def put_in_place(temporary: Path, path: Path) -> None:

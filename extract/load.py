@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from .export import unescape_cell
-from .parts import STATE
+from .parts import STATE, UNFINISHED
 from .tables import CATEGORIES, COLUMNS, to_frame
 
 
@@ -67,7 +67,7 @@ def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     >>> tables["mentions"].groupby("type").size()  # doctest: +SKIP
     """
     out_dir = Path(out_dir)
-    if (out_dir / STATE / "export-unfinished").exists():
+    if (out_dir / STATE / UNFINISHED).exists():
         warnings.warn(
             f"{out_dir}: a run stopped while writing these tables, which may be of two runs:"
             " run extract again on this folder to write them all",

@@ -32,10 +32,11 @@ from .export import EXCEL_FOLDER, dump_parquet, remove_temporaries, writing
 from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
+UNFINISHED = "export-unfinished"  # in STATE while the tables are being written
 PART_DIGITS = 8
 REMOVED = "removed"  # parts of the ids of documents whose inputs are gone
 PART_NAME = re.compile(rf"\d{{{PART_DIGITS}}}\.parquet")
-TEMPORARY_NAME = re.compile(rf"\.\d{{{PART_DIGITS}}}\.parquet\..*\.tmp")  # see export
+PART_TEMPORARY = re.compile(rf"\.\d{{{PART_DIGITS}}}\.parquet\..*\.tmp")  # see export
 PACKAGE = Path(__file__).parent
 
 
@@ -99,7 +100,7 @@ class PartStore:
     def unfinished(self) -> Path:
         """There while the tables are being written: the tables in the output
         folder may then be of two runs, until a run writes them all again."""
-        return self.root.parent / "export-unfinished"
+        return self.root.parent / UNFINISHED
 
     @contextmanager
     def exporting(self) -> Iterator[None]:
@@ -133,9 +134,7 @@ class PartStore:
 
     def remove_temporaries(self) -> None:
         for table in [*DOCUMENT_TABLES, REMOVED]:
-            for path in (self.root / table).glob(".*.tmp"):
-                if TEMPORARY_NAME.fullmatch(path.name):
-                    path.unlink()
+            remove_temporaries(self.root / table, PART_TEMPORARY)
 
     def reserve(self) -> int:
         """The number of the next part, for whoever writes it (a worker, or `write`)."""
