@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONSTRAINTS := requirements/ci.txt
 
-.PHONY: run test test-slow lint clean browser
+.PHONY: run test test-slow lint clean browser train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test: $(VENV)/.installed-dev browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check --quiet .
 	$(BIN)/pytest
+
+# The relation model (extract/data/relations.json) learned again from NEREL train:
+# seeded, the same weights on any machine; prints its cross-validation figures.
+train: $(VENV)/.installed-dev
+	$(BIN)/python -m extract.relations.train ../shared/eval/data/nerel-train
 
 test-slow: $(VENV)/.installed-dev
 	$(BIN)/pytest -m slow

@@ -18,8 +18,8 @@ from .link import link_entities
 from .models import Models
 from .ner import decode, score_words, tag_mentions
 from .normalize import normal_form
-from .positions import find_positions
-from .records import Document, Result, Sentence
+from .records import Document, Mention, Result, Sentence
+from .relations.holders import find_positions
 from .segment import segment
 
 
@@ -63,14 +63,20 @@ def tag_documents(documents: list[Document], models: Models) -> list[Tagged]:
     return tag_scored([score(document, models) for document in documents], models)
 
 
+def linked_mentions(tagged: Tagged, models: Models) -> list[Mention]:
+    """The document's mentions, normalised, typed and linked into entities."""
+    text = tagged.document.text
+    mentions = tag_mentions(text, tagged.sentences, tagged.tags, models)
+    mentions = [replace(m, normal=normal_form(text, m, models.morph)) for m in mentions]
+    mentions = name_adjectives(text, mentions, models.adjectives, models.morph)
+    mentions = [replace(m, type=models.aliases.known_type(m.type, m.normal)) for m in mentions]
+    return link_entities(text, mentions, models.morph, models.aliases)
+
+
 def finish(tagged: Tagged, models: Models) -> Result:
     """Run every stage after the tagging over one document."""
     document, sentences = tagged.document, tagged.sentences
-    mentions = tag_mentions(document.text, sentences, tagged.tags, models)
-    mentions = [replace(m, normal=normal_form(document.text, m, models.morph)) for m in mentions]
-    mentions = name_adjectives(document.text, mentions, models.adjectives, models.morph)
-    mentions = [replace(m, type=models.aliases.known_type(m.type, m.normal)) for m in mentions]
-    mentions = link_entities(document.text, mentions, models.morph, models.aliases)
+    mentions = linked_mentions(tagged, models)
     dates = find_dates(document, sentences, models.dates)
     positions = find_positions(document.text, sentences, mentions, models)
     events, participants = find_events(

@@ -466,6 +466,7 @@ class Release:
     rows: dict[tuple[str, str, str], Position] = field(default_factory=dict)
     led: set[str] = field(default_factory=set)  # organisations a leading post holds
     holders: dict[str, set[str]] = field(default_factory=dict)  # post head -> people
+    heads: dict[tuple[str, str, str], str] = field(default_factory=dict)  # row -> post head
 
     def organisation_of(
         self, number: int, tokens: list[Token], taken: dict[int, Mention], post: Post, stop: int
@@ -487,13 +488,16 @@ class Release:
             org = state_of(self.sentences, number, tokens[post.start].start, self.states, self.led)
         return org
 
-    def add(self, person: Mention, tokens: list[Token], post: Post, org: str) -> None:
+    def add(
+        self, person: Mention, tokens: list[Token], post: Post, org: str, professions: bool = False
+    ) -> None:
         """A row for the person's post, unless it is a profession outside an
         organisation: a place (`тбилисский врач`, `гроссмейстер из Хорватии`) says
-        where the person is from, not whom they work for."""
+        where the person is from, not whom they work for. The learned model
+        decides that itself (`professions`)."""
         morph = self.models.morph
         head = lemma(tokens[post.head], morph)
-        if head in PROFESSIONS and not org.startswith(f"{ORG}-"):  # ids are `TYPE-hash`
+        if not professions and head in PROFESSIONS and not org.startswith(f"{ORG}-"):
             return
         position = post_text(tokens, post, self.text, morph)
         ends = [tokens[post.start].start, tokens[post.end - 1].end]
@@ -502,19 +506,24 @@ class Release:
         if org and head in LEADERS:
             self.led.add(org)
         self.holders.setdefault(head, set()).add(person.entity_id)
+        self.heads.setdefault((person.entity_id, position, org), head)
         self.rows.setdefault(
             (person.entity_id, position, org),
             Position(person.doc_id, person.entity_id, position, org, min(ends), max(ends)),
         )
 
     def positions(self) -> list[Position]:
-        """The rows, a post stated once with its organisation and once without as one."""
-        placed = {(person, post) for person, post, org in self.rows if org}
-        return [
-            row
-            for (person, post, org), row in self.rows.items()
-            if org or (person, post) not in placed
-        ]
+        """The rows; a post stated once with its organisation and once without is the
+        row with it, and one stated without in several wordings (`спикер`, `бывший
+        спикер`) is its first: the same head word is the same post."""
+        placed = {(key[0], self.heads[key]) for key in self.rows if key[2]}
+        kept, bare = [], set()
+        for key, row in self.rows.items():
+            post = (key[0], self.heads[key])
+            if key[2] or (post not in placed and post not in bare):
+                kept.append(row)
+                bare.add(post)
+        return kept
 
 
 def find_positions(

@@ -369,7 +369,9 @@ def test_a_worker_runs_one_blas_thread(monkeypatch, method: str) -> None:
     with threadpool_limits(2, user_api="blas"):  # as a run's own process may have
         pool = extract.batch.new_pool(1, None)
         with pool:
-            assert pool.submit(blas_threads).result() == [1]
+            # numpy's BLAS, and scipy's too when the tests have loaded it before a fork
+            found = pool.submit(blas_threads).result()
+            assert found and set(found) == {1}
 
 
 def blocked_signals() -> set[int]:

@@ -30,7 +30,11 @@ FLOORS = {
         # (`британский премьер`): FactRuEval's objects leave such adjectives out.
         ("ner_exact_objects", "LOC"): 0.915,
         ("ner_exact_objects", "ORG"): 0.696,
-        ("occupation", "full"): 0.711,
+        # 0.711 with the hand rules alone. The learned positions (`extract.relations`)
+        # report an occupation with no organisation (`писатель`, `шахматист`), as NEREL
+        # annotates them and FactRuEval does not: NEREL dev's person+post rose from
+        # 0.382 to 0.646 and FactRuEval's occupations fell to 0.573.
+        ("occupation", "full"): 0.57,
     },
     "nerel-dev": {
         ("ner_exact_top", "PER"): 0.929,
@@ -39,6 +43,10 @@ FLOORS = {
         ("dates", "exact"): 0.865,
         ("dates", "exact, leading preposition ignored"): 0.875,  # natasha: 0.594
         ("dates", "overlap"): 0.933,  # natasha: 0.746
+        # the hand rules alone: 0.382, 0.467, 0.338
+        ("nerel_positions", "person+post (WORKS_AS)"): 0.645,
+        ("nerel_positions", "person+org (WORKPLACE)"): 0.579,
+        ("nerel_positions", "person+post+org"): 0.546,
     },
 }
 

@@ -1,0 +1,288 @@
+"""Positions decided by the learned model: who holds each post, and where.
+
+In each sentence, every post (`candidate_posts`) is weighed against every
+person named in it (`holder_candidates`): the model's `holds` decision picks
+the person whose pair scores highest above its threshold, or, for a plural
+post shared by a list (`заместители министра Петров и Сидоров`), every such
+person. A person may so hold several posts (`бывший министр ..., ныне
+советник ...`). For each post held, the organisations and places of the
+sentence, and the one the rules of `positions` derive (`глава партии`, `мэр
+города`, the state of a head of state), are weighed by the `employs`
+decision; the best above its threshold is the row's `org_id`.
+
+A post that opens a sentence naming no one (`Министр отметил ...`) goes to the
+person `positions.referent` finds, its organisation as the rules give it.
+"""
+
+from dataclasses import dataclass
+
+from ..const import LOC, ORG, PER
+from ..models import Models
+from ..morphology import analyses, is_singular
+from ..positions import (
+    KIN,
+    POST_MODIFIERS,
+    Post,
+    Release,
+    bracketed,
+    by_sentence,
+    covering,
+    is_state,
+    ministry,
+    opening_post,
+    post_after,
+    post_before,
+    post_predicate,
+    read_post,
+    referent,
+    stretch_end,
+)
+from ..posts import is_post_word, lemma
+from ..records import Mention, Position, Sentence
+from .features import Span, View, holder_features, workplace_features
+from .model import Relations, load_relations
+
+REACH = 30  # tokens between a post and a person the model weighs at all
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    mention: Mention
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A candidate (person, post) pair and what the model sees of it."""
+
+    person: Person
+    post: Post
+    features: list[str]
+    rule: str = ""  # the hand rule that pairs them, if one does
+
+
+@dataclass(frozen=True, slots=True)
+class Workplace:
+    """A candidate organisation for a post held: an entity id, its mention in the
+    sentence (none for the rules' choice named elsewhere), the features."""
+
+    entity_id: str
+    mention: Mention | None
+    features: list[str]
+
+
+def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, bool]]:
+    """Every post phrase of the sentence, once, with whether its head is known only
+    from the learned lexicon."""
+    morph = view.morph
+    found: dict[tuple[int, int], tuple[Post, bool]] = {}
+    for index, token in enumerate(view.tokens):
+        mention = view.taken.get(index)
+        inside = mention is not None and (mention.type == PER or mention.start < token.start)
+        if inside or not token.text[:1].isalpha():  # `Почётной грамотой Совета Министров`
+            continue
+        if is_post_word(token, morph):
+            post, learned = read_post(view.tokens, index, morph), False
+        elif lemma(token, morph) in lexicon:
+            start = index
+            while start > 0 and lemma(view.tokens[start - 1], morph) in POST_MODIFIERS:
+                start -= 1
+            post, learned = Post(start, index + 1, index), True
+        else:
+            continue
+        if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in KIN:
+            continue  # `Жена президента Мишель Обама`: the post is the relative's
+        shared = not is_singular(view.tokens[post.head].text, morph)
+        key = (post.start, post.end)
+        found.setdefault(key, (Post(post.start, post.end, post.head, shared), learned))
+    return list(found.values())
+
+
+def people_of(view: View, inside: list[Mention]) -> list[Person]:
+    index = {token.start: i for i, token in enumerate(view.tokens)}
+    people = []
+    for mention in inside:
+        if mention.type != PER or mention.start not in index:
+            continue
+        first = index[mention.start]
+        last = max(i for i in range(first, len(view.tokens)) if view.tokens[i].end <= mention.end)
+        people.append(Person(mention, Span(first, last)))
+    return people
+
+
+def rule_pairs(view: View, people: list[Person]) -> dict[tuple[int, int], str]:
+    """What the hand rules decide: (person's first token, post head) -> the rule."""
+    tokens, taken, morph = view.tokens, view.taken, view.morph
+    found: dict[tuple[int, int], str] = {}
+    listed = {p.span.first for p in people}
+    for person in people:
+        first, last = person.span.first, person.span.last
+        heads = last + 2 in listed and tokens[last + 1].text in {",", "и"}
+        for rule, post in (
+            ("before", post_before(tokens, first, taken, morph, heads)),
+            ("after", post_after(tokens, last + 1, taken, morph)),
+            ("predicate", post_predicate(tokens, first, last, taken, morph)),
+        ):
+            if post is not None:
+                found[(first, post.head)] = rule
+                break
+    return found
+
+
+def holder_candidates(
+    view: View, posts: list[tuple[Post, bool]], people: list[Person]
+) -> list[Holder]:
+    """Every (person, post) pair of the sentence within `REACH` tokens."""
+    rules = rule_pairs(view, people)
+    pairs = []
+    for post, learned in posts:
+        span = Span(post.start, post.end - 1)
+        near = [p for p in people if distance(span, p.span) <= REACH]
+        for side in (True, False):  # people after the post, then before it
+            ranked = sorted(
+                (p for p in near if (p.span.first > span.last) == side),
+                key=lambda p: distance(span, p.span),
+            )
+            for rank, person in enumerate(ranked):
+                if possessor(view, post, person):
+                    continue
+                rule = rules.get((person.span.first, post.head), "")
+                features = holder_features(view, post, person.span, rank == 0, rule, learned)
+                pairs.append(Holder(person, post, features, rule))
+    return pairs
+
+
+def possessor(view: View, post: Post, person: Person) -> bool:
+    """A name right after a post in the nominative, itself inflected, is whose the
+    post is (`Помощник Петрова Олег Сидоров`): it holds no post there."""
+    if person.span.first != post.end:
+        return False
+    head = analyses(view.tokens[post.head].text, view.morph)[0].tag.case
+    return head == "nomn" and person.mention.normal != person.mention.text
+
+
+def distance(a: Span, b: Span) -> int:
+    return b.first - a.last if a.last < b.first else a.first - b.last
+
+
+def held(pairs: list[Holder], relations: Relations) -> list[Holder]:
+    """The pairs the model keeps: per post, of the people scoring above the
+    threshold, the best one a hand rule pairs with it, else the best one; for a
+    plural post shared by a list, every one of them a rule pairs or the model keeps."""
+    by_post: dict[Post, list[tuple[float, Holder]]] = {}
+    for pair in pairs:
+        score = relations.holds.score(pair.features)
+        if score > relations.holds.threshold or (pair.post.shared and pair.rule):
+            by_post.setdefault(pair.post, []).append((score, pair))
+    kept = []
+    for post, scored in by_post.items():
+        scored.sort(key=lambda item: -item[0])
+        if post.shared:
+            kept += [pair for _, pair in scored]
+            continue
+        ruled = [pair for _, pair in scored if pair.rule]
+        kept.append(ruled[0] if ruled else scored[0][1])
+    return kept
+
+
+def workplace_candidates(
+    view: View, pair: Holder, inside: list[Mention], rule_org: str
+) -> list[Workplace]:
+    """The organisations and places of the sentence, and the rules' choice."""
+    index = {token.start: i for i, token in enumerate(view.tokens)}
+    post_end = pair.post.end - 1
+    candidates = []
+    seen_kinds: set[str] = set()
+    for mention in inside:
+        if mention.type not in (ORG, LOC) or mention.start not in index:
+            continue
+        first = index[mention.start]
+        last = max(i for i in range(first, len(view.tokens)) if view.tokens[i].end <= mention.end)
+        kind = "state" if mention.type == LOC and is_state(mention, view.models) else mention.type
+        after = first > post_end
+        first_of_kind = after and kind not in seen_kinds
+        if after:
+            seen_kinds.add(kind)
+        features = workplace_features(
+            view,
+            pair.post,
+            pair.person.span,
+            Span(first, last),
+            mention,
+            first_of_kind,
+            mention.entity_id == rule_org,
+        )
+        candidates.append(Workplace(mention.entity_id, mention, features))
+    if rule_org and all(c.entity_id != rule_org for c in candidates):
+        features = workplace_features(view, pair.post, pair.person.span, None, None, False, True)
+        candidates.append(Workplace(rule_org, None, features))
+    return candidates
+
+
+def employer(candidates: list[Workplace], relations: Relations) -> str:
+    """The best-scoring organisation above the threshold, if any."""
+    best, found = relations.employs.threshold, ""
+    for candidate in candidates:
+        score = relations.employs.score(candidate.features)
+        if score > best:
+            best, found = score, candidate.entity_id
+    return found
+
+
+def stop_of(view: View, pair: Holder) -> int:
+    """Where the words that may name the post's organisation must end: at the name
+    after the post, else at the end of the sentence."""
+    post = pair.post
+    return pair.person.span.first if post.end <= pair.person.span.first else len(view.tokens)
+
+
+def rule_org(release: Release, number: int, view: View, pair: Holder) -> str:
+    """The organisation the rules of `positions` give the post."""
+    org = release.organisation_of(number, view.tokens, view.taken, pair.post, stop_of(view, pair))
+    return org or bracketed(view.tokens, pair.person.span.last + 1, view.taken)
+
+
+def named_by_post(release: Release, view: View, pair: Holder) -> str:
+    """The ministry the post's own words name (`Министр связи ... Республики
+    Беларусь` -> the ministry, not the state after it), when the release names it."""
+    end = stretch_end(view.tokens, pair.post, stop_of(view, pair), view.taken, view.morph)
+    return ministry(view.tokens, pair.post, end, release.text, release.models, release.known)
+
+
+def find_positions(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    models: Models,
+    relations: Relations | None = None,
+) -> list[Position]:
+    """Every person-post-organisation triple a release states, once each."""
+    relations = relations or load_relations()
+    release = Release(
+        text,
+        sentences,
+        mentions,
+        models,
+        known={mention.entity_id for mention in mentions},
+        states=[m for m in mentions if m.type == LOC and is_state(m, models)],
+    )
+    for number, (sentence, inside) in enumerate(
+        zip(sentences, by_sentence(sentences, mentions), strict=True)
+    ):
+        view = View(list(sentence.tokens), covering(sentence, inside), models)
+        people = people_of(view, inside)
+        posts = candidate_posts(view, relations.lexicon)
+        for pair in held(holder_candidates(view, posts, people), relations):
+            ruled = rule_org(release, number, view, pair)
+            candidates = workplace_candidates(view, pair, inside, ruled)
+            org = named_by_post(release, view, pair) or employer(candidates, relations) or ruled
+            release.add(pair.person.mention, view.tokens, pair.post, org, professions=True)
+        if not people:
+            post = opening_post(view.tokens, view.taken, models.morph)
+            person = referent(release, number, view.tokens, post) if post is not None else None
+            if post is not None and person is not None:
+                org = release.organisation_of(
+                    number, view.tokens, view.taken, post, len(view.tokens)
+                )
+                release.add(person, view.tokens, post, org)
+    return release.positions()
