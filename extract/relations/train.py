@@ -14,10 +14,11 @@ from the annotation:
 
 The learned lexicon of posts is every head lemma of NEREL's PROFESSIONs seen
 at least `LEXICON_COUNT` times that is a PROFESSION at least half the times
-it occurs. Logistic regression (scikit-learn's liblinear: no random draw, no
-BLAS) learns each decision; its regularisation and threshold are chosen by
-five-fold cross-validation grouped by text, whose figures are printed and
-kept beside the weights. The same data give the same weights on any machine.
+it occurs. Logistic regression (scikit-learn's liblinear: no random draw)
+learns each decision; its regularisation and threshold are chosen by
+five-fold cross-validation over texts, whose figures are printed and kept
+beside the weights. The same data give the same weights on the same BLAS
+kernel; another kernel may move them in the fifth decimal, not the figures.
 """
 
 import argparse
