@@ -10,8 +10,9 @@ sentence, and the one the rules of `positions` derive (`глава партии`
 города`, the state of a head of state), are weighed by the `employs`
 decision; the best above its threshold is the row's `org_id`.
 
-A post that opens a sentence naming no one (`Министр отметил ...`) goes to the
-person `positions.referent` finds, its organisation as the rules give it.
+A post that no person of its sentence holds may name one said before
+(`Министр отметил ...`, `Сторонники 58-летнего президента ...`): `referents`
+weighs the people of the sentences before it, by the `refers` decision.
 """
 
 from dataclasses import dataclass
@@ -29,18 +30,17 @@ from ..positions import (
     covering,
     is_state,
     ministry,
-    opening_post,
     post_after,
     post_before,
     post_predicate,
     read_post,
-    referent,
     stretch_end,
 )
 from ..posts import is_post_word, lemma
 from ..records import Mention, Position, Sentence
 from .features import Span, View, holder_features, workplace_features
 from .model import Relations, load_relations
+from .referents import WINDOW, Antecedent, antecedents, prominence
 
 REACH = 30  # tokens between a post and a person the model weighs at all
 
@@ -186,11 +186,12 @@ def held(pairs: list[Holder], relations: Relations) -> list[Holder]:
 
 
 def workplace_candidates(
-    view: View, pair: Holder, inside: list[Mention], rule_org: str
+    view: View, post: Post, person: Span | None, inside: list[Mention], rule_org: str
 ) -> list[Workplace]:
-    """The organisations and places of the sentence, and the rules' choice."""
+    """The organisations and places of the sentence, and the rules' choice; `person`
+    is where the holder is named in the sentence, if it is."""
     index = {token.start: i for i, token in enumerate(view.tokens)}
-    post_end = pair.post.end - 1
+    post_end = post.end - 1
     candidates = []
     seen_kinds: set[str] = set()
     for mention in inside:
@@ -205,8 +206,8 @@ def workplace_candidates(
             seen_kinds.add(kind)
         features = workplace_features(
             view,
-            pair.post,
-            pair.person.span,
+            post,
+            person,
             Span(first, last),
             mention,
             first_of_kind,
@@ -214,7 +215,7 @@ def workplace_candidates(
         )
         candidates.append(Workplace(mention.entity_id, mention, features))
     if rule_org and all(c.entity_id != rule_org for c in candidates):
-        features = workplace_features(view, pair.post, pair.person.span, None, None, False, True)
+        features = workplace_features(view, post, person, None, None, False, True)
         candidates.append(Workplace(rule_org, None, features))
     return candidates
 
@@ -242,11 +243,11 @@ def rule_org(release: Release, number: int, view: View, pair: Holder) -> str:
     return org or bracketed(view.tokens, pair.person.span.last + 1, view.taken)
 
 
-def named_by_post(release: Release, view: View, pair: Holder) -> str:
+def named_by_post(release: Release, view: View, post: Post, stop: int) -> str:
     """The ministry the post's own words name (`Министр связи ... Республики
     Беларусь` -> the ministry, not the state after it), when the release names it."""
-    end = stretch_end(view.tokens, pair.post, stop_of(view, pair), view.taken, view.morph)
-    return ministry(view.tokens, pair.post, end, release.text, release.models, release.known)
+    end = stretch_end(view.tokens, post, stop, view.taken, view.morph)
+    return ministry(view.tokens, post, end, release.text, release.models, release.known)
 
 
 def find_positions(
@@ -266,23 +267,49 @@ def find_positions(
         known={mention.entity_id for mention in mentions},
         states=[m for m in mentions if m.type == LOC and is_state(m, models)],
     )
-    for number, (sentence, inside) in enumerate(
-        zip(sentences, by_sentence(sentences, mentions), strict=True)
-    ):
+    ranks = prominence(mentions)
+    posts_held: dict[str, set[str]] = {}  # person -> heads of the posts found so far
+    in_sentences = by_sentence(sentences, mentions)
+    for number, (sentence, inside) in enumerate(zip(sentences, in_sentences, strict=True)):
         view = View(list(sentence.tokens), covering(sentence, inside), models)
         people = people_of(view, inside)
         posts = candidate_posts(view, relations.lexicon)
-        for pair in held(holder_candidates(view, posts, people), relations):
+        kept = held(holder_candidates(view, posts, people), relations)
+        for pair in kept:
+            stop = stop_of(view, pair)
             ruled = rule_org(release, number, view, pair)
-            candidates = workplace_candidates(view, pair, inside, ruled)
-            org = named_by_post(release, view, pair) or employer(candidates, relations) or ruled
+            candidates = workplace_candidates(view, pair.post, pair.person.span, inside, ruled)
+            named = named_by_post(release, view, pair.post, stop)
+            org = named or employer(candidates, relations) or ruled
             release.add(pair.person.mention, view.tokens, pair.post, org, professions=True)
-        if not people:
-            post = opening_post(view.tokens, view.taken, models.morph)
-            person = referent(release, number, view.tokens, post) if post is not None else None
-            if post is not None and person is not None:
-                org = release.organisation_of(
-                    number, view.tokens, view.taken, post, len(view.tokens)
-                )
-                release.add(person, view.tokens, post, org)
+            hold(posts_held, pair.person.mention, view, pair.post)
+        holders = {pair.post for pair in kept}
+        for post, learned in posts:
+            if post in holders or post.shared:
+                continue
+            before = in_sentences[max(0, number - WINDOW) : number]
+            found = antecedents(view, post, learned, before, ranks, bool(people), posts_held)
+            person = referred(found, relations)
+            if person is not None:
+                stop = len(view.tokens)
+                ruled = release.organisation_of(number, view.tokens, view.taken, post, stop)
+                candidates = workplace_candidates(view, post, None, inside, ruled)
+                named = named_by_post(release, view, post, stop)
+                org = named or employer(candidates, relations) or ruled
+                release.add(person, view.tokens, post, org, professions=True)
+                hold(posts_held, person, view, post)
     return release.positions()
+
+
+def hold(posts_held: dict[str, set[str]], person: Mention, view: View, post: Post) -> None:
+    posts_held.setdefault(person.entity_id, set()).add(lemma(view.tokens[post.head], view.morph))
+
+
+def referred(found: list[Antecedent], relations: Relations) -> Mention | None:
+    """The person named before whom the model gives the post, if any."""
+    best, person = relations.refers.threshold, None
+    for antecedent in found:
+        score = relations.refers.score(antecedent.features)
+        if score > best:
+            best, person = score, antecedent.mention
+    return person

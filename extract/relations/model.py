@@ -14,6 +14,7 @@ from importlib.resources import files
 
 WEIGHTS = "relations.json"
 BIAS = "bias"
+DECISIONS = ("holds", "refers", "employs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +36,20 @@ class Linear:
 
 @dataclass(frozen=True, slots=True)
 class Relations:
-    """The decisions the relation stages take: which person holds a post (`holds`),
-    which organisation a post is held in (`employs`)."""
+    """The decisions the relation stages take: which person of its sentence holds a
+    post (`holds`), which person named before a post with no holder in its
+    sentence holds it (`refers`), which organisation a post is held in
+    (`employs`)."""
 
     holds: Linear
+    refers: Linear
     employs: Linear
     lexicon: frozenset[str]  # post heads learned from the annotated posts
 
 
 def from_json(table: dict) -> Relations:
     decisions = {
-        name: Linear(table[name]["weights"], table[name]["threshold"])
-        for name in ("holds", "employs")
+        name: Linear(table[name]["weights"], table[name]["threshold"]) for name in DECISIONS
     }
     return Relations(lexicon=frozenset(table["lexicon"]), **decisions)
 

@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from ..models import Models, load_models
 from ..morphology import analyses
 from ..pipeline import linked_mentions, tag_documents
-from ..positions import Release, by_sentence, covering, is_state
+from ..positions import Post, Release, by_sentence, covering, is_state
 from ..posts import lemma
 from ..records import Document, Mention, Sentence
 from .features import View
@@ -43,12 +43,14 @@ from .holders import (
     Holder,
     Workplace,
     candidate_posts,
+    hold,
     holder_candidates,
     people_of,
     rule_org,
     workplace_candidates,
 )
-from .model import BIAS, WEIGHTS
+from .model import BIAS, DECISIONS, WEIGHTS
+from .referents import WINDOW, antecedents, prominence
 
 LEXICON_COUNT = 2
 FOLDS = 5
@@ -179,6 +181,7 @@ class Example:
 @dataclass
 class Examples:
     holds: list[Example] = field(default_factory=list)
+    refers: list[Example] = field(default_factory=list)
     employs: list[Example] = field(default_factory=list)
     missed: Counter[str] = field(default_factory=Counter)  # gold pairs with no candidate
 
@@ -209,11 +212,11 @@ class Labels:
             if e.type == "PROFESSION" and e.start <= start and end <= e.end
         ]
 
-    def holds(self, pair: Holder, head_start: int, head_end: int) -> bool:
+    def holds(self, entity: str, head_start: int, head_end: int) -> bool:
+        """Does the annotation give our entity the profession over the post's head?"""
         professions = set(self.professions(head_start, head_end))
         return any(
-            profession in professions
-            and pair.person.mention.entity_id in self.ids(person, PERSON_TYPES)
+            profession in professions and entity in self.ids(person, PERSON_TYPES)
             for person, profession in self.works
         )
 
@@ -256,28 +259,29 @@ def collect(parsed: Parsed, models: Models, lexicon: frozenset[str], into: Examp
         known={m.entity_id for m in parsed.mentions},
         states=[m for m in parsed.mentions if m.type == "LOC" and is_state(m, models)],
     )
-    found_pairs: set[tuple[str, str]] = set()
-    for number, (sentence, inside) in enumerate(
-        zip(parsed.sentences, by_sentence(parsed.sentences, parsed.mentions), strict=True)
-    ):
+    ranks = prominence(parsed.mentions)
+    posts_held: dict[str, set[str]] = {}
+    in_sentences = by_sentence(parsed.sentences, parsed.mentions)
+    for number, (sentence, inside) in enumerate(zip(parsed.sentences, in_sentences, strict=True)):
         view = View(list(sentence.tokens), covering(sentence, inside), models)
         people = people_of(view, inside)
         posts = candidate_posts(view, lexicon)
         learned = {post: lemma(view.tokens[post.head], models.morph) for post, new in posts if new}
+        held: set[Post] = set()
         for pair in holder_candidates(view, posts, people):
             head = view.tokens[pair.post.head]
             group = f"{parsed.name}:{head.start}"
-            label = labels.holds(pair, head.start, head.end)
+            label = labels.holds(pair.person.mention.entity_id, head.start, head.end)
             into.holds.append(
                 Example(parsed.name, group, pair.features, label, learned.get(pair.post, ""))
             )
             if not label:
                 continue
-            found_pairs.add((pair.person.mention.entity_id, str(head.start)))
+            held.add(pair.post)
+            hold(posts_held, pair.person.mention, view, pair.post)
             places = labels.employers(pair, (head.start, head.end), sentence)
-            candidates = workplace_candidates(
-                view, pair, inside, rule_org(release, number, view, pair)
-            )
+            ruled = rule_org(release, number, view, pair)
+            candidates = workplace_candidates(view, pair.post, pair.person.span, inside, ruled)
             group = f"{group}:{pair.person.mention.start}"
             for candidate in candidates:
                 into.employs.append(
@@ -287,6 +291,21 @@ def collect(parsed: Parsed, models: Models, lexicon: frozenset[str], into: Examp
                 )
             if places and not any(labels.employs(c, places) for c in candidates):
                 into.missed["employs"] += 1
+        for post, new in posts:
+            if post in held or post.shared:
+                continue
+            head = view.tokens[post.head]
+            before = in_sentences[max(0, number - WINDOW) : number]
+            group = f"{parsed.name}:{head.start}:refers"
+            found = antecedents(view, post, new, before, ranks, bool(people), posts_held)
+            for antecedent in found:
+                label = labels.holds(antecedent.mention.entity_id, head.start, head.end)
+                features = antecedent.features
+                into.refers.append(
+                    Example(parsed.name, group, features, label, learned.get(post, ""))
+                )
+                if label:
+                    hold(posts_held, antecedent.mention, view, post)
     into.missed["holds"] += sum(
         1 for person, profession in labels.works if not labels.ids(person, PERSON_TYPES)
     )
@@ -402,6 +421,7 @@ def train(corpus: dict[str, Gold], models: Models) -> dict:
     for parsed in texts:
         collect(parsed, models, lexicon, examples)
     holds = cross_validate(examples.holds, fold_of, holds_decision, lexicons)
+    refers = cross_validate(examples.refers, fold_of, best_one, lexicons)
     employs = cross_validate(examples.employs, fold_of, best_one, lexicons)
     return {
         "source": "NEREL v1.1 train (Loukachevitch et al., 2023), Russian Wikinews, CC BY 2.5",
@@ -417,6 +437,7 @@ def train(corpus: dict[str, Gold], models: Models) -> dict:
             }
             for name, fitted, found in (
                 ("holds", holds, examples.holds),
+                ("refers", refers, examples.refers),
                 ("employs", employs, examples.employs),
             )
         },
@@ -435,7 +456,7 @@ def main() -> None:
         corpus = dict(list(corpus.items())[: args.limit])
     table = train(corpus, load_models())
     args.out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in ("holds", "employs"):
+    for name in DECISIONS:
         figures = table[name]["cross_validation"]
         print(f"{name}: C={table[name]['strength']} threshold={table[name]['threshold']} {figures}")
 
