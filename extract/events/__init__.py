@@ -52,7 +52,10 @@ How a release becomes records:
    `онлайн` for the trigger nearest them.
 4. An event stated for an enumeration of days (`17 и 24 июня ... заседание
    экспертов`) is one record per day, each with the same participants.
-5. Participants come from every sentence that names the event and, for
+5. Participants come from every sentence that names the event, where a
+   model learned from NEREL and the team's releases (`relations`: the
+   `takes_part` decision) weighs each actor of the sentence, the roles of
+   `roles.py` among its features and the roles kept for those it takes; and, for
    sentences naming none (`П.Н.Ткач выступил с докладом`), from the latest
    event of the paragraph (or of the body before it; not into a background
    paragraph, `Справочно: ...`, or a biography), where only what the verb
@@ -73,9 +76,11 @@ from ..demonyms import place_named_by
 from ..morphology import analyses
 from ..positions import by_sentence, covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
+from ..relations.features import Span, View, participant_features
+from ..relations.model import Relations, load_relations
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
-from .roles import TAKING_PART, is_topic, roles
+from .roles import TAKING_PART, is_topic, outermost, roles, standing
 from .triggers import Trigger, find_triggers, lemma, pos
 from .words import DOCUMENTS, FRAME_NOUNS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
 
@@ -84,6 +89,7 @@ from .words import DOCUMENTS, FRAME_NOUNS, FRAMES, GENERIC, HABITS, REFERENCES, 
 # about one person or body, its subject (an award ceremony has many).
 ONCE = {"signing", "award", "appointment", "dismissal", "founding", "membership"}
 ONE_SUBJECT = {"appointment", "dismissal", "founding", "membership"}
+OWN_ROLES = {"signatory", "host", "organizer", "subject"}  # roles that say more than taking part
 
 
 @dataclass(slots=True)
@@ -139,6 +145,13 @@ class Draft:
         self.online = self.online or naming.online
         self.objects |= naming.objects
         self.take(naming.roles)
+
+    def final_roles(self) -> list[tuple[str, str]]:
+        """The roles, without `participant` for an entity that has a role of its own
+        there (a signatory, a host, an organizer, what the event is about); a
+        speaker or a chair took part, and keeps both."""
+        own = {entity for entity, role in self.roles if role in OWN_ROLES}
+        return [(e, role) for e, role in self.roles if role != "participant" or e not in own]
 
     def take(self, found: list[tuple[Mention, str]]) -> None:
         for mention, role in found:
@@ -361,6 +374,7 @@ def read_sentence(
     dates: list[DateSpan],
     positions: list[Position],
     morph: MorphAnalyzer,
+    relations: Relations,
 ) -> Reading:
     """The events sentence `number` names. `mentions` are the release's, `own`
     and `dates` the sentence's (`by_sentence`: a filter here, once per
@@ -381,15 +395,9 @@ def read_sentence(
     if not triggers:
         return Reading(number, [], explicit)
     online = online_triggers(sentence, triggers, morph)
-    by_type = {
-        type: roles(sentence, taken, triggers, positions, type, morph) + sides
-        for type in dict.fromkeys(t.type for t in triggers)
-    }
     namings = []
     when = assign_dates(sentence, triggers, dates)
-    quiet = [silent(tokens, t, triggers, morph) for t in triggers]
-    speaking = [t for t, q in zip(triggers, quiet, strict=True) if not q] or triggers
-    owners = owning_triggers(sentence, triggers, speaking, own)
+    candidates = actor_candidates(sentence, taken, own, triggers, positions, sides, morph)
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
         namings.append(
@@ -403,19 +411,105 @@ def read_sentence(
                 framed=trigger.bare and is_frame(tokens, trigger, morph),
                 mentioned=is_mentioned(tokens, trigger, morph),
                 objects=documents(tokens, trigger, morph),
-                roles=[
-                    (mention, role)
-                    for mention, role in by_type[trigger.type]
-                    if role == "subject"
-                    or not quiet[number_in_sentence]
-                    or in_name(mention, trigger, tokens)
-                    if not named_by_another(mention, trigger, triggers, tokens)
-                    if role == "subject"
-                    or number_in_sentence in owners.get(mention.mention_id, {0})
-                ],
+                roles=taking_part(candidates[number_in_sentence], relations),
             )
         )
     return Reading(number, namings, explicit)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An actor of a sentence beside one of its events: the roles the rules of
+    `roles` give it there, and what the model sees of the pair."""
+
+    mention: Mention
+    given: list[str]
+    features: list[str]
+
+
+def actor_candidates(
+    sentence: Sentence,
+    taken: dict[int, Mention],
+    own: list[Mention],
+    triggers: list[Trigger],
+    positions: list[Position],
+    sides: list[tuple[Mention, str]],
+    morph: MorphAnalyzer,
+) -> list[list[Candidate]]:
+    """Per trigger, every actor of the sentence (`roles.outermost`) and every side
+    (`китайская сторона`) with the roles the rules give it for that event: an
+    actor's roles for the trigger's type, if the trigger takes participants at
+    all (not `silent`) and is the one the actor belongs to (`owning_triggers`), not
+    another event's name."""
+    tokens = list(sentence.tokens)
+    by_type = {
+        type: roles(sentence, taken, triggers, positions, type, morph) + sides
+        for type in dict.fromkeys(t.type for t in triggers)
+    }
+    quiet = [silent(tokens, t, triggers, morph) for t in triggers]
+    speaking = [t for t, q in zip(triggers, quiet, strict=True) if not q] or triggers
+    owners = owning_triggers(sentence, triggers, speaking, own)
+    view = View(tokens, taken, morph)
+    actors = {a.mention.mention_id: a for a in outermost(tokens, taken)}
+    found = []
+    for index, trigger in enumerate(triggers):
+        given: dict[str, list[str]] = {}
+        mentions = {actor.mention.mention_id: actor.mention for actor in actors.values()}
+        for mention, role in by_type[trigger.type]:
+            mentions.setdefault(mention.mention_id, mention)
+            subject = role == "subject"
+            heard = subject or not quiet[index] or in_name(mention, trigger, tokens)
+            owned = subject or index in owners.get(mention.mention_id, {0})
+            if heard and owned and not named_by_another(mention, trigger, triggers, tokens):
+                given.setdefault(mention.mention_id, []).append(role)
+        candidates = []
+        for key, mention in mentions.items():
+            roles_given = given.get(key, [])
+            actor = actors.get(key)
+            if actor is None or quiet[index]:  # a side named elsewhere, or a frame
+                # (`На полях форума прошла встреча ...`): the rules decide
+                if roles_given:
+                    candidates.append(Candidate(mention, roles_given, []))
+                continue
+            main = next((r for r in reversed(roles_given) if r != "participant"), "")
+            facts = {
+                "rule": main or (roles_given[0] if roles_given else "none"),
+                "trigger": trigger.lemma,
+                "kind": trigger.type,
+                "verb": str(trigger.verb),
+                "in_name": str(in_name(mention, trigger, tokens)),
+                "other_name": str(named_by_another(mention, trigger, triggers, tokens)),
+                "owner": str(index in owners.get(key, {0})),
+                "quiet": str(quiet[index]),
+                "triggers": str(min(len(triggers), 3)),
+                "standing": standing(tokens, actor, positions, triggers, morph),
+            }
+            span = Span(trigger.start, trigger.end - 1)
+            features = participant_features(
+                view, span, Span(actor.first, actor.last), mention, facts
+            )
+            candidates.append(Candidate(mention, roles_given, features))
+        found.append(candidates)
+    return found
+
+
+def taking_part(candidates: list[Candidate], relations: Relations) -> list[tuple[Mention, str]]:
+    """The actors of one event of the sentence with their roles: what an event is
+    about (`subject`), a side named elsewhere and the actors of a frame as the
+    rules give them; any other actor as the model decides (`relations`), in the
+    roles the rules give it, else `participant`."""
+    found: list[tuple[Mention, str]] = []
+    for candidate in candidates:
+        decided = (
+            not candidate.features
+            or "subject" in candidate.given
+            or (bool(candidate.given) and __import__("os").environ.get("ADDONLY") == "1")
+            or relations.takes_part.says(candidate.features)
+        )
+        if decided:
+            roles_kept = candidate.given or ["participant"]
+            found += [(candidate.mention, role) for role in roles_kept]
+    return found
 
 
 def find_events(
@@ -426,11 +520,14 @@ def find_events(
     dates: list[DateSpan],
     positions: list[Position],
     morph: MorphAnalyzer,
+    relations: Relations | None = None,
 ) -> tuple[list[Event], list[Participant]]:
-    """The event records of one release and their participants."""
+    """The event records of one release and their participants; `relations` is the
+    model that decides who took part (the shipped one by default)."""
+    relations = relations or load_relations()
     within = zip(by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True)
     readings = [
-        read_sentence(text, sentences, number, mentions, own, dated, positions, morph)
+        read_sentence(text, sentences, number, mentions, own, dated, positions, morph, relations)
         for number, (own, dated) in enumerate(within)
     ]
     headline = bool(sentences) and bool(title) and sentences[0].text.strip() == title.strip()
@@ -526,5 +623,5 @@ def records(
                     online=draft.online,
                 )
             )
-            participants.extend(Participant(event_id, entity, role) for entity, role in draft.roles)
+            participants.extend(Participant(event_id, e, role) for e, role in draft.final_roles())
     return events, participants

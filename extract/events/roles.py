@@ -275,6 +275,33 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
     return parse.tag.case == "nomn" or "Fixd" in parse.tag or parse.tag.case is None
 
 
+def standing(
+    tokens: list[Token],
+    actor: Actor,
+    positions: list[Position],
+    triggers: list[Trigger],
+    morph: MorphAnalyzer,
+) -> str:
+    """How a name stands in its sentence, as the rules above read it: the
+    organisation of someone's post (`post`), in what something is about
+    (`topic`), after a common noun it qualifies (`qualifies`), inside an event's
+    name (`named`), a place (`place`), else `free`."""
+    mention = actor.mention
+    if mention.type != PER and any(
+        p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id
+        for p in positions
+    ):
+        return "post"
+    if in_topic(tokens, actor, morph):
+        return "topic"
+    if after_noun(tokens, actor, morph):
+        return "qualifies"
+    spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
+    if any(start <= mention.start < end for start, end in spans):
+        return "named"
+    return "place" if mention.type == LOC else "free"
+
+
 def roles(
     sentence: Sentence,
     taken: dict[int, Mention],

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from pymorphy3 import MorphAnalyzer
 
-from ..const import LOC, ORG, PER
-from ..models import Models
+from ..const import LOC
 from ..morphology import analyses
-from ..positions import Post, is_state
+from ..names import fold
+from ..positions import Post
 from ..posts import lemma
 from ..records import Mention, Token
 
@@ -58,11 +58,11 @@ class View:
 
     tokens: list[Token]
     taken: dict[int, Mention]
-    models: Models
+    morph: MorphAnalyzer
+    states: frozenset[str] = frozenset()  # folded names of states: `Models.states`
 
-    @property
-    def morph(self) -> MorphAnalyzer:
-        return self.models.morph
+    def is_state(self, mention: Mention) -> bool:
+        return mention.type == LOC and fold(mention.entity_key.split(":", 1)[-1]) in self.states
 
 
 def word_class(token: Token, morph: MorphAnalyzer) -> str:
@@ -161,10 +161,8 @@ def holder_features(
     return features
 
 
-def kind_of(mention: Mention, models: Models) -> str:
-    if mention.type == LOC:
-        return "state" if is_state(mention, models) else LOC
-    return ORG if mention.type == ORG else PER
+def kind_of(mention: Mention, view: View) -> str:
+    return "state" if view.is_state(mention) else mention.type
 
 
 def workplace_features(
@@ -181,7 +179,7 @@ def workplace_features(
     if org is None or mention is None:  # the rules' choice, named outside the sentence
         return [*features, "outside"]
     span = Span(post.start, post.end - 1)
-    kind = kind_of(mention, view.models)
+    kind = kind_of(mention, view)
     features += [f"kind={kind}", f"first_of_kind={first_of_kind}"]
     features += [f"{kind}:{f}" for f in order(span, org, view)]
     features.append(f"org_case={case_of(view.tokens[org.first], view.morph)}")
@@ -194,4 +192,28 @@ def workplace_features(
         )
         features.append(f"side={side}")
         features.append(f"side_kind={side}:{kind}")
+    return features
+
+
+def participant_features(
+    view: View,
+    trigger: Span,
+    actor: Span,
+    mention: Mention,
+    facts: dict[str, str],
+) -> list[str]:
+    """An event's words and an actor of its sentence: did the actor take part?
+    `facts` are what the event stage knows of the pair, by name (the trigger's
+    lemma and type, the role the hand rules give, whether the actor stands in
+    this event's name or another's), each a feature and a few paired with the
+    actor's type."""
+    features = [f.replace("post_", "event_") for f in order(trigger, actor, view)]
+    features += [f"{name}={value}" for name, value in facts.items()]
+    features += [
+        f"type={mention.type}",
+        f"case={case_of(view.tokens[actor.last], view.morph)}",
+        f"rule_type={facts.get('rule', 'none')}:{mention.type}",
+        f"kind_type={facts.get('kind', '')}:{mention.type}",
+        f"standing_rule={facts.get('standing', '')}:{facts.get('rule', 'none')}",
+    ]
     return features

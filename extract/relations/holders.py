@@ -38,7 +38,7 @@ from ..positions import (
 )
 from ..posts import is_post_word, lemma
 from ..records import Mention, Position, Sentence
-from .features import Span, View, holder_features, workplace_features
+from .features import Span, View, holder_features, kind_of, workplace_features
 from .model import Relations, load_relations
 from .referents import WINDOW, Antecedent, antecedents, prominence
 
@@ -199,7 +199,7 @@ def workplace_candidates(
             continue
         first = index[mention.start]
         last = max(i for i in range(first, len(view.tokens)) if view.tokens[i].end <= mention.end)
-        kind = "state" if mention.type == LOC and is_state(mention, view.models) else mention.type
+        kind = kind_of(mention, view)
         after = first > post_end
         first_of_kind = after and kind not in seen_kinds
         if after:
@@ -271,7 +271,7 @@ def find_positions(
     posts_held: dict[str, set[str]] = {}  # person -> heads of the posts found so far
     in_sentences = by_sentence(sentences, mentions)
     for number, (sentence, inside) in enumerate(zip(sentences, in_sentences, strict=True)):
-        view = View(list(sentence.tokens), covering(sentence, inside), models)
+        view = View(list(sentence.tokens), covering(sentence, inside), models.morph, models.states)
         people = people_of(view, inside)
         posts = candidate_posts(view, relations.lexicon)
         kept = held(holder_candidates(view, posts, people), relations)

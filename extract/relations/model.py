@@ -14,7 +14,7 @@ from importlib.resources import files
 
 WEIGHTS = "relations.json"
 BIAS = "bias"
-DECISIONS = ("holds", "refers", "employs")
+DECISIONS = ("holds", "refers", "employs", "takes_part")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +39,13 @@ class Relations:
     """The decisions the relation stages take: which person of its sentence holds a
     post (`holds`), which person named before a post with no holder in its
     sentence holds it (`refers`), which organisation a post is held in
-    (`employs`)."""
+    (`employs`), which actor of a sentence took part in an event it names
+    (`takes_part`)."""
 
     holds: Linear
     refers: Linear
     employs: Linear
+    takes_part: Linear
     lexicon: frozenset[str]  # post heads learned from the annotated posts
 
 

@@ -24,7 +24,7 @@ kernel; another kernel may move them in the fifth decimal, not the figures.
 import argparse
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,14 +34,11 @@ from sklearn.linear_model import LogisticRegression
 
 from ..models import Models, load_models
 from ..morphology import analyses
-from ..pipeline import linked_mentions, tag_documents
 from ..positions import Post, Release, by_sentence, covering, is_state
 from ..posts import lemma
-from ..records import Document, Mention, Sentence
+from .annotation import PERSON_TYPES, Example, Gold, Labels, Parsed, parse, read_corpus
 from .features import View
 from .holders import (
-    Holder,
-    Workplace,
     candidate_posts,
     hold,
     holder_candidates,
@@ -49,89 +46,17 @@ from .holders import (
     rule_org,
     workplace_candidates,
 )
-from .model import BIAS, DECISIONS, WEIGHTS
+from .model import BIAS, DECISIONS, WEIGHTS, from_json
+from .participation import collect_participants, collect_releases
 from .referents import WINDOW, antecedents, prominence
 
+ROOT = Path(__file__).resolve().parent.parent.parent  # the repository
 LEXICON_COUNT = 2
 FOLDS = 5
 STRENGTHS = (0.03, 0.1, 0.3, 1.0)  # liblinear's C, chosen by cross-validation
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(-1.5, 1.51, 0.25))
 MIN_FEATURE_COUNT = 2  # a feature seen fewer times in training gets no weight
 CHUNK = 32  # texts tagged at once
-PERSON_TYPES = {"PER"}
-PLACE_TYPES = {"ORG", "LOC"}
-
-
-@dataclass(frozen=True, slots=True)
-class Annotated:
-    """One brat entity: its type and character range (a broken span taken whole)."""
-
-    type: str
-    start: int
-    end: int
-
-
-@dataclass
-class Gold:
-    text: str
-    entities: dict[str, Annotated] = field(default_factory=dict)
-    relations: list[tuple[str, str, str]] = field(default_factory=list)  # type, arg1, arg2
-
-    def related(self, kind: str, first: str, second: str) -> list[tuple[str, str]]:
-        """The (arg1, arg2) pairs of a relation between two entity types."""
-        return [
-            (a, b)
-            for rel, a, b in self.relations
-            if rel == kind
-            and a in self.entities
-            and b in self.entities
-            and first in ("*", self.entities[a].type)
-            and second in ("*", self.entities[b].type)
-        ]
-
-
-def read_brat(ann: Path, text: Path) -> Gold:
-    gold = Gold(text.read_text(encoding="utf-8"))
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if line.startswith("T") and len(fields) >= 2:
-            kind, _, ranges = fields[1].partition(" ")
-            bounds = [[int(n) for n in r.split()] for r in ranges.split(";")]
-            start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
-            gold.entities[fields[0]] = Annotated(kind, start, end)
-        elif line.startswith("R") and len(fields) >= 2:
-            kind, *args = fields[1].split()
-            ends = dict(a.split(":", 1) for a in args if ":" in a)
-            if {"Arg1", "Arg2"} <= ends.keys():
-                gold.relations.append((kind, ends["Arg1"], ends["Arg2"]))
-    return gold
-
-
-def read_corpus(folder: Path) -> dict[str, Gold]:
-    """NEREL's layout: `name.ann` beside a `texts/` folder of `name.txt`."""
-    return {
-        ann.stem: read_brat(ann, folder / "texts" / f"{ann.stem}.txt")
-        for ann in sorted(folder.glob("*.ann"))
-    }
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """An annotated text as the pipeline reads it."""
-
-    name: str
-    gold: Gold
-    sentences: list[Sentence]
-    mentions: list[Mention]
-
-
-def parse(corpus: dict[str, Gold], models: Models) -> Iterator[Parsed]:
-    names = list(corpus)
-    for at in range(0, len(names), CHUNK):
-        chunk = names[at : at + CHUNK]
-        documents = [Document(name, f"{name}.txt", corpus[name].text) for name in chunk]
-        for name, tagged in zip(chunk, tag_documents(documents, models), strict=True):
-            yield Parsed(name, corpus[name], tagged.sentences, linked_mentions(tagged, models))
 
 
 def noun_head(parsed: Parsed, start: int, end: int, models: Models) -> str:
@@ -165,87 +90,13 @@ def learn_lexicon(texts: list[Parsed], models: Models) -> frozenset[str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
-    """A candidate as the model learns from it. `group` names the decision it belongs
-    to (one post of one text), so the cross-validation scores decisions, not pairs;
-    `lexicon` is the learned post head it needs, empty when the built-in one holds."""
-
-    text: str
-    group: str
-    features: list[str]
-    label: bool
-    lexicon: str = ""
-
-
 @dataclass
 class Examples:
     holds: list[Example] = field(default_factory=list)
     refers: list[Example] = field(default_factory=list)
     employs: list[Example] = field(default_factory=list)
+    takes_part: list[Example] = field(default_factory=list)
     missed: Counter[str] = field(default_factory=Counter)  # gold pairs with no candidate
-
-
-def overlaps(mention: Mention, entity: Annotated) -> bool:
-    return mention.start < entity.end and entity.start < mention.end
-
-
-class Labels:
-    """The annotation of one text, asked about candidates."""
-
-    def __init__(self, parsed: Parsed) -> None:
-        self.gold = parsed.gold
-        self.mentions = parsed.mentions
-        self.works = self.gold.related("WORKS_AS", "PERSON", "PROFESSION")
-        self.workplaces = self.gold.related("WORKPLACE", "*", "*")
-
-    def ids(self, entity: str, types: set[str]) -> set[str]:
-        """Our entities with a mention over the annotated one."""
-        annotated = self.gold.entities[entity]
-        return {m.entity_id for m in self.mentions if m.type in types and overlaps(m, annotated)}
-
-    def professions(self, start: int, end: int) -> list[str]:
-        """The annotated professions that hold the character range."""
-        return [
-            key
-            for key, e in self.gold.entities.items()
-            if e.type == "PROFESSION" and e.start <= start and end <= e.end
-        ]
-
-    def holds(self, entity: str, head_start: int, head_end: int) -> bool:
-        """Does the annotation give our entity the profession over the post's head?"""
-        professions = set(self.professions(head_start, head_end))
-        return any(
-            profession in professions and entity in self.ids(person, PERSON_TYPES)
-            for person, profession in self.works
-        )
-
-    def employers(self, pair: Holder, head: tuple[int, int], sentence: Sentence) -> set[str]:
-        """Annotated workplaces of the post: of its profession, or the person's in the
-        sentence."""
-        professions = set(self.professions(*head))
-        people = {
-            person
-            for person, profession in self.works
-            if profession in professions
-            and pair.person.mention.entity_id in self.ids(person, PERSON_TYPES)
-        }
-        found = set()
-        for holder, place in self.workplaces:
-            entity = self.gold.entities[place]
-            inside = sentence.start <= entity.start < sentence.end
-            if holder in professions or (holder in people and inside):
-                found.add(place)
-        return found
-
-    def employs(self, candidate: Workplace, places: set[str]) -> bool:
-        for place in places:
-            entity = self.gold.entities[place]
-            if candidate.mention is not None and overlaps(candidate.mention, entity):
-                return True
-            if candidate.entity_id in self.ids(place, PLACE_TYPES):
-                return True
-        return False
 
 
 def collect(parsed: Parsed, models: Models, lexicon: frozenset[str], into: Examples) -> None:
@@ -263,7 +114,7 @@ def collect(parsed: Parsed, models: Models, lexicon: frozenset[str], into: Examp
     posts_held: dict[str, set[str]] = {}
     in_sentences = by_sentence(parsed.sentences, parsed.mentions)
     for number, (sentence, inside) in enumerate(zip(parsed.sentences, in_sentences, strict=True)):
-        view = View(list(sentence.tokens), covering(sentence, inside), models)
+        view = View(list(sentence.tokens), covering(sentence, inside), models.morph, models.states)
         people = people_of(view, inside)
         posts = candidate_posts(view, lexicon)
         learned = {post: lemma(view.tokens[post.head], models.morph) for post, new in posts if new}
@@ -408,8 +259,18 @@ def cross_validate(
     return Fitted(fit(examples, strength), float(threshold), strength, scores)
 
 
-def train(corpus: dict[str, Gold], models: Models) -> dict:
-    """The model as `model.from_json` reads it, with its cross-validation figures."""
+@dataclass(frozen=True, slots=True)
+class Releases:
+    """The team's releases (`data/raw`) and its annotation of their events
+    (`tests/events_gold`)."""
+
+    raw: Path
+    annotated: Path
+
+
+def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = None) -> dict:
+    """The model as `model.from_json` reads it, with its cross-validation figures;
+    `releases` adds the team's annotated releases to what `takes_part` learns from."""
     texts = list(parse(corpus, models))
     fold_of = {parsed.name: number % FOLDS for number, parsed in enumerate(texts)}
     lexicon = learn_lexicon(texts, models)
@@ -423,6 +284,24 @@ def train(corpus: dict[str, Gold], models: Models) -> dict:
     holds = cross_validate(examples.holds, fold_of, holds_decision, lexicons)
     refers = cross_validate(examples.refers, fold_of, best_one, lexicons)
     employs = cross_validate(examples.employs, fold_of, best_one, lexicons)
+    learned = from_json(
+        {
+            "lexicon": sorted(lexicon),
+            **{
+                name: {"weights": fitted.weights, "threshold": fitted.threshold}
+                for name, fitted in (("holds", holds), ("refers", refers), ("employs", employs))
+            },
+            "takes_part": {"weights": {}, "threshold": 0.0},
+        }
+    )
+    for parsed in texts:
+        collect_participants(parsed, models, learned, examples.takes_part)
+    if releases is not None:
+        found = collect_releases(releases.raw, releases.annotated, models, learned)
+        names = sorted({example.text for example in found})
+        fold_of |= {name: number % FOLDS for number, name in enumerate(names)}
+        examples.takes_part += found
+    takes_part = cross_validate(examples.takes_part, fold_of, best_one, lexicons)
     return {
         "source": "NEREL v1.1 train (Loukachevitch et al., 2023), Russian Wikinews, CC BY 2.5",
         "texts": len(texts),
@@ -439,6 +318,7 @@ def train(corpus: dict[str, Gold], models: Models) -> dict:
                 ("holds", holds, examples.holds),
                 ("refers", refers, examples.refers),
                 ("employs", employs, examples.employs),
+                ("takes_part", takes_part, examples.takes_part),
             )
         },
         "without_candidate": dict(sorted(examples.missed.items())),
@@ -450,11 +330,13 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="NEREL's train folder (*.ann beside texts/)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent.parent / "data" / WEIGHTS)
     parser.add_argument("--limit", type=int, default=0, help="the first N texts only")
+    parser.add_argument("--releases", type=Path, default=ROOT / "data" / "raw")
+    parser.add_argument("--annotated", type=Path, default=ROOT / "tests" / "events_gold")
     args = parser.parse_args()
     corpus = read_corpus(args.corpus)
     if args.limit:
         corpus = dict(list(corpus.items())[: args.limit])
-    table = train(corpus, load_models())
+    table = train(corpus, load_models(), Releases(args.releases, args.annotated))
     args.out.write_text(json.dumps(table, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for name in DECISIONS:
         figures = table[name]["cross_validation"]

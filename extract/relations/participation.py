@@ -1,0 +1,165 @@
+"""Training examples for the `takes_part` decision: who took part in an event.
+
+The event stage reads each annotated text as it reads a release (`events`:
+triggers, the actors of their sentences, the roles the rules give them), with
+the positions the freshly learned decisions find. A trigger whose head word
+lies in one of NEREL's EVENT mentions is labelled: an actor took part when
+`PARTICIPANT_IN`, `AGENT` or `ORGANIZES` ties that EVENT to an entity the
+actor stands for, or to a PROFESSION that entity holds (`WORKS_AS`: the
+`министров` of `встреча министров`). Triggers NEREL marks no event at teach
+nothing here.
+"""
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..dates import find_dates
+from ..events import Candidate, actor_candidates, is_habitual, side_roles
+from ..events.triggers import Trigger, find_triggers, lemma
+from ..ingest import parse_source
+from ..inputs import collect
+from ..models import Models
+from ..pipeline import linked_mentions, tag_documents
+from ..positions import by_sentence, covering
+from ..records import Document, Mention, Sentence, Token
+from .annotation import Example, Gold, Labels, Parsed
+from .holders import find_positions
+from .model import Relations
+
+ARGUMENTS = {"PARTICIPANT_IN", "AGENT", "ORGANIZES"}
+
+
+def event_arguments(gold: Gold) -> dict[str, set[str]]:
+    """Per EVENT entity, the entities NEREL ties to it as taking part."""
+    entities = gold.entities
+    found: dict[str, set[str]] = defaultdict(set)
+    holders: dict[str, set[str]] = defaultdict(set)
+    for kind, first, second in gold.relations:
+        if kind == "WORKS_AS":
+            holders[second].add(first)
+    for kind, first, second in gold.relations:
+        if kind not in ARGUMENTS or first not in entities or second not in entities:
+            continue
+        for event, other in ((second, first), (first, second)):
+            if entities[event].type == "EVENT":
+                found[event] |= {other, *holders.get(other, set())}
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One sentence's events as the event stage reads them: the triggers and, per
+    trigger, the actors beside it."""
+
+    tokens: list[Token]
+    triggers: list[Trigger]
+    candidates: list[list[Candidate]]
+
+
+def read_events(
+    document: Document,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    models: Models,
+    relations: Relations,
+) -> Iterator[Read]:
+    """Each sentence that names events, read as `events.read_sentence` reads it."""
+    morph = models.morph
+    positions = find_positions(document.text, sentences, mentions, models, relations)
+    dates = find_dates(document, sentences, models.dates)
+    within = zip(
+        sentences, by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True
+    )
+    for number, (sentence, own, dated) in enumerate(within):
+        tokens = list(sentence.tokens)
+        taken = covering(sentence, own)
+        day = any(d.precision == "day" for d in dated)
+        scheduled = any(d.kind == "date" and d.date_start for d in dated)
+        triggers = find_triggers(number, tokens, taken, morph, day, scheduled)
+        lemmas = [lemma(token, morph) for token in tokens]
+        if not triggers or is_habitual(sentence, lemmas, dated):
+            continue
+        sides = side_roles(lemmas, mentions)
+        found = actor_candidates(sentence, taken, own, triggers, positions, sides, morph)
+        yield Read(tokens, triggers, found)
+
+
+def weighed(candidate: Candidate) -> bool:
+    """A pair the model decides: see `events.taking_part`."""
+    return bool(candidate.features) and "subject" not in candidate.given
+
+
+def collect_participants(
+    parsed: Parsed, models: Models, relations: Relations, into: list[Example]
+) -> None:
+    """Every (event, actor) pair of one text whose event NEREL marks, labelled."""
+    labels = Labels(parsed)
+    gold = parsed.gold
+    events = {key: e for key, e in gold.entities.items() if e.type == "EVENT"}
+    arguments = event_arguments(gold)
+    document = Document(parsed.name, f"{parsed.name}.txt", gold.text)
+    for read in read_events(document, parsed.sentences, parsed.mentions, models, relations):
+        for trigger, candidates in zip(read.triggers, read.candidates, strict=True):
+            head = read.tokens[trigger.head]
+            marked = [k for k, e in events.items() if e.start < head.end and head.start < e.end]
+            if not marked:
+                continue
+            taking = set().union(*(arguments.get(k, set()) for k in marked))
+            ids = set().union(*(labels.ids(k, {"PER", "ORG", "LOC"}) for k in taking))
+            for candidate in filter(weighed, candidates):
+                group = f"{parsed.name}:{head.start}:{candidate.mention.mention_id}"
+                label = candidate.mention.entity_id in ids
+                into.append(Example(parsed.name, group, candidate.features, label))
+
+
+def spans(text: str, needle: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
+
+
+def collect_releases(
+    raw: Path, annotated: Path, models: Models, relations: Relations
+) -> list[Example]:
+    """The team's annotated releases (`tests/events_gold` over `data/raw`): a
+    trigger inside an event's anchor is that event; an actor took part when a
+    mention of its entity overlaps one of the event's participants."""
+    golds = {}
+    for path in sorted(annotated.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        golds[gold["doc_id"]] = gold["events"]
+    found: list[Example] = []
+    documents = [parse_source(s) for s in collect(raw, None)]
+    documents = [d for d in documents if d.doc_id in golds]
+    for document, tagged in zip(documents, tag_documents(documents, models), strict=True):
+        text = document.text
+        mentions = linked_mentions(tagged, models)
+        where: dict[str, list[Mention]] = defaultdict(list)
+        for mention in mentions:
+            where[mention.entity_id].append(mention)
+        anchored = [
+            (anchor, event)
+            for event in golds[document.doc_id]
+            for needle in event["anchors"]
+            for anchor in spans(text, needle)
+        ]
+        for read in read_events(document, tagged.sentences, mentions, models, relations):
+            for trigger, candidates in zip(read.triggers, read.candidates, strict=True):
+                head = read.tokens[trigger.head]
+                events = [e for (a, b), e in anchored if a < head.end and head.start < b]
+                if not events:
+                    continue
+                taking = [
+                    s for e in events for p in e["participants"] for s in spans(text, p["mention"])
+                ]
+                for candidate in filter(weighed, candidates):
+                    label = any(
+                        m.start < b and a < m.end
+                        for m in where[candidate.mention.entity_id]
+                        for a, b in taking
+                    )
+                    group = f"{document.doc_id}:{head.start}:{candidate.mention.mention_id}"
+                    found.append(Example(document.doc_id, group, candidate.features, label))
+    return found
