@@ -48,6 +48,7 @@ FLOORS = {
         ("nerel_positions", "person+org (WORKPLACE)"): 0.586,
         ("nerel_positions", "person+post+org"): 0.573,
         ("nerel_event_arguments", "participants"): 0.586,  # the rules alone: 0.528
+        ("nerel_events", "gold EVENTs of the contract's types"): 0.630,  # the rules alone: 0.580
     },
 }
 

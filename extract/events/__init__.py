@@ -31,7 +31,10 @@ How a release becomes records:
    verbs. `Пленарное заседание Форума ...` and `Церемония открытия выставки`
    are the forum and the exhibition. Not events: a count (`более 80 встреч`),
    a series (`проводится ежегодно`), an intention (`намерены посетить`), a
-   mode (`в режиме видеоконференции`).
+   mode (`в режиме видеоконференции`). A model learned from NEREL and the
+   team's releases (`relations`: the `is_event` decision) then keeps those
+   that report an event, weighing the trigger's word, its tense, the words
+   around it, negations and hedges in its sentence, and the dates there.
 2. Triggers are resolved to events, the headline last (it sums up the body):
    a trigger with complements is a new event unless an earlier one has the
    same name (`4-ом Совещании руководителей ...` and `4-го Совещания
@@ -76,7 +79,7 @@ from ..demonyms import place_named_by
 from ..morphology import analyses
 from ..positions import by_sentence, covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
-from ..relations.features import Span, View, participant_features
+from ..relations.features import Span, View, event_features, participant_features
 from ..relations.model import Relations, load_relations
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
@@ -388,6 +391,8 @@ def read_sentence(
     lemmas = [lemma(token, morph) for token in tokens]
     if is_habitual(sentence, lemmas, dates):
         triggers = []
+    looks = trigger_features(tokens, taken, triggers, morph, dated, scheduled)
+    triggers = [t for t, seen in zip(triggers, looks, strict=True) if relations.is_event.says(seen)]
     sides = side_roles(lemmas, mentions)
     explicit = roles(sentence, taken, [], positions, "", morph, explicit=True)
     stated = not TAKING_PART.isdisjoint(lemmas)
@@ -415,6 +420,35 @@ def read_sentence(
             )
         )
     return Reading(number, namings, explicit)
+
+
+def trigger_features(
+    tokens: list[Token],
+    taken: dict[int, Mention],
+    triggers: list[Trigger],
+    morph: MorphAnalyzer,
+    dated: bool,
+    scheduled: bool,
+) -> list[list[str]]:
+    """What the `is_event` decision sees of each trigger of a sentence."""
+    view = View(tokens, taken, morph)
+    found = []
+    for trigger in triggers:
+        facts = {
+            "trigger": trigger.lemma,
+            "kind": trigger.type,
+            "verb": str(trigger.verb),
+            "bare": str(trigger.bare),
+            "refers": str(trigger.refers),
+            "part": trigger.also or "none",
+            "held_at": str(trigger.within is not None),
+            "dated": str(dated),
+            "scheduled": str(scheduled),
+            "triggers": str(min(len(triggers), 3)),
+            "kind_dated": f"{trigger.type}:{dated}",
+        }
+        found.append(event_features(view, trigger.start, trigger.end - 1, trigger.head, facts))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,3 +217,44 @@ def participant_features(
         f"standing_rule={facts.get('standing', '')}:{facts.get('rule', 'none')}",
     ]
     return features
+
+
+# Words that make an event words speak of something not reported as done: a
+# negation, an expectation, a rumour, a condition, any one of a kind.
+HEDGES = set(
+    "не ни ожидать ожидаться планировать планироваться намереваться намерен собираться мочь "
+    "должный предполагать предполагаться возможный возможно якобы слух если любой каждый "
+    "всякий будущий предстоящий очередной".split()
+)
+
+
+def event_features(
+    view: View, first: int, last: int, head: int, facts: dict[str, str]
+) -> list[str]:
+    """Words that may name an event (tokens `first`..`last`, `head` the event word):
+    is an event reported there? `facts` are what the event stage knows of them."""
+    tokens, morph = view.tokens, view.morph
+    parse = analyses(tokens[head].text, morph)[0]
+    features = [f"{name}={value}" for name, value in facts.items()]
+    features += [
+        f"tense={parse.tag.tense}",
+        f"mood={parse.tag.mood}",
+        f"number={parse.tag.number}",
+        f"case={parse.tag.case}",
+        f"initial={first == 0}",
+        f"upper={tokens[head].text[:1].isupper()}",
+        f"words={min(last - first + 1, 4)}",
+    ]
+    for offset in (-2, -1, 1, 2):
+        index = first + offset if offset < 0 else last + offset
+        if 0 <= index < len(tokens):
+            mention = view.taken.get(index)
+            kind = mention.type if mention is not None else word_class(tokens[index], morph)
+            features.append(f"at{offset}={kind}")
+    lemmas = {lemma(token, morph) for token in tokens}
+    features += [f"hedge={word}" for word in sorted(lemmas & HEDGES)]
+    near = {lemma(t, morph) for t in tokens[max(0, first - 3) : first]}
+    features += [f"hedge_near={word}" for word in sorted(near & HEDGES)]
+    kinds = {m.type for m in view.taken.values()}
+    features += [f"names={kind}" for kind in sorted(kinds)]
+    return features

@@ -17,9 +17,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pymorphy3 import MorphAnalyzer
+
 from ..dates import find_dates
-from ..events import Candidate, actor_candidates, is_habitual, side_roles
-from ..events.triggers import Trigger, find_triggers, lemma
+from ..events import Candidate, actor_candidates, is_habitual, side_roles, trigger_features
+from ..events.triggers import Trigger, find_triggers, lemma, word_lemma
+from ..events.words import EVENT_NOUNS, EVENT_VERBS
 from ..ingest import parse_source
 from ..inputs import collect
 from ..models import Models
@@ -31,6 +34,12 @@ from .holders import find_positions
 from .model import Relations
 
 ARGUMENTS = {"PARTICIPANT_IN", "AGENT", "ORGANIZES"}
+# Events NEREL often states by relations with no EVENT mention.
+STATED_BY = {
+    "founding": {"FOUNDED_BY", "DATE_FOUNDED_IN"},
+    "award": {"AWARDED_WITH"},
+    "membership": {"MEMBER_OF"},
+}
 
 
 def event_arguments(gold: Gold) -> dict[str, set[str]]:
@@ -52,11 +61,13 @@ def event_arguments(gold: Gold) -> dict[str, set[str]]:
 
 @dataclass(frozen=True, slots=True)
 class Read:
-    """One sentence's events as the event stage reads them: the triggers and, per
-    trigger, the actors beside it."""
+    """One sentence's events as the event stage reads them: the triggers, what
+    `is_event` sees of each, and, per trigger, the actors beside it."""
 
+    sentence: Sentence
     tokens: list[Token]
     triggers: list[Trigger]
+    looks: list[list[str]]
     candidates: list[list[Candidate]]
 
 
@@ -84,8 +95,9 @@ def read_events(
         if not triggers or is_habitual(sentence, lemmas, dated):
             continue
         sides = side_roles(lemmas, mentions)
+        looks = trigger_features(tokens, taken, triggers, morph, day, scheduled)
         found = actor_candidates(sentence, taken, own, triggers, positions, sides, morph)
-        yield Read(tokens, triggers, found)
+        yield Read(sentence, tokens, triggers, looks, found)
 
 
 def weighed(candidate: Candidate) -> bool:
@@ -93,16 +105,57 @@ def weighed(candidate: Candidate) -> bool:
     return bool(candidate.features) and "subject" not in candidate.given
 
 
+def reported(read: Read, trigger: Trigger, gold: Gold, morph: MorphAnalyzer) -> bool:
+    """Does NEREL report an event there: an EVENT mention over the trigger's words,
+    or one in its sentence with a word of the trigger's type (NEREL marks only
+    some of the words that name an event); for a founding, an award or a joining,
+    which NEREL often states by relations alone, an argument of one in the
+    sentence (`FOUNDED_BY`, `AWARDED_WITH`, `MEMBER_OF`)?"""
+    start = read.tokens[trigger.start].start
+    end = read.tokens[trigger.end - 1].end
+    sentence = read.sentence
+    for entity in gold.entities.values():
+        if entity.type != "EVENT":
+            continue
+        if entity.start < end and start < entity.end:
+            return True
+        inside = sentence.start <= entity.start < sentence.end
+        if inside and trigger.type in types_named(gold.text[entity.start : entity.end], morph):
+            return True
+    kinds = STATED_BY.get(trigger.type, set())
+    return any(
+        sentence.start <= gold.entities[arg].start < sentence.end
+        for kind, first, second in gold.relations
+        if kind in kinds
+        for arg in (first, second)
+        if arg in gold.entities
+    )
+
+
+def types_named(text: str, morph: MorphAnalyzer) -> set[str]:
+    """The event types the words of a mention name (`встречи` -> meeting)."""
+    lemmas = {word_lemma(word, morph) for word in re.findall(r"[\w-]+", text.lower())}
+    return {EVENT_NOUNS.get(w) or EVENT_VERBS.get(w, "") for w in lemmas} - {""}
+
+
 def collect_participants(
-    parsed: Parsed, models: Models, relations: Relations, into: list[Example]
+    parsed: Parsed,
+    models: Models,
+    relations: Relations,
+    into: list[Example],
+    reports: list[Example],
 ) -> None:
-    """Every (event, actor) pair of one text whose event NEREL marks, labelled."""
+    """Every (event, actor) pair of one text whose event NEREL marks, and every
+    trigger, labelled."""
     labels = Labels(parsed)
     gold = parsed.gold
     events = {key: e for key, e in gold.entities.items() if e.type == "EVENT"}
     arguments = event_arguments(gold)
     document = Document(parsed.name, f"{parsed.name}.txt", gold.text)
     for read in read_events(document, parsed.sentences, parsed.mentions, models, relations):
+        for trigger, looks in zip(read.triggers, read.looks, strict=True):
+            label = reported(read, trigger, gold, models.morph)
+            reports.append(Example(parsed.name, f"{parsed.name}:{trigger}", looks, label))
         for trigger, candidates in zip(read.triggers, read.candidates, strict=True):
             head = read.tokens[trigger.head]
             marked = [k for k, e in events.items() if e.start < head.end and head.start < e.end]
@@ -121,7 +174,7 @@ def spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 
 def collect_releases(
-    raw: Path, annotated: Path, models: Models, relations: Relations
+    raw: Path, annotated: Path, models: Models, relations: Relations, reports: list[Example]
 ) -> list[Example]:
     """The team's annotated releases (`tests/events_gold` over `data/raw`): a
     trigger inside an event's anchor is that event; an actor took part when a
@@ -146,6 +199,12 @@ def collect_releases(
             for anchor in spans(text, needle)
         ]
         for read in read_events(document, tagged.sentences, mentions, models, relations):
+            for trigger, looks in zip(read.triggers, read.looks, strict=True):
+                start = read.tokens[trigger.start].start
+                end = read.tokens[trigger.end - 1].end
+                label = any(a < end and start < b for (a, b), _ in anchored)
+                group = f"{document.doc_id}:{trigger}"
+                reports.append(Example(document.doc_id, group, looks, label))
             for trigger, candidates in zip(read.triggers, read.candidates, strict=True):
                 head = read.tokens[trigger.head]
                 events = [e for (a, b), e in anchored if a < head.end and head.start < b]

@@ -96,6 +96,7 @@ class Examples:
     refers: list[Example] = field(default_factory=list)
     employs: list[Example] = field(default_factory=list)
     takes_part: list[Example] = field(default_factory=list)
+    is_event: list[Example] = field(default_factory=list)
     missed: Counter[str] = field(default_factory=Counter)  # gold pairs with no candidate
 
 
@@ -292,16 +293,20 @@ def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = N
                 for name, fitted in (("holds", holds), ("refers", refers), ("employs", employs))
             },
             "takes_part": {"weights": {}, "threshold": 0.0},
+            "is_event": {"weights": {BIAS: 1.0}, "threshold": 0.0},
         }
     )
     for parsed in texts:
-        collect_participants(parsed, models, learned, examples.takes_part)
+        collect_participants(parsed, models, learned, examples.takes_part, examples.is_event)
     if releases is not None:
-        found = collect_releases(releases.raw, releases.annotated, models, learned)
+        found = collect_releases(
+            releases.raw, releases.annotated, models, learned, examples.is_event
+        )
         names = sorted({example.text for example in found})
         fold_of |= {name: number % FOLDS for number, name in enumerate(names)}
         examples.takes_part += found
     takes_part = cross_validate(examples.takes_part, fold_of, best_one, lexicons)
+    is_event = cross_validate(examples.is_event, fold_of, best_one, lexicons)
     return {
         "source": "NEREL v1.1 train (Loukachevitch et al., 2023), Russian Wikinews, CC BY 2.5",
         "texts": len(texts),
@@ -319,6 +324,7 @@ def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = N
                 ("refers", refers, examples.refers),
                 ("employs", employs, examples.employs),
                 ("takes_part", takes_part, examples.takes_part),
+                ("is_event", is_event, examples.is_event),
             )
         },
         "without_candidate": dict(sorted(examples.missed.items())),
