@@ -59,9 +59,11 @@ from .morphology import analyses, can_be, is_singular
 from .names import fold
 from .normalize import INSTITUTIONS, normalize
 from .posts import (
+    ACTING,
     POST_HEADS,
     POST_MODIFIERS,
     PROFESSIONS,
+    UNITS,
     is_post_word,
     lemma,
 )
@@ -115,29 +117,50 @@ def is_verb(token: Token, morph: MorphAnalyzer) -> bool:
     return analyses(token.text, morph)[0].tag.POS in {"VERB", "INFN", "GRND", "PRTS"}
 
 
-def read_post(tokens: list[Token], found: int, morph: MorphAnalyzer) -> Post:
-    """Grow a post around a post word: modifiers and post words before it, post
-    words in the genitive after it; its head is the first post word
-    (`заместитель` in `первый заместитель министра`)."""
-    start = found
-    while start > 0 and (
-        lemma(tokens[start - 1], morph) in POST_MODIFIERS or is_post_word(tokens[start - 1], morph)
-    ):
-        start -= 1
-    while start < found and tokens[start].text.lower() == "и":
-        start += 1
-    head = next(i for i in range(start, found + 1) if is_post_word(tokens[i], morph))
+def read_post(
+    tokens: list[Token], found: int, morph: MorphAnalyzer, heads: frozenset[str] = frozenset()
+) -> Post:
+    """Grow a post around a post word: modifiers and post words before it (`и. о.`,
+    `временно исполняющий обязанности`), post words and units in the genitive
+    after it (`начальник цеха`); its head is the first post word (`заместитель`
+    in `первый заместитель министра`). `heads` are more post words (a learned
+    lexicon)."""
+    start = grow_left(tokens, found, morph)
+    head = next(
+        i
+        for i in range(start, found + 1)
+        if is_post_word(tokens[i], morph) or lemma(tokens[i], morph) in heads or i == found
+    )
     end = found + 1
     while end < len(tokens) and is_complement(tokens[end], morph):
         end += 1
     return Post(start, end, head)
 
 
+def grow_left(tokens: list[Token], found: int, morph: MorphAnalyzer) -> int:
+    """Where the words before a post word that belong to its post start."""
+    start = found
+    while start > 0:
+        before = tokens[start - 1]
+        word = lemma(before, morph)
+        acting = before.text.lower().startswith(ACTING)
+        if word in POST_MODIFIERS or acting or is_post_word(before, morph):
+            start -= 1
+        elif start >= 4 and [t.text.lower() for t in tokens[start - 4 : start]] == list("и.о."):
+            start -= 4  # `И. о. ректора`, cut into four tokens
+        else:
+            break
+    while start < found and tokens[start].text.lower() == "и" and tokens[start + 1].text != ".":
+        start += 1
+    return start
+
+
 def is_complement(token: Token, morph: MorphAnalyzer) -> bool:
     """A post word after the head (`министра`, `правления`); a capitalised one starts a
     name (`Совета Безопасности`) unless it is the `Министра` of official style."""
     word = lemma(token, morph)
-    return word in POST_COMPLEMENTS and (token.text.islower() or word in INSTITUTIONS)
+    complement = word in POST_COMPLEMENTS or (word in UNITS and can_be(token.text, "gent", morph))
+    return complement and (token.text.islower() or word in INSTITUTIONS)
 
 
 def cases(token: Token, morph: MorphAnalyzer) -> set[str]:

@@ -36,13 +36,14 @@ from ..positions import (
     read_post,
     stretch_end,
 )
-from ..posts import is_post_word, lemma
+from ..posts import HONOURS, is_post_word, lemma
 from ..records import Mention, Position, Sentence
 from .features import Span, View, holder_features, kind_of, workplace_features
 from .model import Relations, load_relations
 from .referents import WINDOW, Antecedent, antecedents, prominence
 
 REACH = 30  # tokens between a post and a person the model weighs at all
+AWARDS = set("грамота медаль орден премия диплом знак звание благодарность приз кубок".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,27 +74,29 @@ class Workplace:
 
 def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, bool]]:
     """Every post phrase of the sentence, once, with whether its head is known only
-    from the learned lexicon."""
+    from the learned lexicon. Not a post: a word inside a name (`Почётной
+    грамотой Совета Министров`), a relative's (`Жена президента`), an honorary
+    title (`Заслуженный артист России`)."""
     morph = view.morph
     found: dict[tuple[int, int], tuple[Post, bool]] = {}
     for index, token in enumerate(view.tokens):
         mention = view.taken.get(index)
         inside = mention is not None and (mention.type == PER or mention.start < token.start)
-        if inside or not token.text[:1].isalpha():  # `Почётной грамотой Совета Министров`
+        if inside or not token.text[:1].isalpha():
             continue
-        if is_post_word(token, morph):
-            post, learned = read_post(view.tokens, index, morph), False
-        elif lemma(token, morph) in lexicon:
-            start = index
-            while start > 0 and lemma(view.tokens[start - 1], morph) in POST_MODIFIERS:
-                start -= 1
-            post, learned = Post(start, index + 1, index), True
-        else:
+        known = is_post_word(token, morph)
+        word = lemma(token, morph)
+        if not known and (word not in lexicon or word in POST_MODIFIERS):
             continue
+        post = read_post(view.tokens, index, morph, lexicon)
+        before = view.tokens[max(0, post.start - 1) : post.head]
         if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in KIN:
             continue  # `Жена президента Мишель Обама`: the post is the relative's
+        if any(t.text.lower().startswith(HONOURS) for t in before):
+            continue
         shared = not is_singular(view.tokens[post.head].text, morph)
         key = (post.start, post.end)
+        learned = not is_post_word(view.tokens[post.head], morph)
         found.setdefault(key, (Post(post.start, post.end, post.head, shared), learned))
     return list(found.values())
 
@@ -189,13 +192,18 @@ def workplace_candidates(
     view: View, post: Post, person: Span | None, inside: list[Mention], rule_org: str
 ) -> list[Workplace]:
     """The organisations and places of the sentence, and the rules' choice; `person`
-    is where the holder is named in the sentence, if it is."""
+    is where the holder is named in the sentence, if it is. An award named like an
+    organisation (`Почётной грамотой Совета Министров`) employs no one."""
     index = {token.start: i for i, token in enumerate(view.tokens)}
     post_end = post.end - 1
     candidates = []
     seen_kinds: set[str] = set()
+    awards = {m.entity_id for m in inside if is_award(m, view)}
+    rule_org = "" if rule_org in awards else rule_org
     for mention in inside:
         if mention.type not in (ORG, LOC) or mention.start not in index:
+            continue
+        if mention.entity_id in awards:
             continue
         first = index[mention.start]
         last = max(i for i in range(first, len(view.tokens)) if view.tokens[i].end <= mention.end)
@@ -218,6 +226,12 @@ def workplace_candidates(
         features = workplace_features(view, post, person, None, None, False, True)
         candidates.append(Workplace(rule_org, None, features))
     return candidates
+
+
+def is_award(mention: Mention, view: View) -> bool:
+    """An award by its first two words (`Почётная грамота ...`, `Орден Почёта`)."""
+    words = mention.text.lower().split()[:2]
+    return any(analyses(word, view.morph)[0].normal_form in AWARDS for word in words)
 
 
 def employer(candidates: list[Workplace], relations: Relations) -> str:
