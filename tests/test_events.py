@@ -206,8 +206,42 @@ def test_events_seed_release(tmp_path: Path) -> None:
             "Обсуждено создание условий для бизнеса.",
             [],
         ),
+        ("Договор о поставках так и не был подписан сторонами.", []),
+        ("Аналитики ожидают отставки министра финансов Ивана Петрова.", []),
+        ("По слухам, на следующей неделе состоится встреча президентов России и Китая.", []),
+        ("При подписании любого договора стороны обязаны соблюдать закон.", []),
+        ("Заседание суда по делу Иванова назначено на 20 мая.", []),
+        (  # a visit announced is one, `ожидается`: no forecast
+            "3 апреля в Минске ожидается визит делегации Министерства цифрового развития "
+            "Казахстана.",
+            [
+                (
+                    "visit",
+                    "2025-04-03",
+                    "2025-04-03",
+                    "Минск",
+                    False,
+                    [("participant", "Министерство цифрового развития Казахстана")],
+                )
+            ],
+        ),
     ],
-    ids=["signing", "chair", "online", "appointment", "count", "series", "intention", "object"],
+    ids=[
+        "signing",
+        "chair",
+        "online",
+        "appointment",
+        "count",
+        "series",
+        "intention",
+        "object",
+        "negated",
+        "forecast",
+        "rumour",
+        "any of a kind",
+        "court",
+        "announced",
+    ],
 )
 def test_events_in_sentences(sentence: str, expected: list[tuple]) -> None:
     assert events_of(sentence) == expected
@@ -363,8 +397,8 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     scores = score_run(raw_out)
     print(report(scores))
     total = totals(scores)
-    assert total.events.f1() >= 0.85  # measured 0.895
+    assert total.events.f1() >= 0.85  # measured 0.901
     # 0.808 with the rules alone, written on these releases; the learned `takes_part`
-    # (NEREL and these releases) gives 0.759 here and, out of fold on these releases'
+    # (NEREL and these releases) gives 0.770 here and, out of fold on these releases'
     # candidates, F1 0.803 where the rules give 0.775 (benchmarks/relations.py)
-    assert total.roles.f1() >= 0.75  # measured 0.759
+    assert total.roles.f1() >= 0.75  # measured 0.770

@@ -17,7 +17,10 @@ states an intention, not an event.
 No trigger: a count (`более 80 встреч`), an undated plural (`проведены
 консультации`), a proposal (`предложила провести семинар`), what a document
 is about (`Договор о создании ...`), a mode (`в режиме видеоконференции`), a
-plan with no date (`Следующее совещание пройдёт ...`). `делегация` is a visit
+plan with no date (`Следующее совещание пройдёт ...`), a rumour or a forecast
+(`По слухам`, `аналитики ожидают отставки`), any event of a kind (`при
+подписании любого договора`), a court's session, a date set (`назначено на
+20 мая`). `делегация` is a visit
 only where the sentence says it came or stayed, else a reference back.
 """
 
@@ -33,8 +36,10 @@ from ..const import PER, QUOTE_PAIRS
 from ..morphology import analyses, can_be, is_singular, part_of_speech
 from ..records import Mention, Token
 from .words import (
+    ANY_OF_KIND,
     ASPECTS,
     COUNTS,
+    COURTS,
     DOCUMENTS,
     EVENT_NOUNS,
     EVENT_PAIRS,
@@ -50,6 +55,7 @@ from .words import (
     NEXT,
     PARTS,
     REFERENCES,
+    SPECULATION,
     STAYS,
     VERB_NEEDS,
     VERB_OBJECTS,
@@ -433,7 +439,30 @@ def find_triggers(
             continue
         found.append(trigger)
         index = max(index + 1, trigger.end if not trigger.verb else index + 1)
-    return unframe(found, tokens, morph)
+    return [t for t in unframe(found, tokens, morph) if not unreported(tokens, t, morph)]
+
+
+def unreported(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
+    """Words that name no event reported as held: a rumour or a forecast in the
+    sentence (`По слухам ...`, `Аналитики ожидают отставки`), any event of a kind
+    (`при подписании любого договора`), a court's session (`Заседание суда`), a
+    date set (`назначено на 20 мая`)."""
+    words = [lemma(token, morph) for token in tokens]
+    if SPECULATION & set(words):
+        return True
+    if any(
+        word == "ожидать" and not token.text.lower().endswith(("ся", "сь"))
+        for word, token in zip(words[: trigger.start], tokens, strict=False)
+    ):
+        return True  # `ожидают отставки`, not `ожидается визит`
+    if ANY_OF_KIND & set(words[trigger.start : trigger.end + 2]):
+        return True
+    if trigger.lemma == "заседание" and COURTS & set(words[trigger.start : trigger.end]):
+        return True
+    if trigger.type != "appointment" or not trigger.verb:
+        return False
+    reach = range(trigger.start, min(trigger.end + 1, len(tokens) - 1))
+    return any(words[i] == "на" and tokens[i + 1].text[:1].isdigit() for i in reach)
 
 
 def unframe(triggers: list[Trigger], tokens: list[Token], morph: MorphAnalyzer) -> list[Trigger]:
