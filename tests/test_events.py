@@ -64,7 +64,6 @@ def test_events_seed_release(tmp_path: Path) -> None:
         ("participant", china),
         ("participant", ministry),
         ("participant", "Секретариат ШОС"),
-        ("participant", "Шанхайская организация сотрудничества"),
     ]
     academy = "Китайская академия информационно-коммуникационных технологий"
     assert found == [
@@ -190,6 +189,26 @@ def test_events_seed_release(tmp_path: Path) -> None:
             "Указом Президента 2 июня Иван Петров назначен на должность посла.",
             [("appointment", "2025-06-02", "2025-06-02", "", False, [("subject", "Иван Петров")])],
         ),
+        (  # an appointment stated by the post alone, the body it is in taking part
+            "28 июля Владимир Булавин назначен главой Федеральной таможенной службы.",
+            [
+                (
+                    "appointment",
+                    "2025-07-28",
+                    "2025-07-28",
+                    "",
+                    False,
+                    [
+                        ("participant", "Федеральная таможенная служба"),
+                        ("subject", "Владимир Булавин"),
+                    ],
+                )
+            ],
+        ),
+        (
+            "Сергей Иванов избран председателем совета директоров.",
+            [("appointment", "", "", "", False, [("subject", "Сергей Иванов")])],
+        ),
         (  # a count of events is not an event
             "За год проведено более 40 встреч с партнёрами.",
             [],
@@ -231,6 +250,8 @@ def test_events_seed_release(tmp_path: Path) -> None:
         "chair",
         "online",
         "appointment",
+        "appointed as",
+        "elected as",
         "count",
         "series",
         "intention",
@@ -397,8 +418,8 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     scores = score_run(raw_out)
     print(report(scores))
     total = totals(scores)
-    assert total.events.f1() >= 0.85  # measured 0.901
+    assert total.events.f1() >= 0.85  # measured 0.909
     # 0.808 with the rules alone, written on these releases; the learned `takes_part`
-    # (NEREL and these releases) gives 0.770 here and, out of fold on these releases'
+    # (NEREL and these releases) gives 0.785 here and, out of fold on these releases'
     # candidates, F1 0.803 where the rules give 0.775 (benchmarks/relations.py)
-    assert total.roles.f1() >= 0.75  # measured 0.770
+    assert total.roles.f1() >= 0.75  # measured 0.785

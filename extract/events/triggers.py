@@ -34,6 +34,7 @@ from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
 from ..morphology import analyses, can_be, is_singular, part_of_speech
+from ..posts import is_post_word
 from ..records import Mention, Token
 from .words import (
     ANY_OF_KIND,
@@ -70,6 +71,8 @@ NAME_PREPOSITIONS = {"по", "для", "о", "об", "с", "со", "между",
 # `в области цифровых технологий`, `в сфере ИКТ` name a field, part of the name.
 FIELDS = {"область", "сфера"}
 OBJECT_REACH = 6  # words between a verb and the object it needs
+POST_REACH = 4  # words between a verb of appointing and the post it gives
+TO_POSTS = {"назначить", "избрать"}  # verbs that state an appointment by the post alone
 HYPOTHESIS_REACH = 10  # words between a proposal and the event it proposes
 CLAUSE_MARKS = set(",;:!?()«»")
 MAX_NAME = 25  # tokens after the trigger word that may belong to its name
@@ -298,6 +301,13 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
         if found is None and not any(lemma(t, morph) in VERB_OBJECTS[word] for t in before):
             return None
         return index + 1 if found is None else found + 1
+    if word in TO_POSTS:  # `назначен губернатором`, `Новым главкомом ... назначен`
+        after = range(index + 1, min(len(tokens), index + POST_REACH))
+        found = next((i for i in after if names_post(tokens[i], morph)), None)
+        if found is not None:
+            return found + 1
+        if any(names_post(t, morph) for t in tokens[max(0, index - POST_REACH) : index]):
+            return index + 1
     needed = VERB_NEEDS.get(word, ())
     position = index + 1
     for want in needed:
@@ -311,6 +321,11 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
     words = [lemma(token, morph) for token in tokens[:index]]
     ahead = any(words[i : i + len(needed)] == list(needed) for i in range(len(words)))
     return index + 1 if word in NEEDS_AHEAD and ahead else None
+
+
+def names_post(token: Token, morph: MorphAnalyzer) -> bool:
+    """A post in the instrumental, as a verb of appointing takes it."""
+    return token.text.isalpha() and is_post_word(token, morph) and can_be(token.text, "ablt", morph)
 
 
 def is_hypothetical(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:

@@ -43,6 +43,8 @@ from .model import Relations, load_relations
 from .referents import WINDOW, Antecedent, antecedents, prominence
 
 REACH = 30  # tokens between a post and a person the model weighs at all
+OFFICES = {"должность", "пост"}  # `освобождён от должности директора`, `на посту мэра`
+OFFICE_REACH = 8  # words between a name and its office phrase
 AWARDS = set("грамота медаль орден премия диплом знак звание благодарность приз кубок".split())
 
 
@@ -82,7 +84,8 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
     for index, token in enumerate(view.tokens):
         mention = view.taken.get(index)
         inside = mention is not None and (mention.type == PER or mention.start < token.start)
-        if inside or not token.text[:1].isalpha():
+        within = any(start <= index < end for start, end in found)  # `совета директоров`
+        if inside or within or not token.text[:1].isalpha():
             continue
         known = is_post_word(token, morph)
         word = lemma(token, morph)
@@ -129,7 +132,26 @@ def rule_pairs(view: View, people: list[Person]) -> dict[tuple[int, int], str]:
             if post is not None:
                 found[(first, post.head)] = rule
                 break
+        office = post_of_office(view, last + 1)
+        if office is not None:
+            found.setdefault((first, office), "office")
     return found
+
+
+def post_of_office(view: View, start: int) -> int | None:
+    """The head of the post an office phrase after a name gives it (`Стасевич
+    освобождён от должности генерального директора`, `Петров назначен на должность
+    заместителя министра`), within `OFFICE_REACH` words and one clause."""
+    tokens, morph = view.tokens, view.morph
+    for index in range(start, min(len(tokens) - 1, start + OFFICE_REACH)):
+        if tokens[index].text in {".", ";", ":", "(", ")"} or index in view.taken:
+            return None
+        if lemma(tokens[index], morph) in OFFICES:
+            for after in range(index + 1, min(len(tokens), index + 4)):
+                if is_post_word(tokens[after], morph):
+                    return read_post(tokens, after, morph).head
+            return None
+    return None
 
 
 def holder_candidates(
