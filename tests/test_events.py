@@ -418,8 +418,7 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     scores = score_run(raw_out)
     print(report(scores))
     total = totals(scores)
-    assert total.events.f1() >= 0.85  # measured 0.909
+    assert total.events.f1() >= 0.85  # measured 0.887
     # 0.808 with the rules alone, written on these releases; the learned `takes_part`
-    # (NEREL and these releases) gives 0.785 here and, out of fold on these releases'
-    # candidates, F1 0.803 where the rules give 0.775 (benchmarks/relations.py)
-    assert total.roles.f1() >= 0.75  # measured 0.785
+    # (NEREL and these releases) gives 0.781 here (README, Quality)
+    assert total.roles.f1() >= 0.75  # measured 0.781

@@ -68,7 +68,7 @@ def test_report_events_sorted_by_date_both_ways(report_out: Path) -> None:
         dom, console = render(report_out / "report.html", fragment)
         assert console == []
         rows = dom.css("#events tbody tr")
-        assert len(rows) == len(events) == 67
+        assert len(rows) == len(events) == 66
         assert [row.attributes["data-date"] for row in rows] == (
             sorted(dates, reverse=newest_first) + undated
         )

@@ -34,7 +34,7 @@ from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
 from ..morphology import analyses, can_be, is_singular, part_of_speech
-from ..posts import is_post_word
+from ..posts import ACTING, is_post_word
 from ..records import Mention, Token
 from .words import (
     ANY_OF_KIND,
@@ -71,7 +71,8 @@ NAME_PREPOSITIONS = {"по", "для", "о", "об", "с", "со", "между",
 # `в области цифровых технологий`, `в сфере ИКТ` name a field, part of the name.
 FIELDS = {"область", "сфера"}
 OBJECT_REACH = 6  # words between a verb and the object it needs
-POST_REACH = 4  # words between a verb of appointing and the post it gives
+POST_REACH = 4  # words between a verb of appointing and the post it gives after it
+POST_BEFORE = 10  # and before it, within its clause
 TO_POSTS = {"назначить", "избрать"}  # verbs that state an appointment by the post alone
 HYPOTHESIS_REACH = 10  # words between a proposal and the event it proposes
 CLAUSE_MARKS = set(",;:!?()«»")
@@ -306,8 +307,11 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
         found = next((i for i in after if names_post(tokens[i], morph)), None)
         if found is not None:
             return found + 1
-        if any(names_post(t, morph) for t in tokens[max(0, index - POST_REACH) : index]):
-            return index + 1
+        for token in reversed(tokens[max(0, index - POST_BEFORE) : index]):
+            if token.text in CLAUSE_MARKS:
+                break
+            if names_post(token, morph):  # `Начальником ... управления ... назначен`
+                return index + 1
     needed = VERB_NEEDS.get(word, ())
     position = index + 1
     for want in needed:
@@ -324,8 +328,10 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
 
 
 def names_post(token: Token, morph: MorphAnalyzer) -> bool:
-    """A post in the instrumental, as a verb of appointing takes it."""
-    return token.text.isalpha() and is_post_word(token, morph) and can_be(token.text, "ablt", morph)
+    """A post in the instrumental, as a verb of appointing takes it (`главой`,
+    `Исполняющим обязанности`)."""
+    post = is_post_word(token, morph) or token.text.lower().startswith(ACTING)
+    return token.text.isalpha() and post and can_be(token.text, "ablt", morph)
 
 
 def is_hypothetical(tokens: list[Token], index: int, morph: MorphAnalyzer) -> bool:
