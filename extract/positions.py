@@ -491,6 +491,15 @@ class Release:
     holders: dict[str, set[str]] = field(default_factory=dict)  # post head -> people
     heads: dict[tuple[str, str, str], str] = field(default_factory=dict)  # row -> post head
 
+    @classmethod
+    def of(
+        cls, text: str, sentences: list[Sentence], mentions: list[Mention], models: Models
+    ) -> "Release":
+        """A release with nothing resolved yet: the entities it names, its states."""
+        known = {mention.entity_id for mention in mentions}
+        states = [m for m in mentions if m.type == LOC and is_state(m, models)]
+        return cls(text, sentences, mentions, models, known=known, states=states)
+
     def organisation_of(
         self, number: int, tokens: list[Token], taken: dict[int, Mention], post: Post, stop: int
     ) -> str:
@@ -552,16 +561,10 @@ class Release:
 def find_positions(
     text: str, sentences: list[Sentence], mentions: list[Mention], models: Models
 ) -> list[Position]:
-    """Every person-post-organisation triple a release states, once each."""
+    """Every person-post-organisation triple a release states, once each, by the
+    rules alone (`relations.holders` weighs them with a learned model)."""
     morph = models.morph
-    release = Release(
-        text,
-        sentences,
-        mentions,
-        models,
-        known={mention.entity_id for mention in mentions},
-        states=[m for m in mentions if m.type == LOC and is_state(m, models)],
-    )
+    release = Release.of(text, sentences, mentions, models)
     for number, (sentence, inside) in enumerate(
         zip(sentences, by_sentence(sentences, mentions), strict=True)
     ):

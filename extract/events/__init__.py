@@ -383,16 +383,13 @@ def read_sentence(
     and `dates` the sentence's (`by_sentence`: a filter here, once per
     sentence, took time quadratic in the release's length)."""
     sentence = sentences[number]
-    tokens = list(sentence.tokens)
-    taken = covering(sentence, own)
-    dated = any(d.precision == "day" for d in dates)
-    scheduled = any(d.kind == "date" and d.date_start for d in dates)
-    triggers = find_triggers(number, tokens, taken, morph, dated, scheduled)
-    lemmas = [lemma(token, morph) for token in tokens]
-    if is_habitual(sentence, lemmas, dates):
-        triggers = []
-    looks = trigger_features(tokens, taken, triggers, morph, dated, scheduled)
-    triggers = [t for t, seen in zip(triggers, looks, strict=True) if relations.is_event.says(seen)]
+    found = sentence_triggers(number, sentence, own, dates, morph)
+    tokens, taken, lemmas = found.tokens, found.taken, found.lemmas
+    triggers = [
+        t
+        for t, seen in zip(found.triggers, found.looks, strict=True)
+        if relations.is_event.says(seen)
+    ]
     sides = side_roles(lemmas, mentions)
     explicit = roles(sentence, taken, [], positions, "", morph, explicit=True)
     stated = not TAKING_PART.isdisjoint(lemmas)
@@ -420,6 +417,39 @@ def read_sentence(
             )
         )
     return Reading(number, namings, explicit)
+
+
+@dataclass(frozen=True, slots=True)
+class Triggered:
+    """A sentence's words, what names they lie in, and its triggers with what the
+    `is_event` decision sees of each."""
+
+    tokens: list[Token]
+    taken: dict[int, Mention]
+    lemmas: list[str]
+    triggers: list[Trigger]
+    looks: list[list[str]]
+
+
+def sentence_triggers(
+    number: int,
+    sentence: Sentence,
+    own: list[Mention],
+    dates: list[DateSpan],
+    morph: MorphAnalyzer,
+) -> Triggered:
+    """The triggers of sentence `number` (none in a habit: `проводится ежегодно`);
+    `own` and `dates` are its mentions and dates."""
+    tokens = list(sentence.tokens)
+    taken = covering(sentence, own)
+    dated = any(d.precision == "day" for d in dates)
+    scheduled = any(d.kind == "date" and d.date_start for d in dates)
+    triggers = find_triggers(number, tokens, taken, morph, dated, scheduled)
+    lemmas = [lemma(token, morph) for token in tokens]
+    if is_habitual(sentence, lemmas, dates):
+        triggers = []
+    looks = trigger_features(tokens, taken, triggers, morph, dated, scheduled)
+    return Triggered(tokens, taken, lemmas, triggers, looks)
 
 
 def trigger_features(

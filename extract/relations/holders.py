@@ -28,7 +28,6 @@ from ..positions import (
     bracketed,
     by_sentence,
     covering,
-    is_state,
     ministry,
     post_after,
     post_before,
@@ -295,14 +294,7 @@ def find_positions(
 ) -> list[Position]:
     """Every person-post-organisation triple a release states, once each."""
     relations = relations or load_relations()
-    release = Release(
-        text,
-        sentences,
-        mentions,
-        models,
-        known={mention.entity_id for mention in mentions},
-        states=[m for m in mentions if m.type == LOC and is_state(m, models)],
-    )
+    release = Release.of(text, sentences, mentions, models)
     ranks = prominence(mentions)
     posts_held: dict[str, set[str]] = {}  # person -> heads of the posts found so far
     in_sentences = by_sentence(sentences, mentions)

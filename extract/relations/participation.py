@@ -20,14 +20,14 @@ from pathlib import Path
 from pymorphy3 import MorphAnalyzer
 
 from ..dates import find_dates
-from ..events import Candidate, actor_candidates, is_habitual, side_roles, trigger_features
-from ..events.triggers import Trigger, find_triggers, lemma, word_lemma
+from ..events import Candidate, actor_candidates, sentence_triggers, side_roles
+from ..events.triggers import Trigger, word_lemma
 from ..events.words import EVENT_NOUNS, EVENT_VERBS
 from ..ingest import parse_source
 from ..inputs import collect
 from ..models import Models
 from ..pipeline import linked_mentions, tag_documents
-from ..positions import by_sentence, covering
+from ..positions import by_sentence
 from ..records import Document, Mention, Sentence, Token
 from .annotation import Example, Gold, Labels, Parsed
 from .holders import find_positions
@@ -86,18 +86,12 @@ def read_events(
         sentences, by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True
     )
     for number, (sentence, own, dated) in enumerate(within):
-        tokens = list(sentence.tokens)
-        taken = covering(sentence, own)
-        day = any(d.precision == "day" for d in dated)
-        scheduled = any(d.kind == "date" and d.date_start for d in dated)
-        triggers = find_triggers(number, tokens, taken, morph, day, scheduled)
-        lemmas = [lemma(token, morph) for token in tokens]
-        if not triggers or is_habitual(sentence, lemmas, dated):
+        read = sentence_triggers(number, sentence, own, dated, morph)
+        if not read.triggers:
             continue
-        sides = side_roles(lemmas, mentions)
-        looks = trigger_features(tokens, taken, triggers, morph, day, scheduled)
-        found = actor_candidates(sentence, taken, own, triggers, positions, sides, morph)
-        yield Read(sentence, tokens, triggers, looks, found)
+        sides = side_roles(read.lemmas, mentions)
+        found = actor_candidates(sentence, read.taken, own, read.triggers, positions, sides, morph)
+        yield Read(sentence, read.tokens, read.triggers, read.looks, found)
 
 
 def weighed(candidate: Candidate) -> bool:

@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 
 from ..models import Models, load_models
 from ..morphology import analyses
-from ..positions import Post, Release, by_sentence, covering, is_state
+from ..positions import Post, Release, by_sentence, covering
 from ..posts import lemma
 from .annotation import PERSON_TYPES, Example, Gold, Labels, Parsed, parse, read_corpus
 from .features import View
@@ -105,14 +105,7 @@ class Examples:
 def collect(parsed: Parsed, models: Models, lexicon: frozenset[str], into: Examples) -> None:
     """Every candidate of one text, labelled."""
     labels = Labels(parsed)
-    release = Release(
-        parsed.gold.text,
-        parsed.sentences,
-        parsed.mentions,
-        models,
-        known={m.entity_id for m in parsed.mentions},
-        states=[m for m in parsed.mentions if m.type == "LOC" and is_state(m, models)],
-    )
+    release = Release.of(parsed.gold.text, parsed.sentences, parsed.mentions, models)
     ranks = prominence(parsed.mentions)
     posts_held: dict[str, set[str]] = {}
     in_sentences = by_sentence(parsed.sentences, parsed.mentions)
