@@ -6,6 +6,8 @@ participant. A post head is a word of `POST_HEADS` by its lemma, a participle
 that names a post, or a compound that ends in one (`бундестренер`).
 """
 
+from functools import lru_cache
+
 from pymorphy3 import MorphAnalyzer
 
 from .morphology import analyses
@@ -63,11 +65,19 @@ def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
     """A post head (`POST_HEADS`): by its lemma, by its form for a participle that
     names a post (`управляющий`, whose lemma is `управлять`), or as the end of a
     compound (`бундестренер`)."""
-    word = lemma(token, morph)
-    if word in POST_HEADS or token.text.lower() in POST_HEADS:
+    return is_post_text(token.text, morph)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_post_text(text: str, morph: MorphAnalyzer) -> bool:
+    """`is_post_word` by the word's text, looked up once per word: every word of
+    every sentence is asked."""
+    lower = text.lower()
+    word = analyses(lower.removeprefix("экс-"), morph)[0].normal_form
+    if word in POST_HEADS or lower in POST_HEADS:
         return True
-    if any(token.text.lower().startswith(stem) for stem in PARTICIPLE_POSTS):
+    if any(lower.startswith(stem) for stem in PARTICIPLE_POSTS):
         return True
-    return token.text.islower() and any(
+    return text.islower() and any(
         word.endswith(head) and len(word) > len(head) + 2 for head in COMPOUND_HEADS
     )
