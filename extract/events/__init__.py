@@ -79,7 +79,7 @@ from ..demonyms import place_named_by
 from ..morphology import analyses
 from ..positions import by_sentence, covering
 from ..records import DateSpan, Event, Mention, Participant, Position, Sentence, Token
-from ..relations.features import Span, View, event_features, participant_features
+from ..relations.features import Span, View, event_features, hedges_of, participant_features
 from ..relations.model import Relations, load_relations
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .naming import event_name, name_key
@@ -461,7 +461,7 @@ def trigger_features(
     scheduled: bool,
 ) -> list[list[str]]:
     """What the `is_event` decision sees of each trigger of a sentence."""
-    view = View(tokens, taken, morph)
+    view = View(tokens, taken, morph, hedges=hedges_of(tokens, morph) if triggers else None)
     found = []
     for trigger in triggers:
         facts = {

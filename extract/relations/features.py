@@ -60,6 +60,7 @@ class View:
     taken: dict[int, Mention]
     morph: MorphAnalyzer
     states: frozenset[str] = frozenset()  # folded names of states: `Models.states`
+    hedges: frozenset[str] | None = None  # the sentence's `HEDGES`, when known
 
     def is_state(self, mention: Mention) -> bool:
         return mention.type == LOC and fold(mention.entity_key.split(":", 1)[-1]) in self.states
@@ -228,6 +229,11 @@ HEDGES = set(
 )
 
 
+def hedges_of(tokens: list[Token], morph: MorphAnalyzer) -> frozenset[str]:
+    """The hedging words of a sentence (`HEDGES`), by lemma."""
+    return frozenset(lemma(token, morph) for token in tokens) & HEDGES
+
+
 def event_features(
     view: View, first: int, last: int, head: int, facts: dict[str, str]
 ) -> list[str]:
@@ -251,8 +257,8 @@ def event_features(
             mention = view.taken.get(index)
             kind = mention.type if mention is not None else word_class(tokens[index], morph)
             features.append(f"at{offset}={kind}")
-    lemmas = {lemma(token, morph) for token in tokens}
-    features += [f"hedge={word}" for word in sorted(lemmas & HEDGES)]
+    hedges = view.hedges if view.hedges is not None else hedges_of(tokens, morph)
+    features += [f"hedge={word}" for word in sorted(hedges)]
     near = {lemma(t, morph) for t in tokens[max(0, first - 3) : first]}
     features += [f"hedge_near={word}" for word in sorted(near & HEDGES)]
     kinds = {m.type for m in view.taken.values()}
