@@ -1,13 +1,20 @@
-"""Training examples for the `takes_part` decision: who took part in an event.
+"""Training examples for the event decisions: `takes_part` (who took part in
+an event) and `is_event` (whether a trigger reports one).
 
 The event stage reads each annotated text as it reads a release (`events`:
 triggers, the actors of their sentences, the roles the rules give them), with
-the positions the freshly learned decisions find. A trigger whose head word
-lies in one of NEREL's EVENT mentions is labelled: an actor took part when
-`PARTICIPANT_IN`, `AGENT` or `ORGANIZES` ties that EVENT to an entity the
-actor stands for, or to a PROFESSION that entity holds (`WORKS_AS`: the
-`министров` of `встреча министров`). Triggers NEREL marks no event at teach
-nothing here.
+the positions the freshly learned decisions find.
+
+- NEREL train: a trigger reports an event when an EVENT mention lies over its
+  words or holds a word of its type in its sentence (or, for a founding, an
+  award or a joining, an argument of the relation that states one). A trigger
+  whose head word lies in an EVENT mention labels its actors: one took part
+  when `PARTICIPANT_IN`, `AGENT` or `ORGANIZES` ties that EVENT to an entity
+  the actor stands for, or to a PROFESSION that entity holds (`WORKS_AS`: the
+  `министров` of `встреча министров`).
+- The team's releases (`tests/events_gold` over `data/raw`): a trigger inside
+  an event's anchor reports it, and an actor took part when a mention of its
+  entity overlaps one of the event's participants.
 """
 
 import json
