@@ -331,7 +331,12 @@ def organisation(
 
 
 def is_state(mention: Mention, models: Models) -> bool:
-    return fold(mention.entity_key.split(":", 1)[-1]) in models.states
+    return names_state(mention, models.states)
+
+
+def names_state(mention: Mention, states: frozenset[str]) -> bool:
+    """Whether the mention's entity is one of `states` (folded names)."""
+    return fold(mention.entity_key.split(":", 1)[-1]) in states
 
 
 def antecedent(

@@ -515,10 +515,12 @@ def actor_candidates(
     owners = owning_triggers(sentence, triggers, speaking, own)
     view = View(tokens, taken, morph)
     actors = {a.mention.mention_id: a for a in outermost(tokens, taken)}
+    standings = {key: standing(tokens, a, positions, triggers, morph) for key, a in actors.items()}
     found = []
     for index, trigger in enumerate(triggers):
         given: dict[str, list[str]] = {}
-        mentions = {actor.mention.mention_id: actor.mention for actor in actors.values()}
+        mentions = {key: actor.mention for key, actor in actors.items()}
+        words = Span(trigger.start, trigger.end - 1)
         for mention, role in by_type[trigger.type]:
             mentions.setdefault(mention.mention_id, mention)
             subject = role == "subject"
@@ -546,12 +548,10 @@ def actor_candidates(
                 "owner": str(index in owners.get(key, {0})),
                 "quiet": str(quiet[index]),
                 "triggers": str(min(len(triggers), 3)),
-                "standing": standing(tokens, actor, positions, triggers, morph),
+                "standing": standings[key],
             }
-            span = Span(trigger.start, trigger.end - 1)
-            features = participant_features(
-                view, span, Span(actor.first, actor.last), mention, facts
-            )
+            named = Span(actor.first, actor.last)
+            features = participant_features(view, words, named, mention, facts)
             candidates.append(Candidate(mention, roles_given, features))
         found.append(candidates)
     return found
@@ -567,7 +567,6 @@ def taking_part(candidates: list[Candidate], relations: Relations) -> list[tuple
         decided = (
             not candidate.features
             or "subject" in candidate.given
-            or (bool(candidate.given) and __import__("os").environ.get("ADDONLY") == "1")
             or relations.takes_part.says(candidate.features)
         )
         if decided:

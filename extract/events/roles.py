@@ -275,6 +275,15 @@ def is_nominative(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> bo
     return parse.tag.case == "nomn" or "Fixd" in parse.tag or parse.tag.case is None
 
 
+def of_someones_post(mention: Mention, positions: list[Position]) -> bool:
+    """An organisation or place named in someone's post (`Министр связи ...
+    Гринкевич`): it qualifies the post and takes no part of its own."""
+    return mention.type != PER and any(
+        p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id
+        for p in positions
+    )
+
+
 def standing(
     tokens: list[Token],
     actor: Actor,
@@ -287,10 +296,7 @@ def standing(
     (`topic`), after a common noun it qualifies (`qualifies`), inside an event's
     name (`named`), a place (`place`), else `free`."""
     mention = actor.mention
-    if mention.type != PER and any(
-        p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id
-        for p in positions
-    ):
+    if of_someones_post(mention, positions):
         return "post"
     if in_topic(tokens, actor, morph):
         return "topic"
@@ -327,10 +333,7 @@ def roles(
         if mention.mention_id in about:
             result.append((mention, about[mention.mention_id]))
             continue
-        if mention.type != PER and any(
-            p.start <= mention.start <= p.end + 1 and p.person_id != mention.entity_id
-            for p in positions
-        ):
+        if of_someones_post(mention, positions):
             continue
         cue = cue_role(tokens, actor, named, names, morph)
         if actor.first in heads and not cue:

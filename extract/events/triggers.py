@@ -460,15 +460,15 @@ def find_triggers(
             continue
         found.append(trigger)
         index = max(index + 1, trigger.end if not trigger.verb else index + 1)
-    return [t for t in unframe(found, tokens, morph) if not unreported(tokens, t, morph)]
+    words = [lemma(token, morph) for token in tokens] if found else []
+    return [t for t in unframe(found, tokens, morph) if not unreported(tokens, words, t)]
 
 
-def unreported(tokens: list[Token], trigger: Trigger, morph: MorphAnalyzer) -> bool:
+def unreported(tokens: list[Token], words: list[str], trigger: Trigger) -> bool:
     """Words that name no event reported as held: a rumour or a forecast in the
     sentence (`По слухам ...`, `Аналитики ожидают отставки`), any event of a kind
     (`при подписании любого договора`), a court's session (`Заседание суда`), a
-    date set (`назначено на 20 мая`)."""
-    words = [lemma(token, morph) for token in tokens]
+    date set (`назначено на 20 мая`). `words` are the sentence's lemmas."""
     if SPECULATION & set(words):
         return True
     if any(

@@ -164,11 +164,11 @@ DOCUMENTS |= {"протокол", "программа", "концепция", "�
 # Words before a reference to an event that put what else the sentence tells at it.
 FRAMES = {("на", "поле"), ("в", "рамка"), ("в", "ход"), ("по", "итог"), ("во", "время")}
 FRAME_NOUNS = {"день", "накануне"}  # `В первый день визита`, `Накануне переговоров`
-# Words before an event noun that make it proposed, not held or scheduled.
 # Words that make a sentence's events a rumour or a forecast, not news of them.
 SPECULATION = {"слух", "якобы", "прогнозировать", "предположительно", "вероятно"}
 ANY_OF_KIND = {"любой", "каждый", "всякий"}  # `при подписании любого договора`
 COURTS = {"суд", "трибунал"}  # `Заседание суда`: a hearing, not a meeting
+# Words before an event noun that make it proposed, not held or scheduled.
 HYPOTHESES = {"возможность", "предложение", "предложить", "идея", "пригласить", "приглашение"}
 HYPOTHESES |= {"предусматривать"}  # `Документ предусматривает проведение семинаров`
 # Modifiers that make an event noun name a new event, not refer back to one.

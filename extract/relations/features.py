@@ -16,8 +16,7 @@ from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC
 from ..morphology import analyses
-from ..names import fold
-from ..positions import Post
+from ..positions import Post, names_state
 from ..posts import lemma
 from ..records import Mention, Token
 
@@ -63,7 +62,7 @@ class View:
     hedges: frozenset[str] | None = None  # the sentence's `HEDGES`, when known
 
     def is_state(self, mention: Mention) -> bool:
-        return mention.type == LOC and fold(mention.entity_key.split(":", 1)[-1]) in self.states
+        return mention.type == LOC and names_state(mention, self.states)
 
 
 def word_class(token: Token, morph: MorphAnalyzer) -> str:
@@ -148,7 +147,8 @@ def holder_features(
     span = Span(post.start, post.end - 1)
     head = view.tokens[post.head]
     last = view.tokens[person.last]
-    agree = bool(cases(head, view.morph) & cases(last, view.morph)) or not cases(last, view.morph)
+    named = cases(last, view.morph)
+    agree = bool(cases(head, view.morph) & named) or not named
     features = [
         *order(span, person, view),
         *head_features(view, post, lexicon_only),

@@ -85,12 +85,13 @@ def antecedents(
         for mention in reversed(mentions):
             if mention.type == PER:
                 latest.setdefault(mention.entity_id, (back, mention))
+    first = opens(view, post)
     shared = [
         *head_features(view, post, lexicon_only),
-        f"opens={opens(view, post)}",
+        f"opens={first}",
         f"has_person={has_person}",
         f"people={min(len(latest), 4)}",
-        f"head_case_opens={case_of(view.tokens[post.head], view.morph)}:{opens(view, post)}",
+        f"head_case_opens={case_of(view.tokens[post.head], view.morph)}:{first}",
         f"names_after={named_after(view, post)}",
     ]
     head = lemma(view.tokens[post.head], view.morph)
@@ -107,7 +108,7 @@ def antecedents(
             f"recency={min(recency, 3)}",
             f"prominence={rank}",
             f"recency_prominence={min(recency, 3)}:{rank}",
-            f"back_opens={back}:{opens(view, post)}",
+            f"back_opens={back}:{first}",
         ]
         found.append(Antecedent(mention, features))
     return found
