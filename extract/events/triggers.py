@@ -19,8 +19,8 @@ No trigger: a count (`более 80 встреч`), an undated plural (`пров
 is about (`Договор о создании ...`), a mode (`в режиме видеоконференции`), a
 plan with no date (`Следующее совещание пройдёт ...`), a rumour or a forecast
 (`По слухам`, `аналитики ожидают отставки`), any event of a kind (`при
-подписании любого договора`), a court's session, a date set (`назначено на
-20 мая`). `делегация` is a visit
+подписании любого договора`), a court's session, a status (`полковник в
+отставке`), a date set (`назначено на 20 мая`). `делегация` is a visit
 only where the sentence says it came or stayed, else a reference back.
 """
 
@@ -461,14 +461,17 @@ def find_triggers(
         found.append(trigger)
         index = max(index + 1, trigger.end if not trigger.verb else index + 1)
     words = [lemma(token, morph) for token in tokens] if found else []
-    return [t for t in unframe(found, tokens, morph) if not unreported(tokens, words, t)]
+    return [t for t in unframe(found, tokens, morph) if not unreported(tokens, words, t, morph)]
 
 
-def unreported(tokens: list[Token], words: list[str], trigger: Trigger) -> bool:
+def unreported(
+    tokens: list[Token], words: list[str], trigger: Trigger, morph: MorphAnalyzer
+) -> bool:
     """Words that name no event reported as held: a rumour or a forecast in the
     sentence (`По слухам ...`, `Аналитики ожидают отставки`), any event of a kind
     (`при подписании любого договора`), a court's session (`Заседание суда`), a
-    date set (`назначено на 20 мая`). `words` are the sentence's lemmas."""
+    status (`генерал в отставке`, retired, not dismissed), a date set (`назначено
+    на 20 мая`). `words` are the sentence's lemmas."""
     if SPECULATION & set(words):
         return True
     if any(
@@ -480,6 +483,8 @@ def unreported(tokens: list[Token], words: list[str], trigger: Trigger) -> bool:
         return True
     if trigger.lemma == "заседание" and COURTS & set(words[trigger.start : trigger.end]):
         return True
+    if trigger.lemma == "отставка" and words[trigger.head - 1 : trigger.head] == ["в"]:
+        return can_be(tokens[trigger.head].text, "loct", morph)  # `полковник в отставке`
     if trigger.type != "appointment" or not trigger.verb:
         return False
     reach = range(trigger.start, min(trigger.end + 1, len(tokens) - 1))
