@@ -71,6 +71,7 @@ def rules_only() -> Relations:
     return replace(
         shipped,
         takes_part=Linear({"rule=none": -100.0, BIAS: 1.0}),
+        stands_for=Linear({BIAS: -1.0}),
         is_event=Linear({BIAS: 1.0}),
     )
 

@@ -365,13 +365,79 @@ MORE_SENTENCES = [
         "Договор о создании Союзного государства подписан 8 декабря 1999 г.",
         [("signing", "1999-12-08", "1999-12-08", "", False, [])],
     ),
+    (  # a pronoun stands for a person of the sentence before (`earlier`)
+        "Игорь Стасевич окончил Белорусский государственный университет. 3 марта 2019 года "
+        "он был назначен начальником управления связи.",
+        [
+            (
+                "appointment",
+                "2019-03-03",
+                "2019-03-03",
+                "",
+                False,
+                [("participant", "Игорь Стасевич")],
+            )
+        ],
+    ),
+    (
+        "Ольга Миронова окончила Белорусский государственный университет. 14 мая министр "
+        "Павел Ткач назначил её директором департамента.",
+        [
+            (
+                "appointment",
+                "2025-05-14",
+                "2025-05-14",
+                "",
+                False,
+                [("participant", "Ольга Миронова"), ("participant", "Павел Ткач")],
+            )
+        ],
+    ),
+    (  # a verb whose subject is left unsaid
+        "Ольга Миронова окончила Белорусский государственный университет. 14 мая избрана "
+        "председателем совета директоров.",
+        [
+            (
+                "appointment",
+                "2025-05-14",
+                "2025-05-14",
+                "",
+                False,
+                [("participant", "Ольга Миронова")],
+            )
+        ],
+    ),
+    (  # with no pronoun and no unsaid subject, the person before takes no part
+        "Иван Петров выступил на форуме. 14 мая в Минске прошла встреча министров связи.",
+        [
+            (
+                "conference",
+                "",
+                "",
+                "",
+                False,
+                [("participant", "Иван Петров"), ("speaker", "Иван Петров")],
+            ),
+            ("meeting", "2025-05-14", "2025-05-14", "Минск", False, []),
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     MORE_SENTENCES,
-    ids=["aspect", "founder", "founded", "proposal", "document"],
+    ids=[
+        "aspect",
+        "founder",
+        "founded",
+        "proposal",
+        "document",
+        "pronoun",
+        "pronoun object",
+        "unsaid subject",
+        "no stand-in",
+    ],
 )
 def test_events_in_more_sentences(text: str, expected: list[tuple]) -> None:
     assert events_of(text) == expected

@@ -82,6 +82,7 @@ from ..records import DateSpan, Event, Mention, Participant, Position, Sentence,
 from ..relations.features import Span, View, event_features, hedges_of, participant_features
 from ..relations.model import Relations, load_relations
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
+from .earlier import EARLIER, WINDOW, earlier_features
 from .naming import event_name, name_key
 from .roles import TAKING_PART, is_topic, outermost, roles, standing
 from .triggers import Trigger, find_triggers, lemma, pos
@@ -378,10 +379,12 @@ def read_sentence(
     positions: list[Position],
     morph: MorphAnalyzer,
     relations: Relations,
+    before: list[list[Mention]],
 ) -> Reading:
     """The events sentence `number` names. `mentions` are the release's, `own`
-    and `dates` the sentence's (`by_sentence`: a filter here, once per
-    sentence, took time quadratic in the release's length)."""
+    and `dates` the sentence's, `before` those of the sentences before it
+    (`by_sentence`: a filter here, once per sentence, took time quadratic in the
+    release's length)."""
     sentence = sentences[number]
     found = sentence_triggers(number, sentence, own, dates, morph)
     tokens, taken, lemmas = found.tokens, found.taken, found.lemmas
@@ -399,7 +402,10 @@ def read_sentence(
     online = online_triggers(sentence, triggers, morph)
     namings = []
     when = assign_dates(sentence, triggers, dates)
-    candidates = actor_candidates(sentence, taken, own, triggers, positions, sides, morph)
+    paragraph = number - paragraph_opener(text, sentences, number)
+    candidates = actor_candidates(
+        sentence, taken, own, triggers, positions, sides, morph, before, paragraph
+    )
     for number_in_sentence, trigger in enumerate(triggers):
         place = nearest_place(sentence, trigger, taken)
         namings.append(
@@ -499,12 +505,16 @@ def actor_candidates(
     positions: list[Position],
     sides: list[tuple[Mention, str]],
     morph: MorphAnalyzer,
+    before: list[list[Mention]] | None = None,
+    paragraph: int = 0,
 ) -> list[list[Candidate]]:
     """Per trigger, every actor of the sentence (`roles.outermost`) and every side
     (`китайская сторона`) with the roles the rules give it for that event: an
     actor's roles for the trigger's type, if the trigger takes participants at
     all (not `silent`) and is the one the actor belongs to (`owning_triggers`), not
-    another event's name."""
+    another event's name; and the people of the sentences `before` a pronoun or
+    an unsaid subject may stand for (`earlier`; `paragraph`: how many sentences
+    back the paragraph starts)."""
     tokens = list(sentence.tokens)
     by_type = {
         type: roles(sentence, taken, triggers, positions, type, morph) + sides
@@ -553,6 +563,9 @@ def actor_candidates(
             named = Span(actor.first, actor.last)
             features = participant_features(view, words, named, mention, facts)
             candidates.append(Candidate(mention, roles_given, features))
+        if before and not quiet[index]:
+            for mention, features in earlier_features(view, trigger, before, own, paragraph):
+                candidates.append(Candidate(mention, [], features))
         found.append(candidates)
     return found
 
@@ -561,9 +574,15 @@ def taking_part(candidates: list[Candidate], relations: Relations) -> list[tuple
     """The actors of one event of the sentence with their roles: what an event is
     about (`subject`), a side named elsewhere and the actors of a frame as the
     rules give them; any other actor as the model decides (`relations`), in the
-    roles the rules give it, else `participant`."""
+    roles the rules give it, else `participant`; of the people named before, the
+    one a pronoun or an unsaid subject stands for (`stands_for`), if any."""
     found: list[tuple[Mention, str]] = []
+    standing_for = stand_in_for([c for c in candidates if EARLIER in c.features], relations)
     for candidate in candidates:
+        if EARLIER in candidate.features:
+            if candidate is standing_for:
+                found.append((candidate.mention, "participant"))
+            continue
         decided = (
             not candidate.features
             or "subject" in candidate.given
@@ -572,6 +591,17 @@ def taking_part(candidates: list[Candidate], relations: Relations) -> list[tuple
         if decided:
             roles_kept = candidate.given or ["participant"]
             found += [(candidate.mention, role) for role in roles_kept]
+    return found
+
+
+def stand_in_for(earlier: list[Candidate], relations: Relations) -> Candidate | None:
+    """The person named before whom a pronoun or an unsaid subject stands for: the
+    best-scoring one above the threshold, if any."""
+    best, found = relations.stands_for.threshold, None
+    for candidate in earlier:
+        score = relations.stands_for.score(candidate.features)
+        if score > best:
+            best, found = score, candidate
     return found
 
 
@@ -588,9 +618,21 @@ def find_events(
     """The event records of one release and their participants; `relations` is the
     model that decides who took part (the shipped one by default)."""
     relations = relations or load_relations()
-    within = zip(by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True)
+    in_sentences = by_sentence(sentences, mentions)
+    within = zip(in_sentences, by_sentence(sentences, dates), strict=True)
     readings = [
-        read_sentence(text, sentences, number, mentions, own, dated, positions, morph, relations)
+        read_sentence(
+            text,
+            sentences,
+            number,
+            mentions,
+            own,
+            dated,
+            positions,
+            morph,
+            relations,
+            in_sentences[max(0, number - WINDOW) : number],
+        )
         for number, (own, dated) in enumerate(within)
     ]
     headline = bool(sentences) and bool(title) and sentences[0].text.strip() == title.strip()

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 WEIGHTS = "relations.json"
 BIAS = "bias"
-DECISIONS = ("holds", "refers", "employs", "takes_part", "is_event")
+DECISIONS = ("holds", "refers", "employs", "takes_part", "stands_for", "is_event")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +40,15 @@ class Relations:
     post (`holds`), which person named before a post with no holder in its
     sentence holds it (`refers`), which organisation a post is held in
     (`employs`), which actor of a sentence took part in an event it names
-    (`takes_part`), which words name an event that is reported (`is_event`)."""
+    (`takes_part`), which person named before took part in it, where a pronoun
+    or an unsaid subject stands for them (`stands_for`), which words name an
+    event that is reported (`is_event`)."""
 
     holds: Linear
     refers: Linear
     employs: Linear
     takes_part: Linear
+    stands_for: Linear
     is_event: Linear
     lexicon: frozenset[str]  # post heads learned from the annotated posts
 

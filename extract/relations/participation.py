@@ -1,5 +1,7 @@
 """Training examples for the event decisions: `takes_part` (who took part in
-an event) and `is_event` (whether a trigger reports one).
+an event), `stands_for` (which person named before took part, where a pronoun
+or an unsaid subject stands for them; `events.earlier`) and `is_event`
+(whether a trigger reports one). `train` splits the two kinds of actor.
 
 The event stage reads each annotated text as it reads a release (`events`:
 triggers, the actors of their sentences, the roles the rules give them), with
@@ -27,7 +29,8 @@ from pathlib import Path
 from pymorphy3 import MorphAnalyzer
 
 from ..dates import find_dates
-from ..events import Candidate, actor_candidates, sentence_triggers, side_roles
+from ..events import Candidate, actor_candidates, paragraph_opener, sentence_triggers, side_roles
+from ..events.earlier import EARLIER, WINDOW
 from ..events.triggers import Trigger, word_lemma
 from ..events.words import EVENT_NOUNS, EVENT_VERBS
 from ..ingest import parse_source
@@ -89,15 +92,18 @@ def read_events(
     morph = models.morph
     positions = find_positions(document.text, sentences, mentions, models, relations)
     dates = find_dates(document, sentences, models.dates)
-    within = zip(
-        sentences, by_sentence(sentences, mentions), by_sentence(sentences, dates), strict=True
-    )
+    in_sentences = by_sentence(sentences, mentions)
+    within = zip(sentences, in_sentences, by_sentence(sentences, dates), strict=True)
     for number, (sentence, own, dated) in enumerate(within):
         read = sentence_triggers(number, sentence, own, dated, morph)
         if not read.triggers:
             continue
         sides = side_roles(read.lemmas, mentions)
-        found = actor_candidates(sentence, read.taken, own, read.triggers, positions, sides, morph)
+        before = in_sentences[max(0, number - WINDOW) : number]
+        paragraph = number - paragraph_opener(document.text, sentences, number)
+        found = actor_candidates(
+            sentence, read.taken, own, read.triggers, positions, sides, morph, before, paragraph
+        )
         yield Read(sentence, read.tokens, read.triggers, read.looks, found)
 
 
@@ -165,7 +171,8 @@ def collect_participants(
             taking = set().union(*(arguments.get(k, set()) for k in marked))
             ids = set().union(*(labels.ids(k, {"PER", "ORG", "LOC"}) for k in taking))
             for candidate in filter(weighed, candidates):
-                group = f"{parsed.name}:{head.start}:{candidate.mention.mention_id}"
+                key = "earlier" if EARLIER in candidate.features else candidate.mention.mention_id
+                group = f"{parsed.name}:{head.start}:{key}"  # one stand-in: one group
                 label = candidate.mention.entity_id in ids
                 into.append(Example(parsed.name, group, candidate.features, label))
 
@@ -220,6 +227,8 @@ def collect_releases(
                         for m in where[candidate.mention.entity_id]
                         for a, b in taking
                     )
-                    group = f"{document.doc_id}:{head.start}:{candidate.mention.mention_id}"
+                    earlier = EARLIER in candidate.features
+                    key = "earlier" if earlier else candidate.mention.mention_id
+                    group = f"{document.doc_id}:{head.start}:{key}"
                     found.append(Example(document.doc_id, group, candidate.features, label))
     return found

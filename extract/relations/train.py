@@ -33,6 +33,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 
+from ..events.earlier import EARLIER
 from ..models import Models, load_models
 from ..morphology import analyses
 from ..positions import Post, Release, by_sentence, covering
@@ -60,6 +61,7 @@ MIN_FEATURE_COUNT = 2  # a feature seen fewer times in training gets no weight
 # Cross-validated F1 this close to the best is as good: a standard error of F1 over
 # the few hundred decisions of a decision's folds is about 0.015.
 TOLERANCE = 0.01
+ONE_ANSWER = 10.0  # the bias of a decision whose examples all have one label
 CHUNK = 32  # texts tagged at once
 
 
@@ -100,6 +102,7 @@ class Examples:
     refers: list[Example] = field(default_factory=list)
     employs: list[Example] = field(default_factory=list)
     takes_part: list[Example] = field(default_factory=list)
+    stands_for: list[Example] = field(default_factory=list)
     is_event: list[Example] = field(default_factory=list)
     missed: Counter[str] = field(default_factory=Counter)  # gold pairs with no candidate
 
@@ -184,6 +187,8 @@ def fit(examples: list[Example], strength: float) -> dict[str, float]:
     names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
     vocabulary = {name: i for i, name in enumerate(names)}
     labels = np.array([example.label for example in examples])
+    if len(set(labels.tolist())) < 2:  # a slice with one answer only: always that one
+        return {BIAS: ONE_ANSWER if labels.size and labels[0] else -ONE_ANSWER}
     model = LogisticRegression(C=strength, solver="liblinear", max_iter=1000)
     model.fit(matrix(examples, vocabulary), labels)
     weights = {name: round(float(w), 6) for name, w in zip(names, model.coef_[0], strict=True)}
@@ -297,6 +302,7 @@ def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = N
                 for name, fitted in (("holds", holds), ("refers", refers), ("employs", employs))
             },
             "takes_part": {"weights": {}, "threshold": 0.0},
+            "stands_for": {"weights": {}, "threshold": 0.0},
             "is_event": {"weights": {BIAS: 1.0}, "threshold": 0.0},
         }
     )
@@ -309,7 +315,10 @@ def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = N
         names = sorted({example.text for example in found})
         fold_of |= {name: number % FOLDS for number, name in enumerate(names)}
         examples.takes_part += found
+    examples.stands_for = [e for e in examples.takes_part if EARLIER in e.features]
+    examples.takes_part = [e for e in examples.takes_part if EARLIER not in e.features]
     takes_part = cross_validate(examples.takes_part, fold_of, best_one, lexicons)
+    stands_for = cross_validate(examples.stands_for, fold_of, best_one, lexicons)
     is_event = cross_validate(examples.is_event, fold_of, best_one, lexicons)
     return {
         "source": "NEREL v1.1 train (Loukachevitch et al., 2023), Russian Wikinews, CC BY 2.5",
@@ -328,6 +337,7 @@ def train(corpus: dict[str, Gold], models: Models, releases: Releases | None = N
                 ("refers", refers, examples.refers),
                 ("employs", employs, examples.employs),
                 ("takes_part", takes_part, examples.takes_part),
+                ("stands_for", stands_for, examples.stands_for),
                 ("is_event", is_event, examples.is_event),
             )
         },
