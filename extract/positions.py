@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from pymorphy3 import MorphAnalyzer
+from pymorphy3.analyzer import Parse
 
 from .const import LOC, ORG, PER
 from .demonyms import place_named_by
@@ -66,6 +67,8 @@ from .posts import (
     UNITS,
     is_post_word,
     lemma,
+    post_over_first,
+    post_reading,
 )
 from .records import DateSpan, Mention, Position, Sentence, Token
 
@@ -418,8 +421,22 @@ def post_text(tokens: list[Token], post: Post, text: str, morph: MorphAnalyzer) 
         words = [singular(token.text, morph) for token in tokens[post.start : post.head + 1]]
         rest = text[tokens[post.head].end : tokens[post.end - 1].end]
         return ("".join(f"{word} " for word in words).rstrip() + rest).lower()
+    head = tokens[post.head]
+    reading = post_reading(head.text, morph)
+    if post_over_first(head.text, morph) and can_be(head.text, "nomn", morph):
+        # `премьера` reads first as a premiere's nominative: `normalize` keeps it
+        words = [agreeing(token.text, reading, morph) for token in tokens[post.start : post.head]]
+        rest = text[head.end : tokens[post.end - 1].end]
+        return " ".join([*words, reading.normal_form]).lower() + rest.lower()
     phrase = text[tokens[post.start].start : tokens[post.end - 1].end]
     return normalize(phrase, POST, morph).lower()
+
+
+def agreeing(word: str, head: Parse, morph: MorphAnalyzer) -> str:
+    """A modifier of a post in the nominative singular of the post's gender."""
+    grammemes = {"nomn", "sing"} | ({head.tag.gender} if head.tag.gender else set())
+    form = analyses(word, morph)[0].inflect(grammemes)
+    return form.word if form else word
 
 
 def singular(word: str, morph: MorphAnalyzer) -> str:

@@ -9,6 +9,7 @@ that names a post, or a compound that ends in one (`бундестренер`).
 from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
+from pymorphy3.analyzer import Parse
 
 from .morphology import analyses
 from .records import Token
@@ -58,7 +59,25 @@ COMPOUND_HEADS = {"тренер", "министр", "президент", "се�
 
 def lemma(token: Token, morph: MorphAnalyzer) -> str:
     """The dictionary form, a former post's `экс-` set aside (`экс-премьера` -> `премьер`)."""
-    return analyses(token.text.lower().removeprefix("экс-"), morph)[0].normal_form
+    return word_lemma(token.text, morph)
+
+
+def word_lemma(text: str, morph: MorphAnalyzer) -> str:
+    """`lemma` by the word's text."""
+    return post_reading(text, morph).normal_form
+
+
+def post_over_first(text: str, morph: MorphAnalyzer) -> bool:
+    """The word's post reading is not its first one (`премьера`)."""
+    return post_reading(text, morph) is not analyses(text.lower().removeprefix("экс-"), morph)[0]
+
+
+@lru_cache(maxsize=1 << 16)
+def post_reading(text: str, morph: MorphAnalyzer) -> Parse:
+    """The word's first reading, unless another one is a post (`премьера`: the
+    premier's, more often than a premiere, in news)."""
+    parses = analyses(text.lower().removeprefix("экс-"), morph)
+    return next((p for p in parses if p.normal_form in POST_HEADS), parses[0])
 
 
 def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
@@ -73,7 +92,7 @@ def is_post_text(text: str, morph: MorphAnalyzer) -> bool:
     """`is_post_word` by the word's text, looked up once per word: every word of
     every sentence is asked."""
     lower = text.lower()
-    word = analyses(lower.removeprefix("экс-"), morph)[0].normal_form
+    word = word_lemma(text, morph)
     if word in POST_HEADS or lower in POST_HEADS:
         return True
     if any(lower.startswith(stem) for stem in PARTICIPLE_POSTS):

@@ -303,12 +303,30 @@ CASES = [
             ("PER:Лебедев|С", "главный инженер", "ORG:Гранит"),
         ],
     ),
-    (  # an award named like an organisation employs no one (nor, for the model, does
-        # the city of the post office: a place it weighs below its threshold here)
+    (  # an award named like an organisation, or the one whose award it is, employs no one
         "Почётной грамотой Совета Министров Республики Беларусь награждена Валентина Хомич, "
         "начальник отделения почтовой связи г. Гомеля.",
-        [("PER:Хомич|В", "начальник отделения", "")],
+        [("PER:Хомич|В", "начальник отделения", "LOC:Гомель")],
     ),
+    (  # the giver of an award holds no post of the one awarded
+        "Благодарностью Министра связи награждён Олег Ветров.",
+        [],
+    ),
+    (  # `премьера` is the premier's more often than a premiere, in news
+        "Решение британского премьера Джона Мейсона поддержали в парламенте.",
+        [
+            (
+                "PER:Мейсон|Д",
+                "премьер",
+                "LOC:Соединённое Королевство Великобритании и Северной Ирландии",
+            )
+        ],
+    ),
+    (  # but where it stands as a premiere's: opening its sentence, after `на`
+        "Премьера фильма Анны Смирновой состоялась в Минске.",
+        [],
+    ),
+    ("На премьере спектакля Анны Смирновой были гости.", []),
     (  # a post word inside another post's words is no post of its own
         "Сергей Иванов избран председателем совета директоров.",
         [("PER:Иванов|С", "председатель совета директоров", "")],

@@ -17,7 +17,7 @@ from pymorphy3 import MorphAnalyzer
 from ..const import LOC
 from ..morphology import analyses
 from ..positions import Post, names_state
-from ..posts import lemma
+from ..posts import lemma, post_reading
 from ..records import Mention, Token
 
 PUNCTUATION = {
@@ -122,7 +122,7 @@ def cases(token: Token, morph: MorphAnalyzer) -> set[str]:
 
 def head_features(view: View, post: Post, lexicon_only: bool) -> list[str]:
     head = view.tokens[post.head]
-    parse = analyses(head.text, view.morph)[0]
+    parse = post_reading(head.text, view.morph)
     features = [
         f"head={lemma(head, view.morph)}",
         f"head_case={parse.tag.case}",

@@ -35,7 +35,7 @@ from ..positions import (
     read_post,
     stretch_end,
 )
-from ..posts import HONOURS, is_post_word, lemma
+from ..posts import HONOURS, is_post_word, lemma, post_over_first, post_reading
 from ..records import Mention, Position, Sentence
 from .features import Span, View, holder_features, kind_of, workplace_features
 from .model import Relations, load_relations
@@ -76,15 +76,16 @@ class Workplace:
 def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, bool]]:
     """Every post phrase of the sentence, once, with whether its head is known only
     from the learned lexicon. Not a post: a word inside a name (`Почётной
-    грамотой Совета Министров`), a relative's (`Жена президента`), an honorary
-    title (`Заслуженный артист России`)."""
+    грамотой Совета Министров`), a relative's (`Жена президента`), the giver of an
+    award (`Благодарностью Министра`), an honorary title (`Заслуженный артист
+    России`)."""
     morph = view.morph
     found: dict[tuple[int, int], tuple[Post, bool]] = {}
     for index, token in enumerate(view.tokens):
         mention = view.taken.get(index)
         inside = mention is not None and (mention.type == PER or mention.start < token.start)
         within = any(start <= index < end for start, end in found)  # `совета директоров`
-        if inside or within or not token.text[:1].isalpha():
+        if inside or within or not token.text[:1].isalpha() or premiere(view, index):
             continue
         known = is_post_word(token, morph)
         word = lemma(token, morph)
@@ -94,6 +95,8 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
         before = view.tokens[max(0, post.start - 1) : post.head]
         if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in KIN:
             continue  # `Жена президента Мишель Обама`: the post is the relative's
+        if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in AWARDS:
+            continue  # `Благодарностью Министра связи награждён ...`: whose award it is
         if any(t.text.lower().startswith(HONOURS) for t in before):
             continue
         shared = not is_singular(view.tokens[post.head].text, morph)
@@ -101,6 +104,15 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
         learned = not is_post_word(view.tokens[post.head], morph)
         found.setdefault(key, (Post(post.start, post.end, post.head, shared), learned))
     return list(found.values())
+
+
+def premiere(view: View, index: int) -> bool:
+    """A word read as a post over its first reading (`премьера`) that stands where the
+    first reading does: opening the sentence (`Премьера фильма состоялась`) or after
+    `на` (`на премьере спектакля`)."""
+    if not post_over_first(view.tokens[index].text, view.morph):
+        return False
+    return index == 0 or view.tokens[index - 1].text.lower() == "на"
 
 
 def people_of(view: View, inside: list[Mention]) -> list[Person]:
@@ -181,7 +193,7 @@ def possessor(view: View, post: Post, person: Person) -> bool:
     post is (`Помощник Петрова Олег Сидоров`): it holds no post there."""
     if person.span.first != post.end:
         return False
-    head = analyses(view.tokens[post.head].text, view.morph)[0].tag.case
+    head = post_reading(view.tokens[post.head].text, view.morph).tag.case
     return head == "nomn" and person.mention.normal != person.mention.text
 
 
@@ -250,9 +262,11 @@ def workplace_candidates(
 
 
 def is_award(mention: Mention, view: View) -> bool:
-    """An award by its first two words (`Почётная грамота ...`, `Орден Почёта`)."""
+    """An award by its first two words (`Почётная грамота ...`, `Орден Почёта`), or
+    whose award it is (`грамотой Совета Министров`, `Благодарность Министра`)."""
     words = mention.text.lower().split()[:2]
-    return any(analyses(word, view.morph)[0].normal_form in AWARDS for word in words)
+    before = [t.text.lower() for t in view.tokens if t.end <= mention.start][-1:]
+    return any(analyses(word, view.morph)[0].normal_form in AWARDS for word in before + words)
 
 
 def employer(candidates: list[Workplace], relations: Relations) -> str:

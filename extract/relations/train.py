@@ -17,7 +17,7 @@ at least `LEXICON_COUNT` times that is a PROFESSION at least half the times
 it occurs. Logistic regression (scikit-learn's liblinear: no random draw)
 learns each decision; its regularisation and threshold are chosen by
 five-fold cross-validation over texts (of the settings within `TOLERANCE` of
-the best F1, the strictest), whose figures are printed and kept
+the best F1, the most regularised, then the strictest), whose figures are printed and kept
 beside the weights. The same data give the same weights on the same BLAS
 kernel; another kernel may move them in the fifth decimal, not the figures.
 """
@@ -253,12 +253,12 @@ def cross_validate(
             for threshold in THRESHOLDS:
                 totals[(strength, threshold)] += counts(scored, threshold, decide)
     top = max(f1(*found) for found in totals.values())
-    # Of the settings as good as the best (within `TOLERANCE`), the strictest
-    # threshold and the strongest regularisation: the flat top of the curve
-    # otherwise picks a setting by a few examples' noise.
+    # Of the settings as good as the best (within `TOLERANCE`), the strongest
+    # regularisation, then the strictest threshold (the "one standard error" rule):
+    # the flat top of the curve otherwise picks a setting by a few examples' noise.
     (strength, threshold), best = max(
         ((key, found) for key, found in totals.items() if f1(*found) >= top - TOLERANCE),
-        key=lambda item: (item[0][1], -item[0][0]),
+        key=lambda item: (-item[0][0], item[0][1]),
     )
     tp, chosen, gold = (int(n) for n in best)
     scores = {
