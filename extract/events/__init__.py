@@ -242,6 +242,15 @@ def paragraph_opener(text: str, sentences: list[Sentence], number: int) -> int:
     return number
 
 
+def paragraph_back(text: str, sentences: list[Sentence], number: int) -> int:
+    """How many sentences back sentence `number`'s paragraph starts, counted up to
+    one past `WINDOW` (a long paragraph is not walked through for each sentence)."""
+    for back in range(min(number, WINDOW) + 1):
+        if opens_paragraph(text, sentences, number - back):
+            return back
+    return WINDOW + 1
+
+
 def side_places(lemmas: list[str], mentions: list[Mention]) -> dict[int, Mention]:
     """`китайской стороны`: the place mention of the release the adjective names,
     by token index of the adjective (see `extract.demonyms`); `lemmas` are the
@@ -402,7 +411,7 @@ def read_sentence(
     online = online_triggers(sentence, triggers, morph)
     namings = []
     when = assign_dates(sentence, triggers, dates)
-    paragraph = number - paragraph_opener(text, sentences, number)
+    paragraph = paragraph_back(text, sentences, number)
     candidates = actor_candidates(
         sentence, taken, own, triggers, positions, sides, morph, before, paragraph
     )

@@ -5,9 +5,9 @@ pronoun stands for (`Иван Петров ... В 2019 году он был на
 
 For a trigger whose sentence holds a third-person singular pronoun outside any
 name, or a verb trigger in a sentence that names no person and no subject
-before the verb (`«Хуаюнь Текнолоджи» открыла`, `коллеги ознакомились`), each person named
-in the `WINDOW` sentences before (the latest mention of each, not one the
-sentence names itself) is a candidate the `stands_for` decision weighs: how
+before the verb (`«Хуаюнь Текнолоджи» открыла`, `коллеги ознакомились`), each
+person named in the `WINDOW` sentences before (the latest mention of each, not
+one the sentence names itself) is a candidate the `stands_for` decision weighs: how
 many sentences back and how many other people since, whether the pronoun's
 gender is the person's, the pronoun's case and side of the trigger, whether
 the trigger is a verb, and whether a paragraph starts between them. A pronoun

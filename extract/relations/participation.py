@@ -29,7 +29,7 @@ from pathlib import Path
 from pymorphy3 import MorphAnalyzer
 
 from ..dates import find_dates
-from ..events import Candidate, actor_candidates, paragraph_opener, sentence_triggers, side_roles
+from ..events import Candidate, actor_candidates, paragraph_back, sentence_triggers, side_roles
 from ..events.earlier import EARLIER, WINDOW
 from ..events.triggers import Trigger, word_lemma
 from ..events.words import EVENT_NOUNS, EVENT_VERBS
@@ -100,7 +100,7 @@ def read_events(
             continue
         sides = side_roles(read.lemmas, mentions)
         before = in_sentences[max(0, number - WINDOW) : number]
-        paragraph = number - paragraph_opener(document.text, sentences, number)
+        paragraph = paragraph_back(document.text, sentences, number)
         found = actor_candidates(
             sentence, read.taken, own, read.triggers, positions, sides, morph, before, paragraph
         )
