@@ -257,6 +257,10 @@ def test_events_seed_release(tmp_path: Path) -> None:
                 )
             ],
         ),
+        (  # a name right after an event noun takes part, also past the post it holds
+            "Мэр объявил об отставке начальника управления транспорта Игоря Седова.",
+            [("dismissal", "", "", "", False, [("participant", "Игорь Седов")])],
+        ),
         (  # `уволить` states a dismissal as `освободить от должности` does
             "12 марта губернатор Павел Рудаков уволил министра здравоохранения области "
             "Олега Зуева.",
@@ -304,6 +308,7 @@ def test_events_seed_release(tmp_path: Path) -> None:
         "court",
         "retired, then resigned",
         "retired",
+        "past the post",
         "dismissed",
         "announced",
     ],

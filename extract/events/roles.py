@@ -22,7 +22,8 @@ An actor's role comes from, in order:
    `в состав`, `посетил` host, `с`, `между` after an event word or inside an
    event's name (the sides; a signing's sign it), `представители`, `делегация`,
    `с участием` participant; a genitive right after an event noun takes part
-   (`переговоры Рахматуллаева`, `заседание Комиссии`), and an organisation the
+   (`переговоры Рахматуллаева`, `заседание Комиссии`), also past the post it
+   holds (`об отставке начальника управления Игоря Седова`), and an organisation the
    event is held in hosts it (`в Министерстве связи`);
 3. the verb nearest it, when the actor can be its subject: `выступил`,
    `доложил`, `направил приветствие` speaker, `председательствовал`,
@@ -308,6 +309,15 @@ def standing(
     return "place" if mention.type == LOC else "free"
 
 
+def posted_after(
+    tokens: list[Token], triggers: list[Trigger], positions: list[Position]
+) -> set[str]:
+    """The people whose post opens right after an event noun (`об отставке начальника
+    управления Игоря Седова`): as a name right after it, they take part."""
+    after = {tokens[t.head + 1].start for t in triggers if not t.verb and t.head + 1 < len(tokens)}
+    return {p.person_id for p in positions if p.start in after}
+
+
 def roles(
     sentence: Sentence,
     taken: dict[int, Mention],
@@ -327,6 +337,7 @@ def roles(
     spans = [(tokens[t.start].start, tokens[t.end - 1].end) for t in triggers]
     names = {i for t in triggers for i in range(t.head + 1, t.end)}
     heads = {t.head + 1 for t in triggers if not t.verb}
+    posted = posted_after(tokens, triggers, positions)
     result: list[tuple[Mention, str]] = []
     for actor in actors:
         mention = actor.mention
@@ -336,7 +347,7 @@ def roles(
         if of_someones_post(mention, positions):
             continue
         cue = cue_role(tokens, actor, named, names, morph)
-        if actor.first in heads and not cue:
+        if (actor.first in heads or mention.entity_id in posted) and not cue:
             cue = "participant"  # `переговоры Рахматуллаева`, `заседание Комиссии`
         elif is_premises(tokens, actor, explicit):
             cue = "host"  # `переговоры прошли в Министерстве связи`
