@@ -261,6 +261,20 @@ def test_events_seed_release(tmp_path: Path) -> None:
             "Мэр объявил об отставке начальника управления транспорта Игоря Седова.",
             [("dismissal", "", "", "", False, [("participant", "Игорь Седов")])],
         ),
+        (  # and so do those listed after it the same way
+            "Мэр объявил об отставке начальника управления транспорта Игоря Седова и "
+            "начальника отдела связи Олега Лаптева.",
+            [
+                (
+                    "dismissal",
+                    "",
+                    "",
+                    "",
+                    False,
+                    [("participant", "Игорь Седов"), ("participant", "Олег Лаптев")],
+                )
+            ],
+        ),
         (  # `уволить` states a dismissal as `освободить от должности` does
             "12 марта губернатор Павел Рудаков уволил министра здравоохранения области "
             "Олега Зуева.",
@@ -309,6 +323,7 @@ def test_events_seed_release(tmp_path: Path) -> None:
         "retired, then resigned",
         "retired",
         "past the post",
+        "past the posts of a list",
         "dismissed",
         "announced",
     ],

@@ -313,9 +313,19 @@ def posted_after(
     tokens: list[Token], triggers: list[Trigger], positions: list[Position]
 ) -> set[str]:
     """The people whose post opens right after an event noun (`об отставке начальника
-    управления Игоря Седова`): as a name right after it, they take part."""
+    управления Игоря Седова`), and those listed after them the same way (`... и
+    начальника отдела Олега Лаптева`): as a name right after it, they take part."""
     after = {tokens[t.head + 1].start for t in triggers if not t.verb and t.head + 1 < len(tokens)}
-    return {p.person_id for p in positions if p.start in after}
+    ends = {token.end: index for index, token in enumerate(tokens)}
+    found = set()
+    for position in sorted(positions, key=lambda p: p.start):
+        if position.start not in after:
+            continue
+        found.add(position.person_id)
+        joint = ends.get(position.end, len(tokens)) + 1
+        if joint + 1 < len(tokens) and tokens[joint].text in {"и", ","}:
+            after.add(tokens[joint + 1].start)
+    return found
 
 
 def roles(
