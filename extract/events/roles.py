@@ -316,9 +316,12 @@ def posted_after(
     управления Игоря Седова`), and those listed after them the same way (`... и
     начальника отдела Олега Лаптева`): as a name right after it, they take part."""
     after = {tokens[t.head + 1].start for t in triggers if not t.verb and t.head + 1 < len(tokens)}
+    if not after:
+        return set()
     ends = {token.end: index for index, token in enumerate(tokens)}
+    here = [p for p in positions if tokens[0].start <= p.start < tokens[-1].end]
     found = set()
-    for position in sorted(positions, key=lambda p: p.start):
+    for position in sorted(here, key=lambda p: p.start):
         if position.start not in after:
             continue
         found.add(position.person_id)
