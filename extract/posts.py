@@ -62,8 +62,9 @@ def lemma(token: Token, morph: MorphAnalyzer) -> str:
     return word_lemma(token.text, morph)
 
 
+@lru_cache(maxsize=1 << 16)
 def word_lemma(text: str, morph: MorphAnalyzer) -> str:
-    """`lemma` by the word's text."""
+    """`lemma` by the word's text, looked up once per word."""
     return post_reading(text, morph).normal_form
 
 

@@ -85,11 +85,13 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
         mention = view.taken.get(index)
         inside = mention is not None and (mention.type == PER or mention.start < token.start)
         within = any(start <= index < end for start, end in found)  # `совета директоров`
-        if inside or within or not token.text[:1].isalpha() or premiere(view, index):
+        if inside or within or not token.text[:1].isalpha():
             continue
         known = is_post_word(token, morph)
         word = lemma(token, morph)
         if not known and (word not in lexicon or word in POST_MODIFIERS):
+            continue
+        if premiere(view, index):
             continue
         post = read_post(view.tokens, index, morph, lexicon)
         before = view.tokens[max(0, post.start - 1) : post.head]
