@@ -70,7 +70,8 @@ def word_lemma(text: str, morph: MorphAnalyzer) -> str:
 
 def post_over_first(text: str, morph: MorphAnalyzer) -> bool:
     """The word's post reading is not its first one (`премьера`)."""
-    return post_reading(text, morph) is not analyses(text.lower().removeprefix("экс-"), morph)[0]
+    first = analyses(text.lower().removeprefix("экс-"), morph)[0]
+    return post_reading(text, morph).normal_form != first.normal_form
 
 
 @lru_cache(maxsize=1 << 16)
