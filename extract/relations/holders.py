@@ -15,6 +15,7 @@ A post that no person of its sentence holds may name one said before
 weighs the people of the sentences before it, by the `refers` decision.
 """
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..const import LOC, ORG, PER
@@ -95,9 +96,10 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
             continue
         post = read_post(view.tokens, index, morph, lexicon)
         before = view.tokens[max(0, post.start - 1) : post.head]
-        if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in KIN:
+        previous = lemma(view.tokens[post.start - 1], morph) if post.start > 0 else ""
+        if previous in KIN:
             continue  # `Жена президента Мишель Обама`: the post is the relative's
-        if post.start > 0 and lemma(view.tokens[post.start - 1], morph) in AWARDS:
+        if previous in AWARDS:
             continue  # `Благодарностью Министра связи награждён ...`: whose award it is
         if any(t.text.lower().startswith(HONOURS) for t in before):
             continue
@@ -233,7 +235,8 @@ def workplace_candidates(
     post_end = post.end - 1
     candidates = []
     seen_kinds: set[str] = set()
-    awards = {m.entity_id for m in inside if is_award(m, view)}
+    ends = [token.end for token in view.tokens]
+    awards = {m.entity_id for m in inside if is_award(m, view, ends)}
     rule_org = "" if rule_org in awards else rule_org
     for mention in inside:
         if mention.type not in (ORG, LOC) or mention.start not in index:
@@ -263,11 +266,13 @@ def workplace_candidates(
     return candidates
 
 
-def is_award(mention: Mention, view: View) -> bool:
+def is_award(mention: Mention, view: View, ends: list[int]) -> bool:
     """An award by its first two words (`Почётная грамота ...`, `Орден Почёта`), or
-    whose award it is (`грамотой Совета Министров`, `Благодарность Министра`)."""
+    whose award it is (`грамотой Совета Министров`, `Благодарность Министра`);
+    `ends` are where the sentence's tokens end."""
     words = mention.text.lower().split()[:2]
-    before = [t.text.lower() for t in view.tokens if t.end <= mention.start][-1:]
+    count = bisect_right(ends, mention.start)  # the tokens that end before the mention
+    before = [view.tokens[count - 1].text.lower()] if count else []
     return any(analyses(word, view.morph)[0].normal_form in AWARDS for word in before + words)
 
 

@@ -171,10 +171,16 @@ def collect_participants(
             taking = set().union(*(arguments.get(k, set()) for k in marked))
             ids = set().union(*(labels.ids(k, {"PER", "ORG", "LOC"}) for k in taking))
             for candidate in filter(weighed, candidates):
-                key = "earlier" if EARLIER in candidate.features else candidate.mention.mention_id
-                group = f"{parsed.name}:{head.start}:{key}"  # one stand-in: one group
+                group = group_of(parsed.name, head.start, candidate)
                 label = candidate.mention.entity_id in ids
                 into.append(Example(parsed.name, group, candidate.features, label))
+
+
+def group_of(text: str, head: int, candidate: Candidate) -> str:
+    """The decision a candidate belongs to: its own pair with the event at `head`,
+    or, for the people named before, the one choice among them (one stand-in)."""
+    key = EARLIER if EARLIER in candidate.features else candidate.mention.mention_id
+    return f"{text}:{head}:{key}"
 
 
 def spans(text: str, needle: str) -> list[tuple[int, int]]:
@@ -227,8 +233,6 @@ def collect_releases(
                         for m in where[candidate.mention.entity_id]
                         for a, b in taking
                     )
-                    earlier = EARLIER in candidate.features
-                    key = "earlier" if earlier else candidate.mention.mention_id
-                    group = f"{document.doc_id}:{head.start}:{key}"
+                    group = group_of(document.doc_id, head.start, candidate)
                     found.append(Example(document.doc_id, group, candidate.features, label))
     return found
