@@ -303,6 +303,23 @@ def test_events_seed_release(tmp_path: Path) -> None:
                 )
             ],
         ),
+        (  # receiving a guest is a meeting: who receives hosts it, the guest takes part
+            "5 июня Министр связи Алексей Петров принял в Минске посла Италии Марко Росси.",
+            [
+                (
+                    "meeting",
+                    "2025-06-05",
+                    "2025-06-05",
+                    "Минск",
+                    False,
+                    [("host", "Алексей Петров"), ("participant", "Марко Росси")],
+                )
+            ],
+        ),
+        (  # accepting a resignation receives no one; the one resigning hosts nothing
+            "Президент принял отставку министра обороны Ивана Сидорова.",
+            [("dismissal", "", "", "", False, [("participant", "Иван Сидоров")])],
+        ),
     ],
     ids=[
         "signing",
@@ -326,6 +343,8 @@ def test_events_seed_release(tmp_path: Path) -> None:
         "past the posts of a list",
         "dismissed",
         "announced",
+        "received",
+        "resignation accepted",
     ],
 )
 def test_events_in_sentences(sentence: str, expected: list[tuple]) -> None:

@@ -61,7 +61,7 @@ def test_load_counts_show_every_category(raw_out: Path) -> None:
         "duplicate": 0,
     }
     assert tables["event_participants"].role.value_counts().to_dict() == {
-        "participant": 104,
+        "participant": 105,
         "subject": 18,
         "speaker": 15,
         "host": 10,
@@ -90,7 +90,7 @@ def test_load_value_outside_vocabulary_is_an_error() -> None:
 def test_load_events_frame_columns_and_rows(raw_out: Path) -> None:
     frame = events_frame(raw_out)
     assert frame.columns.tolist() == EVENT_COLUMNS
-    assert len(frame) == len(load(raw_out)["event_participants"]) == 173
+    assert len(frame) == len(load(raw_out)["event_participants"]) == 174
     assert frame.iloc[0].to_dict() == {
         "event_id": "2024/05/nagrazhdenie-rabotnikov-otrasli-svyazi#e1",
         "event_type": "award",

@@ -58,7 +58,7 @@ def event_name(tokens: list[Token], trigger: Trigger, text: str, morph: MorphAna
         rest = (
             text[tokens[trigger.head].end : tokens[last - 1].end] if last > trigger.head + 1 else ""
         )
-        return VERB_NOUNS.get(trigger.lemma, trigger.lemma) + rest
+        return (trigger.also or VERB_NOUNS.get(trigger.lemma, trigger.lemma)) + rest
     if trigger.end == trigger.head + 2 and lemma(tokens[trigger.head + 1], morph) == "который":
         end = tokens[trigger.head].end  # `о создании которой`: the body is named elsewhere
     first = trigger.head if trigger.also else trigger.start

@@ -29,7 +29,8 @@ An actor's role comes from, in order:
    `доложил`, `направил приветствие` speaker, `председательствовал`,
    `возглавил`, a singular `провёл` chair, `подписали` signatory, `принял
    участие`, `участвовал`, `представлял`, `посетил` participant, `принял`
-   with anything but `участие` host; imperfective verbs count as their
+   with anything but `участие` host, and the guest it receives after it
+   (`принял посла`) participant; imperfective verbs count as their
    perfective partners (`Открывая встречу`). An intention (`предложил
    организовать`) gives no role.
 
@@ -183,6 +184,18 @@ def is_modifier(token: Token, morph: MorphAnalyzer) -> bool:
     )
 
 
+def has_subject(tokens: list[Token], verb: int, morph: MorphAnalyzer) -> bool:
+    """A noun that can be nominative stands before the verb in its clause
+    (`Министр принял посла`), so a name after the verb is its object, not its
+    subject (`Делегацию принял министр`)."""
+    for token in reversed(tokens[:verb]):
+        if token.text in ",;:()":
+            return False
+        if pos(token, morph) == "NOUN" and can_be(token.text, "nomn", morph):
+            return True
+    return False
+
+
 def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -> tuple[str, str]:
     """The role the verb nearest the actor gives it (see the module docstring),
     and that verb."""
@@ -199,8 +212,9 @@ def nearest_verb_role(tokens: list[Token], actor: Actor, morph: MorphAnalyzer) -
         else:
             role = ROLE_VERBS[word]
         following = [lemma(t, morph) for t in tokens[index + 1 : index + 3]]
-        if word == "принять":
-            role = "participant" if "участие" in following else "host"
+        if word == "принять":  # `принял участие`; `принял посла`: the guest after the verb
+            guest = index < actor.first and has_subject(tokens, index, morph)
+            role = "participant" if "участие" in following or guest else "host"
         elif word == "провести":  # `Церемонию провёл вице-министр`; `Стороны провели`
             singular = first_parse(token.text.lower(), morph).tag.number == "sing"
             role = "chair" if singular else "participant"

@@ -46,6 +46,7 @@ from .words import (
     EVENT_PAIRS,
     EVENT_VERBS,
     FRAMES,
+    GUESTS,
     HAPPENINGS,
     HYPOTHESES,
     LINKS,
@@ -55,6 +56,7 @@ from .words import (
     NEW_MARKERS,
     NEXT,
     PARTS,
+    RECEPTIONS,
     REFERENCES,
     SPECULATION,
     STAYS,
@@ -71,6 +73,7 @@ NAME_PREPOSITIONS = {"по", "для", "о", "об", "с", "со", "между",
 # `в области цифровых технологий`, `в сфере ИКТ` name a field, part of the name.
 FIELDS = {"область", "сфера"}
 OBJECT_REACH = 6  # words between a verb and the object it needs
+GUEST_REACH = 9  # and the guest it receives, past a place (`в Белом доме своего коллегу`)
 POST_REACH = 4  # words between a verb of appointing and the post it gives after it
 POST_BEFORE = 10  # and before it, within its clause
 TO_POSTS = {"назначить", "избрать"}  # verbs that state an appointment by the post alone
@@ -93,7 +96,9 @@ class Trigger:
     type: str
     bare: bool
     verb: bool
-    also: str = ""  # the part noun it came with (`заседание` of `заседание Форума`)
+    # the part noun it came with (`заседание` of `заседание Форума`), or the noun a
+    # verb's other reading names (`принял посла`: `встреча`)
+    also: str = ""
     refers: bool = False  # only refers back to an event (`делегация`), never starts one
     within: int | None = None  # the trigger of the sentence it is held at, by position
 
@@ -327,6 +332,32 @@ def needs_met(tokens: list[Token], index: int, word: str, morph: MorphAnalyzer) 
     return index + 1 if word in NEEDS_AHEAD and ahead else None
 
 
+def receives_guest(tokens: list[Token], index: int, taken: dict[int, Mention], morph) -> bool:
+    """`принял посла Италии`, `принимает в Белом доме своего коллегу`: the verb's
+    object, past a place or a time before it, is a guest (a person or a post), so
+    the verb receives them. `принял отставку министра` receives no one: the first
+    noun after the verb is its object."""
+    in_phrase = False
+    for i in range(index + 1, min(len(tokens), index + GUEST_REACH)):
+        token, mention = tokens[i], taken.get(i)
+        if token.text in CLAUSE_MARKS:
+            return False
+        if mention is not None and i > index + 1 and taken.get(i - 1) is mention:
+            continue  # the rest of a name already read
+        tag = pos(token, morph)
+        if tag == "PREP":
+            in_phrase = True
+        elif tag == "NOUN" or mention is not None:
+            if in_phrase:
+                in_phrase = False  # the preposition's noun: `в Белом доме`
+                continue
+            accusative = can_be(token.text, "accs", morph)
+            if mention is not None:
+                return mention.type == PER and accusative
+            return accusative and lemma(token, morph) in GUESTS
+    return False
+
+
 def names_post(token: Token, morph: MorphAnalyzer) -> bool:
     """A post in the instrumental, as a verb of appointing takes it (`главой`,
     `Исполняющим обязанности`)."""
@@ -455,6 +486,10 @@ def find_triggers(
                     else index + 1
                 )
                 trigger = Trigger(number, index, end, index, word, EVENT_VERBS[word], False, True)
+            elif word in RECEPTIONS and receives_guest(tokens, index, taken, morph):
+                trigger = Trigger(
+                    number, index, index + 1, index, word, "meeting", False, True, also="встреча"
+                )
         if trigger is None:
             index += 1
             continue

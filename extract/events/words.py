@@ -155,6 +155,11 @@ VERB_NEEDS: dict[str, tuple[str, ...]] = {
     "принять": ("в", "состав"),
 }
 NEEDS_AHEAD = {"освободить"}
+# `принял посла Италии`, `принимает в Белом доме коллегу`: receiving a guest is a
+# meeting, held by the one who receives; the guest is a person or a delegation.
+RECEPTIONS = {"принять"}
+GUESTS = {"посол", "делегация", "коллега", "гость", "делегат", "представитель"}
+GUESTS |= {"министр", "губернатор", "глава", "руководитель", "президент", "премьер-министр"}
 # What a verb needs as its object to state the event: `заключило договор`.
 VERB_OBJECTS = {
     "заключить": {"договор", "соглашение", "контракт", "меморандум"},
