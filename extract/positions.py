@@ -80,6 +80,7 @@ LATIN = re.compile(r"^[A-Za-z][A-Za-z.'-]*$")
 POST_COMPLEMENTS = POST_HEADS | set("правление совет директор департамент управление отдел".split())
 STOPS = set(',.;:!?()[]«»"—–-')
 LIST_SEPARATORS = {",", "и"}
+LIST_OPENERS = {"—", "–", ":"}  # `Члены комиссии: Иван Петров, Анна Сидорова`
 QUOTES = set('«»"')
 POST = "POST"  # what `normalize` is told a post is: a noun phrase, not an organisation
 # `Жена президента Мишель Обама`: the post is the relative's, not the person's.
@@ -183,10 +184,13 @@ def post_before(
     """The nearest post to the left of a name at token `start`, if the stretch allows;
     a short name in brackets is part of the stretch (`лидер ... Национального фронта
     (FN) Марин Ле Пен`), and so are the names listed before this one, when the post
-    is a plural they share (`заместители министра Иван Петров и Пётр Сидоров`);
+    is a plural they share (`заместители министра Иван Петров и Пётр Сидоров`), and
+    one dash or colon between the post and its name or list (`Председатель комиссии —
+    Иван Петров`, `музыканты группы «СВ» — Вадим Голутвин, Евгений Казанцев`);
     `heads` says the name itself heads such a list."""
     index = start
     listed = False  # names listed before this one were passed
+    opened = False  # a dash or colon was passed
     while index > max(0, start - MAX_STRETCH):
         index = skip_brackets(tokens, index - 1, taken)
         token = tokens[index]
@@ -195,6 +199,9 @@ def post_before(
         if mention is None and token.text in LIST_SEPARATORS and named and named.type == PER:
             index = min(i for i, m in taken.items() if m is named)  # the name listed before
             listed = True
+            continue
+        if mention is None and token.text in LIST_OPENERS and not opened:
+            opened = True
             continue
         if mention is None and (token.text in STOPS - QUOTES or is_verb(token, morph)):
             return None
