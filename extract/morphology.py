@@ -8,6 +8,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 STAND_IN = "一"  # a named letter, neither Latin nor Cyrillic, like those it stands for
+INDECLINABLE_ENDINGS = set("еиоуюэ")  # of foreign names: `Сидибе`, `Саакашвили`, `Амано`
 
 
 def nameable(word: str) -> str:
@@ -65,6 +66,20 @@ def adjective_readings(word: str, morph: MorphAnalyzer) -> tuple[tuple[str, str 
 def can_be(word: str, case: str, morph: MorphAnalyzer) -> bool:
     """Whether some reading of the word is in the case (`nomn`, `ablt`, ...)."""
     return case in cases(word, morph)
+
+
+def name_can_be(word: str, case: str, morph: MorphAnalyzer) -> bool:
+    """`can_be` for the last word of a name; a foreign name the dictionary does not
+    know that ends in a vowel no Russian noun's nominative shares (`Сидибе`, `Амано`,
+    `Кали`) is indeclinable, so it can be in any case, whatever suffix pymorphy3
+    guesses its readings from."""
+    return can_be(word, case, morph) or is_indeclinable(word, morph)
+
+
+def is_indeclinable(word: str, morph: MorphAnalyzer) -> bool:
+    """A foreign name's word pymorphy3 only guesses at, ending in a vowel no
+    Russian noun's nominative shares (see `name_can_be`)."""
+    return word[-1:].lower() in INDECLINABLE_ENDINGS and not is_known(word, morph)
 
 
 def is_singular(word: str, morph: MorphAnalyzer) -> bool:

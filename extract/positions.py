@@ -56,7 +56,7 @@ from .const import LOC, ORG, PER
 from .demonyms import place_named_by
 from .link import entity_id
 from .models import Models
-from .morphology import analyses, can_be, is_singular
+from .morphology import analyses, can_be, is_singular, name_can_be
 from .names import fold
 from .normalize import INSTITUTIONS, normalize
 from .posts import (
@@ -270,7 +270,7 @@ def post_predicate(
         if token.text in STOPS or index in taken:
             break
         if lemma(token, morph) in COPULAS:  # the name must be its subject
-            if not can_be(tokens[last].text, "nomn", morph):
+            if not name_can_be(tokens[last].text, "nomn", morph):
                 break
             for after in range(index + 1, min(len(tokens), index + 4)):
                 word = tokens[after]
@@ -502,7 +502,7 @@ def referent(release: "Release", number: int, tokens: list[Token], post: Post) -
     if len({m.entity_id for m in named}) != 1:
         return None
     last = named[0].text.split()[-1]
-    return named[0] if can_be(last, "nomn", morph) else None
+    return named[0] if name_can_be(last, "nomn", morph) else None
 
 
 @dataclass(slots=True)

@@ -5,8 +5,10 @@ forms of their ids) and the post.
 """
 
 import pytest
+from pymorphy3 import MorphAnalyzer
 
 from extract import process_text
+from extract.morphology import is_indeclinable
 
 from .conftest import SEED
 
@@ -258,6 +260,14 @@ CASES = [
         "Председатель комиссии — Иван Петров, секретарь — Анна Смирнова и Олег Лаптев.",
         [("PER:Петров|И", "председатель", ""), ("PER:Смирнов|А", "секретарь", "")],
     ),
+    (  # a foreign name pymorphy3 only guesses at is indeclinable: it can be the subject
+        "С 2015 года Мусса Траоре работает советником министра финансов Мали.",
+        [("PER:Траоре|М", "советник министра", "LOC:Мали")],
+    ),
+    (
+        "Позже Амаду Траоре стал послом Мали в Сенегале.",
+        [("PER:Траоре|А", "посол", "LOC:Мали")],
+    ),
     (  # a singular post is the first name's only
         "Встречу провели министр Иван Петров и Пётр Сидоров.",
         [("PER:Петров|И", "министр", "")],
@@ -431,3 +441,11 @@ def test_positions_entities_carry_the_latest_post(tmp_path) -> None:
         ["old", "заместитель министра"],
     ]
     assert set(positions.person_id) == {person.entity_id}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Траоре", True), ("Амано", True), ("Петрову", False), ("Гюго", False), ("Иванова", False)],
+)
+def test_positions_foreign_names_ending_in_a_vowel_are_indeclinable(word: str, expected: bool):
+    assert is_indeclinable(word, MorphAnalyzer()) is expected

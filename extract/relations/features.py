@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pymorphy3 import MorphAnalyzer
 
 from ..const import LOC
-from ..morphology import analyses
+from ..morphology import analyses, is_indeclinable
 from ..positions import Post, names_state
 from ..posts import lemma, post_reading
 from ..records import Mention, Token
@@ -147,7 +147,7 @@ def holder_features(
     span = Span(post.start, post.end - 1)
     head = view.tokens[post.head]
     last = view.tokens[person.last]
-    named = cases(last, view.morph)
+    named = set() if is_indeclinable(last.text, view.morph) else cases(last, view.morph)
     agree = bool(cases(head, view.morph) & named) or not named
     features = [
         *order(span, person, view),
