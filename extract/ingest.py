@@ -18,10 +18,10 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .const import MONTH_STEMS
+from .chrome import BODY_WORDS, SITE_DATE, chrome_lines, lines, without_chrome
 from .decode import decode_bytes, sniff_binary
 from .errors import (
     SURROGATE,
@@ -37,6 +37,7 @@ from .errors import (
 )
 from .htmltext import declared_charset, parse_page
 from .lang import detect_language
+from .published import HEAD_LINES, date_line, glued_date, publication, unglued
 from .records import Document
 
 # A release is a few KB. A worker's memory peaks at about 200 MB over its
@@ -45,23 +46,11 @@ from .records import Document
 MAX_BYTES = 2_000_000
 TEXT_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
-MONTH = r"(?P<month>[а-яё]+)"
-DATE_FORMS = (
-    r"(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})",
-    r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})",
-    rf"(?P<day>\d{{1,2}})\s+{MONTH}\s+(?P<year>\d{{4}})(?:\s*(?:г\.|года?))?",
-)
-DATE_LINE = re.compile(
-    r"^\s*(?:(?:дата публикации|опубликовано|дата)\s*:\s*)?(?:"
-    + "|".join(re.sub(r"\?P<\w+>", "?:", form) for form in DATE_FORMS)
-    + r")(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$",
-    re.IGNORECASE,
-)
 # The spaces around the line are `[^\S\n]`, not `\s`: a `\s*` there could run
 # over many lines from every line start, and a long run of blank lines took
 # quadratic time. The matches (and the URLs found) are the same.
 SOURCE_URL = re.compile(r"^[^\S\n]*Source URL:\s*<?(?P<url>[^<>\s]+)>?[^\S\n]*$", re.MULTILINE)
-HEADER_LINES = 5  # how many non-empty lines after the title may hold the date
+YEAR_FOLDER = re.compile(r"(?:^|/)((?:19|20)\d\d)/")  # `2025/06/node-10619`: filed by year
 STRING_FIELDS = ("id", "title", "text", "published", "url")  # the ones read of a record
 MAX_ID = 200  # characters of a record id, which every row of the record repeats
 FEED_HEAD = 8_000  # bytes of a feed searched for NULs, as git does to tell binary files
@@ -77,91 +66,149 @@ class Source:
     data: bytes
     sha256: str
     error: str = ""  # set when the unit failed before parsing (a bad JSON line)
+    modified: str = ""  # the ISO day the file was last written, when known
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def month_number(word: str) -> int | None:
-    word = word.lower()
-    for stem, number in MONTH_STEMS.items():
-        if word.startswith(stem) and (stem != "ма" or word in ("мая", "май", "мае")):
-            return number
-    return None
+def own_dates(source: Source) -> list[date]:
+    """The file's own dates, best first: the year folder it is filed in (as its last
+    day: a date it names is on or before it), then the day it was last written."""
+    found = []
+    folder = YEAR_FOLDER.search(source.path)
+    if folder:
+        found.append(date(int(folder.group(1)), 12, 31))
+    if source.modified:
+        found.append(date.fromisoformat(source.modified))
+    return found
 
 
-def parse_date(text: str) -> str:
-    """An ISO date from a whole date string (`19.06.2025`, `19 июня 2025 г.`), else ''."""
-    for form in DATE_FORMS:
-        match = re.match(rf"\s*{form}", text, re.IGNORECASE)
-        if match is None:
-            continue
-        parts = match.groupdict()
-        month = int(parts["mon"]) if parts.get("mon") else month_number(parts["month"])
-        try:
-            return date(int(parts["year"]), month or 0, int(parts["day"])).isoformat()
-        except ValueError:
-            return ""
-    return ""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A release's lines as a reader sees them: chrome above the title, the title,
+    the head (its date lines) and the body's paragraphs."""
+
+    above: list[str]
+    title: str
+    head: list[str]
+    body: list[str]
+    chrome: list[tuple[int, int]]
 
 
-def find_published(lines: list[str]) -> str:
-    for line in lines[:HEADER_LINES]:
-        if DATE_LINE.match(line):
-            return parse_date(re.sub(r"^[^:\d]*:\s*", "", line.strip()))
-    return ""
+def layout(text: str) -> Layout:
+    """The lines of a text as a reader sees them; the title is the first line that
+    is neither chrome nor a date (a date line above it belongs to the head)."""
+    chrome = chrome_lines(text)
+    dropped = set(chrome)
+    found = list(lines(text))
+    kept = [line for start, end, line in found if (start, end) not in dropped]
+    first = next((i for i, (s, e, _) in enumerate(found) if (s, e) not in dropped), len(found))
+    above = [line for _, _, line in found[:first]]
+    at = next((i for i, line in enumerate(kept) if date_line(line) is None), len(kept))
+    title, rest = (kept[at], kept[:at] + kept[at + 1 :]) if at < len(kept) else ("", kept)
+    return Layout(above, title, *split_head(rest), chrome)
+
+
+def split_head(rest: list[str]) -> tuple[list[str], list[str]]:
+    """The lines under the title: the head (its date lines), then the body from its
+    first sentence-long line."""
+    opens = next((i for i, line in enumerate(rest) if len(line.split()) >= BODY_WORDS), len(rest))
+    opens = min(opens, HEAD_LINES)
+    return rest[:opens], rest[opens:]
 
 
 def parse_text(source: Source, text: str, encoding: str) -> Document:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    """A plain-text release: its text as decoded, its chrome masked (see
+    `extract.chrome`), its title the first line that is not chrome."""
+    page = layout(text)
+    published = publication(page.title, page.head, page.above, page.body, own=own_dates(source))
     urls = SOURCE_URL.findall(text)
     return Document(
         doc_id=source.doc_id,
         path=source.path,
         text=text,
         encoding=encoding,
-        title=lines[0] if lines else "",
-        published=find_published(lines[1:]),
+        title=glued_date(page.title)[0],
+        published=published.date,
         source_url=urls[-1] if urls else "",
         sha256=source.sha256,
         lang=detect_language(text),
+        published_from=published.source,
+        published_text=published.text,
+        chrome_chars=sum(end - start for start, end in page.chrome),
+        chrome=tuple(page.chrome),
     )
 
 
+def around_title(visible: str, title: str) -> Layout:
+    """The page's visible text laid out around its title (the `<h1>`): the lines
+    above it, and the head and body under it; `layout` when no line holds it."""
+    found = [line for _, _, line in lines(visible)]
+    at = next((i for i, line in enumerate(found) if title and line.startswith(title)), None)
+    if at is None:
+        return layout(visible)
+    head, body = split_head(found[at + 1 :])
+    above = found[max(0, at - 1) : at]  # a date line right above the title is its own
+    if above and date_line(above[0]) is not None and not SITE_DATE.match(above[0]):
+        head = above + head
+    return Layout(found[:at], found[at], head, body, [])
+
+
 def parse_html(source: Source) -> Document:
+    """A page: its article's text without chrome, its title, and its date from the
+    metadata, else as a reader tells it from the page (see `extract.published`)."""
     html, encoding = decode_bytes(source.data, declared_charset(source.data))
     page = parse_page(html)
-    if not page.text:
+    text, _ = without_chrome(unglued(page.text))
+    if not text:
         raise EmptyInput("no text in html page")
+    seen = around_title(page.visible, page.title)
+    title = glued_date(page.title or seen.title)[0]
+    published = publication(
+        seen.title, seen.head, seen.above, seen.body, page.published, own_dates(source), page.marked
+    )
     return Document(
         doc_id=source.doc_id,
         path=source.path,
-        text=page.text,
+        text=text,
         encoding=encoding,
-        title=page.title,
-        published=parse_date(page.published),
+        title=title,
+        published=published.date,
         source_url=page.url,
         sha256=source.sha256,
-        lang=detect_language(page.text),
+        lang=detect_language(text),
+        published_from=published.source,
+        published_text=published.text,
+        chrome_chars=max(0, len(page.visible) - len(text)),
     )
 
 
 def parse_record(source: Source) -> Document:
+    """A JSON Lines record: its own title and date, else read from its text as a
+    plain-text release's are, whose chrome it masks the same way."""
     record = json.loads(source.data.decode("utf-8"))
     text = record["text"]
     if not text.strip():  # `check_record` refuses these first; a unit from elsewhere may not
         raise EmptyInput("no text: only whitespace")
+    page = layout(text)
+    meta = str(record.get("published") or "")
+    published = publication(page.title, page.head, page.above, page.body, meta)
     return Document(
         doc_id=source.doc_id,
         path=source.path,
         text=text,
         encoding="utf-8",
-        title=str(record.get("title") or "").strip() or text.strip().splitlines()[0].strip(),
-        published=parse_date(str(record.get("published") or "")),
+        title=str(record.get("title") or "").strip() or glued_date(page.title)[0],
+        published=published.date,
         source_url=str(record.get("url") or ""),
         sha256=source.sha256,
         lang=detect_language(text),
+        published_from=published.source,
+        published_text=published.text,
+        chrome_chars=sum(end - start for start, end in page.chrome),
+        chrome=tuple(page.chrome),
     )
 
 
@@ -335,9 +382,18 @@ def read_sources(path: Path, rel: str, doc_id: str, max_bytes: int = MAX_BYTES) 
     if kind != "jsonl" and size > max_bytes:
         raise TooLarge(size, max_bytes)
     data = read_bytes(path)
+    modified = written_on(path)
     if kind == "jsonl":
         if not data.strip():
             raise EmptyInput()
         check_feed(data)
         return split_records(data.lstrip(codecs.BOM_UTF8), doc_id, rel, max_bytes)
-    return [Source(doc_id, rel, kind, data, sha256(data))]
+    return [Source(doc_id, rel, kind, data, sha256(data), modified=modified)]
+
+
+def written_on(path: Path) -> str:
+    """The day (UTC) the file was last written, '' when it cannot be told."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
+    except (OSError, OverflowError, ValueError):
+        return ""

@@ -7,6 +7,8 @@ Offsets are `start`/`end` (end-exclusive) into `Document.text`.
 
 from dataclasses import dataclass, field
 
+from .chrome import masked
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -21,6 +23,15 @@ class Document:
     source_url: str = ""
     sha256: str = ""
     lang: str = ""  # `ru`, or the other language it is written in: see `extract.lang`
+    published_from: str = ""  # where `published` was read: see `extract.published`
+    published_text: str = ""  # the words it was read from (all there is of a yearless date)
+    chrome_chars: int = 0  # characters of page chrome dropped or masked: see `extract.chrome`
+    chrome: tuple[tuple[int, int], ...] = ()  # the chrome lines masked in a plain text
+
+    @property
+    def body(self) -> str:
+        """The text every stage reads: chrome lines blanked, offsets unchanged."""
+        return masked(self.text, list(self.chrome))
 
 
 @dataclass(frozen=True, slots=True)

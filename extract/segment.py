@@ -135,7 +135,7 @@ def limit(start: int, text: str) -> Iterator[tuple[int, str, tuple[Token, ...]]]
 def segment(document: Document) -> list[Sentence]:
     """Split a document into sentences whose offsets index `document.text`."""
     sentences: list[Sentence] = []
-    for block_start, block in split_blocks(document.text):
+    for block_start, block in split_blocks(document.body):
         for substring in sentenize(block):
             for piece_start, piece in cut(block_start + substring.start, substring.text):
                 for start, text, tokens in limit(piece_start, piece):

@@ -35,6 +35,9 @@ COLUMNS: dict[str, list[str]] = {
         "sha256",
         "text",
         "lang",
+        "published_from",
+        "published_text",
+        "chrome_chars",
     ],
     "sentences": ["doc_id", "sent_id", "start", "end", "text"],
     "mentions": [
@@ -88,7 +91,7 @@ COLUMNS: dict[str, list[str]] = {
     "event_participants": ["event_id", "entity_id", "role", "doc_id"],
 }
 DOCUMENT_TABLES = [name for name in COLUMNS if name != "entities"]
-INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions"}
+INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions", "chrome_chars"}
 DATES = {"published", "date_start", "date_end"}
 BOOLEANS = {"online"}
 # Closed vocabularies, read back as categoricals by `extract.load` (the files keep plain text).
@@ -120,7 +123,7 @@ def field_names(kind: type) -> tuple[str, ...]:
 
 def document_row(document: Document, status: str, error: str = "") -> Row:
     return {
-        **row_of(document),
+        **row_of(document, leave_out=("chrome",)),
         "status": status,
         "error": error,
         "n_chars": len(document.text),

@@ -12,7 +12,7 @@ from extract.records import Result
 from .conftest import SEED
 from .event_scores import report, score_run, totals
 
-HEADER = "Новости министерства\n\n12.06.2025\n\n"
+HEADER = "Новости отрасли связи и информатизации\n\n01.08.2025\n\n"
 
 
 def rows(result: Result) -> list[tuple]:

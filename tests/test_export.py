@@ -53,7 +53,7 @@ def test_export_dates_as_iso(tmp_path: Path) -> None:
     frame = to_frame("documents", [{"doc_id": "d", "status": "ok", "published": "2025-06-19"}])
     dump_table(frame, tmp_path, "documents", parquet=False)
     assert (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[1] == (
-        "d,,ok,,,,2025-06-19,,,,,"
+        "d,,ok,,,,2025-06-19,,,,,,,,"
     )
 
 

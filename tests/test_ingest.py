@@ -89,7 +89,7 @@ def test_ingest_broken_html_keeps_its_text() -> None:
     page = "<html><body><p>Министр провёл встречу<div>в Минске<p>с послом</body"
     document = parse_source(text_source(page, "html"))
     assert document.text == "Министр провёл встречу\n\nв Минске\n\nс послом"
-    assert document.title == ""
+    assert document.title == "Министр провёл встречу"  # no `<h1>`, no `<title>`: its first line
 
 
 def test_ingest_html_in_cp1251_declared() -> None:

@@ -13,11 +13,15 @@ Anchoring. A day, month, quarter or season without a year takes its year
 from, in order:
 
 1. the nearest explicit year before it in the same paragraph;
-2. else the nearest explicit year in the body of the release, either side,
+2. else the publication date: the year that puts it nearest that day (a
+   release's `18 ноября` is the day before its 19 November; `с 1 сентября`
+   in June is the coming September), or, when every verb of its sentence is
+   in one tense, the latest such day not after it (`прошло`) or the first not
+   before it (`вступят в силу`, `будет подготовлен`);
+3. else the nearest explicit year in the body of the release, either side,
    leaving out background paragraphs, which report history: those opening
    with `Справочно`, `Справка`, `Для справки` (and the one after a line that
    is only such a marker), and biographies (`родился в 1981 году`);
-3. else the publication date: the latest such day or month not after it;
 4. else it keeps no year: `date_start` and `date_end` stay empty.
 
 A date after `на` or `к` is what something is scheduled for: it anchors nothing
@@ -37,12 +41,20 @@ no start. Durations (`два года`), recurrences (`каждый день`) a
 expressions (`в настоящее время`) are rows with `kind` set and no dates.
 """
 
+from dataclasses import replace
 from datetime import date
 
+from pymorphy3 import MorphAnalyzer
+
 from ..grammars.dates import DateGrammar
+from ..morphology import analyses
 from ..records import DateSpan, Document, Sentence
 from .anchor import Context, background_paragraphs, resolve, split_paragraphs
+from .calendar import needs_year
 from .read import Found, find_in_sentence
+
+FINITE = {"VERB", "PRTS"}  # words that carry a sentence's tense
+FUTURE = {"будет", "будут", "буду", "будем", "будете", "будешь"}  # `будет подготовлен`
 
 
 def explicit_years(found: list[Found]) -> list[tuple[int, int]]:
@@ -56,6 +68,28 @@ def explicit_years(found: list[Found]) -> list[tuple[int, int]]:
     ]
 
 
+def tense_of(sentence: Sentence, morph: MorphAnalyzer) -> str:
+    """`past` or `futr` when every finite verb of the sentence is in that tense
+    (`Встреча прошла ...`, `Документ будет подготовлен ...`) and none governs an
+    infinitive (`решено провести`), else ''."""
+    tenses = set()
+    for token in sentence.tokens:
+        tag = analyses(token.text.lower(), morph)[0].tag
+        if tag.POS == "INFN":  # `решено провести`: a decision past, its event to come
+            return ""
+        if tag.POS in FINITE and tag.tense:
+            tenses.add("futr" if tag.tense == "futr" or token.text.lower() in FUTURE else tag.tense)
+    return next(iter(tenses)) if len(tenses) == 1 and tenses <= {"past", "futr"} else ""
+
+
+def with_tense(found: list[Found], sentence: Sentence, grammar: DateGrammar) -> list[Found]:
+    """The sentence's tense on each date that lacks a year to place it by."""
+    if not any(item.point is not None and needs_year(item.point) for item in found):
+        return found
+    tense = tense_of(sentence, grammar.morph)
+    return [replace(item, tense=tense) for item in found] if tense else found
+
+
 def iso(day: date | None) -> str:
     return day.isoformat() if day else ""
 
@@ -65,7 +99,11 @@ def find_dates(
 ) -> list[DateSpan]:
     """Every date or period expression of a document, anchored and resolved."""
     text = document.text
-    found = [item for sentence in sentences for item in find_in_sentence(sentence, text, grammar)]
+    found = [
+        item
+        for sentence in sentences
+        for item in with_tense(find_in_sentence(sentence, text, grammar), sentence, grammar)
+    ]
     paragraphs = split_paragraphs(text)
     context = Context(
         paragraphs=paragraphs,

@@ -11,6 +11,7 @@ from .calendar import (
     Point,
     earliest_year,
     latest_year,
+    nearest_year,
     needs_year,
     period_of,
     shifted,
@@ -38,22 +39,27 @@ class Context:
         """The index of the paragraph an offset falls in (paragraphs are in order)."""
         return bisect_right(self.paragraphs, (offset, math.inf)) - 1
 
-    def anchor(self, offset: int, point: Point) -> int | None:
-        """The year for a yearless point at `offset`; see the module docstring."""
+    def anchor(self, offset: int, point: Point, tense: str = "") -> int | None:
+        """The year for a yearless point at `offset` in a sentence of `tense`; see
+        `extract.dates`'s docstring."""
         paragraph = self.paragraph(offset)
         before = [
             (at, year) for at, year in self.years if at < offset and self.paragraph(at) == paragraph
         ]
         if before:
             return max(before)[1]
+        if self.published and tense == "past":  # `Встреча прошла 1 авг.`: the August before
+            return latest_year(point, self.published)
+        if self.published and tense == "futr":  # `вступят в силу с 1 марта`: the next March
+            return earliest_year(point, self.published)
+        if self.published:
+            return nearest_year(point, self.published)
         body = [
             (abs(at - offset), year)
             for at, year in self.years
             if self.paragraph(at) not in self.background
         ]
-        if body:
-            return min(body)[1]
-        return latest_year(point, self.published) if self.published else None
+        return min(body)[1] if body else None
 
     def year_before(self, offset: int) -> int | None:
         before = [(at, year) for at, year in self.years if at < offset]
@@ -92,7 +98,7 @@ def anchored(found: Found, point: Point, context: Context) -> Point:
     anchor = found.anchor or point
     if found.target and context.published:  # `запланирована на июнь`: the next June
         return replace(point, year=earliest_year(anchor, context.published))
-    return replace(point, year=context.anchor(found.start, anchor))
+    return replace(point, year=context.anchor(found.start, anchor, found.tense))
 
 
 def resolve(found: Found, context: Context) -> Period | None:

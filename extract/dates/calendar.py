@@ -149,6 +149,22 @@ def latest_year(point: Point, published: date) -> int:
     return published.year - 1
 
 
+def nearest_year(point: Point, published: date) -> int:
+    """The year that puts a yearless point nearest the publication day, the earlier
+    of two as near: a release's `18 ноября` is the day before it was published on
+    19 November, its `с 1 сентября` in June the coming September."""
+
+    def distance(year: int) -> int:
+        period = period_of(replace(point, year=year))
+        if period is None or period.start is None or period.end is None:
+            return 10**6
+        if period.start <= published <= period.end:
+            return 0
+        return min(abs((period.start - published).days), abs((period.end - published).days))
+
+    return min((published.year - 1, published.year, published.year + 1), key=distance)
+
+
 def earliest_year(point: Point, published: date) -> int:
     """The year that puts a yearless point first on or after the publication day."""
     for year in (published.year, published.year + 1):

@@ -111,6 +111,7 @@ class Found:
     same_year: bool = False
     target: bool = False  # `на июнь`, `на 2026 – 2027 годы`: when a plan is for
     anchor: Point | None = None  # what fixes the year: a range's end, an enumeration's last
+    tense: str = ""  # of its sentence's verbs, when they agree: `past` or `futr`
 
 
 def leaves(node: Node) -> Iterator:

@@ -124,6 +124,7 @@ class DateGrammar:
     parser: LookaheadParser
     tables: dict[str, dict[str, object]]
     cores: frozenset[str]
+    morph: MorphAnalyzer  # the tense of a date's sentence (`extract.dates.tense_of`)
 
 
 def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
@@ -345,4 +346,4 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
     for lemma in ("квартал", "полугодие", "половина", "век"):
         cores |= lexeme(morph, lemma)
     parser = LookaheadParser(EXPRESSIONS, tokenizer=tokenizer())
-    return DateGrammar(parser, tables, frozenset(cores))
+    return DateGrammar(parser, tables, frozenset(cores), morph)
