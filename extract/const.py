@@ -19,6 +19,14 @@ MONTH = "month"
 QUARTER = "quarter"
 YEAR = "year"
 PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
+RANGE = "range"  # an event's dates over more than one day, month, quarter or year
+EVENT_PRECISIONS = (*PRECISIONS, RANGE)
+
+REPORTED = "reported"  # an event that happened, the release's news
+PLANNED = "planned"  # announced for later
+BACKGROUND = "background"  # history, `Справочно`, an earlier event recalled
+EVENT_STATUSES = (REPORTED, PLANNED, BACKGROUND)
+DATE_SOURCES = ("text", "published")  # where an event's date comes from
 
 EVENT_TYPES = (
     "meeting",

@@ -14,6 +14,7 @@ import numpy as np
 from .dates import find_dates
 from .demonyms import name_adjectives
 from .events import find_events
+from .events.when import timed
 from .link import link_entities
 from .models import Models
 from .ner import decode, score_words, tag_mentions
@@ -82,6 +83,8 @@ def finish(tagged: Tagged, models: Models) -> Result:
     events, participants = find_events(
         document.text, document.title, sentences, mentions, dates, positions, models.morph
     )
+    units = {(d.date_start, d.date_end): d.precision for d in dates if d.precision}
+    events = timed(events, sentences, document.text, document.published, units, models.morph)
     return Result(document, sentences, mentions, dates, positions, events, participants)
 
 

@@ -113,6 +113,9 @@ class Event:
     end: int
     sentence: str
     online: bool = False
+    precision: str = ""  # of its dates: `extract.events.when`
+    status: str = ""  # reported, planned or background
+    date_from: str = ""  # text, or published: the day of a release reporting it as news
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,11 @@ only when it is `http` or `https` (a `javascript:` URL stays text).
 Sections: the run's summary (documents ok, failed, duplicate, with every
 error), the top entities of each type, the events (sorted by date; a click
 on the date header, or `#events-newest-first` in the address, reverses the
-order), and every release with its mentions highlighted by type and the
-words naming an event underlined.
+order; each date as precise as the release gives it, `2025-06` for a month,
+`2025 Q2`, `2025`, or both ends of a range; the box "reported only", or
+`#events-reported` in the address, leaves out planned and background events),
+and every release with its mentions highlighted by type and the words naming
+an event underlined.
 """
 
 from dataclasses import dataclass
@@ -67,10 +70,20 @@ function sortEvents(newestFirst) {
   rows.forEach((row) => body.appendChild(row));
   table.dataset.order = newestFirst ? "newest-first" : "oldest-first";
 }
+function reportedOnly(on) {
+  for (const row of document.getElementById("events").tBodies[0].rows) {
+    row.hidden = on && row.dataset.status !== "reported";
+  }
+  document.getElementById("reported-only").checked = on;
+}
 document.getElementById("sort-date").addEventListener("click", () => {
   sortEvents(document.getElementById("events").dataset.order !== "newest-first");
 });
+document.getElementById("reported-only").addEventListener("change", (event) => {
+  reportedOnly(event.target.checked);
+});
 sortEvents(location.hash === "#events-newest-first");
+reportedOnly(location.hash === "#events-reported");
 """
 
 
@@ -95,6 +108,24 @@ def text(value: object) -> str:
 
 def day(value: object) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def when(event) -> str:
+    """An event's date as precise as the release gives it: a month is `2025-06`,
+    not its first day; a range shows both ends."""
+    if pd.isna(event.date_start):
+        return ""
+    start = pd.Timestamp(event.date_start)
+    precision = "" if pd.isna(event.precision) else str(event.precision)
+    if precision == "month":
+        return start.strftime("%Y-%m")
+    if precision == "quarter":
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    if precision == "year":
+        return str(start.year)
+    if precision == "range" and not pd.isna(event.date_end):
+        return f"{day(event.date_start)} – {day(event.date_end)}"
+    return day(event.date_start)
 
 
 def wrap(piece: str, span: Span) -> str:
@@ -175,16 +206,19 @@ def format_events(tables: dict[str, pd.DataFrame], anchors: dict[str, str]) -> s
     rows = []
     for index, event in enumerate(events.itertuples()):
         rows.append(
-            f'<tr data-date="{day(event.date_start)}" data-index="{index}">'
-            f"<td>{day(event.date_start)}</td><td>{day(event.date_end)}</td>"
+            f'<tr data-date="{day(event.date_start)}" data-index="{index}" '
+            f'data-status="{text(event.status)}">'
+            f"<td>{when(event)}</td><td>{text(event.status)}</td>"
             f"<td>{text(event.type)}</td><td>{text(event.name)}</td>"
             f"<td>{text(names.get(event.location_id))}</td>"
             f"<td>{text(who.get(event.event_id))}</td>"
             f'<td><a href="#{anchors[event.doc_id]}">{text(event.doc_id)}</a></td></tr>'
         )
     return (
-        '<h2>Events</h2><table id="events"><thead><tr>'
-        '<th><button id="sort-date" type="button">date ⇅</button></th><th>until</th>'
+        '<h2>Events</h2><p><label><input type="checkbox" id="reported-only"> reported only '
+        "(leave out planned and background events)</label></p>"
+        '<table id="events"><thead><tr>'
+        '<th><button id="sort-date" type="button">date ⇅</button></th><th>status</th>'
         "<th>type</th><th>name</th><th>place</th><th>participants (role)</th>"
         f"<th>release</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )

@@ -18,7 +18,16 @@ from functools import cache
 
 import pandas as pd
 
-from .const import ENTITY_TYPES, EVENT_TYPES, PRECISIONS, ROLES, STATUSES
+from .const import (
+    DATE_SOURCES,
+    ENTITY_TYPES,
+    EVENT_PRECISIONS,
+    EVENT_STATUSES,
+    EVENT_TYPES,
+    PRECISIONS,
+    ROLES,
+    STATUSES,
+)
 from .records import Document, Entity, Result
 
 COLUMNS: dict[str, list[str]] = {
@@ -87,6 +96,9 @@ COLUMNS: dict[str, list[str]] = {
         "end",
         "sentence",
         "online",
+        "precision",
+        "status",
+        "date_from",
     ],
     "event_participants": ["event_id", "entity_id", "role", "doc_id"],
 }
@@ -101,6 +113,9 @@ CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("entities", "type"): ENTITY_TYPES,
     ("dates", "precision"): PRECISIONS,
     ("events", "type"): EVENT_TYPES,
+    ("events", "precision"): EVENT_PRECISIONS,
+    ("events", "status"): EVENT_STATUSES,
+    ("events", "date_from"): DATE_SOURCES,
     ("event_participants", "role"): ROLES,
 }
 DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, unlike [ns]

@@ -12,6 +12,8 @@ from extract.records import Result
 from .conftest import SEED
 from .event_scores import report, score_run, totals
 
+# A release's title and date line: an event it reports with no date of its own takes
+# the day it was published (`extract.events.when`).
 HEADER = "Новости отрасли связи и информатизации\n\n01.08.2025\n\n"
 
 
@@ -207,7 +209,16 @@ def test_events_seed_release(tmp_path: Path) -> None:
         ),
         (
             "Сергей Иванов избран председателем совета директоров.",
-            [("appointment", "", "", "", False, [("subject", "Сергей Иванов")])],
+            [
+                (
+                    "appointment",
+                    "2025-08-01",
+                    "2025-08-01",
+                    "",
+                    False,
+                    [("subject", "Сергей Иванов")],
+                )
+            ],
         ),
         (  # a count of events is not an event
             "За год проведено более 40 встреч с партнёрами.",
@@ -259,7 +270,16 @@ def test_events_seed_release(tmp_path: Path) -> None:
         ),
         (  # a name right after an event noun takes part, also past the post it holds
             "Мэр объявил об отставке начальника управления транспорта Игоря Седова.",
-            [("dismissal", "", "", "", False, [("participant", "Игорь Седов")])],
+            [
+                (
+                    "dismissal",
+                    "2025-08-01",
+                    "2025-08-01",
+                    "",
+                    False,
+                    [("participant", "Игорь Седов")],
+                )
+            ],
         ),
         (  # and so do those listed after it the same way
             "Мэр объявил об отставке начальника управления транспорта Игоря Седова и "
@@ -267,8 +287,8 @@ def test_events_seed_release(tmp_path: Path) -> None:
             [
                 (
                     "dismissal",
-                    "",
-                    "",
+                    "2025-08-01",
+                    "2025-08-01",
                     "",
                     False,
                     [("participant", "Игорь Седов"), ("participant", "Олег Лаптев")],
@@ -318,7 +338,16 @@ def test_events_seed_release(tmp_path: Path) -> None:
         ),
         (  # accepting a resignation receives no one; the one resigning hosts nothing
             "Президент принял отставку министра обороны Ивана Сидорова.",
-            [("dismissal", "", "", "", False, [("participant", "Иван Сидоров")])],
+            [
+                (
+                    "dismissal",
+                    "2025-08-01",
+                    "2025-08-01",
+                    "",
+                    False,
+                    [("participant", "Иван Сидоров")],
+                )
+            ],
         ),
     ],
     ids=[
@@ -451,8 +480,8 @@ MORE_SENTENCES = [
         [
             (
                 "conference",
-                "",
-                "",
+                "2025-08-01",
+                "2025-08-01",
                 "",
                 False,
                 [("participant", "Иван Петров"), ("speaker", "Иван Петров")],
@@ -571,3 +600,53 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     # 0.808 with the rules alone, written on these releases; the learned `takes_part`
     # (NEREL and these releases) gives 0.781 here (README, Quality)
     assert total.roles.f1() >= 0.75  # measured 0.781
+
+
+WHEN = [
+    (  # the release's news, on a day of its own
+        "10 июня в Минске прошло совещание с операторами связи.",
+        [("meeting", "2025-06-10", "2025-06-10", "day", "reported", "text")],
+    ),
+    (  # no date of its own: the day of the release that reports it
+        "В Министерстве связи прошло совещание с операторами.",
+        [("meeting", "2025-06-12", "2025-06-12", "day", "reported", "published")],
+    ),
+    (  # two days are a range, and a forum to come is planned
+        "17 – 18 июня в Минске пройдёт форум «Цифровой шёлковый путь».",
+        [("conference", "2025-06-17", "2025-06-18", "range", "planned", "text")],
+    ),
+    (  # a month is a month, not its first day
+        "В июле состоится заседание коллегии министерства.",
+        [("meeting", "2025-07-01", "2025-07-31", "month", "planned", "text")],
+    ),
+    (  # a season of the current year, announced as a plan
+        "Осенью текущего года намечено провести заседание комиссии.",
+        [("meeting", "2025-09-01", "2025-11-30", "range", "planned", "text")],
+    ),
+    (  # history in a `Справочно` paragraph
+        "10 июня прошло совещание.\n\nСправочно: первое заседание комиссии прошло 14 октября "
+        "2016 г. в Астане.",
+        [
+            ("meeting", "2025-06-10", "2025-06-10", "day", "reported", "text"),
+            ("meeting", "2016-10-14", "2016-10-14", "day", "background", "text"),
+        ],
+    ),
+    (  # an earlier event recalled, a year of its own
+        "В 2024 году стороны подписали меморандум о сотрудничестве.",
+        [("signing", "2024-01-01", "2024-12-31", "year", "background", "text")],
+    ),
+    (  # only spoken of: no date is given it
+        "Участники подвели итоги шестого заседания комиссии.",
+        [("meeting", "", "", "", "background", "")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), WHEN, ids=[w[0][:30] for w in WHEN])
+def test_events_precision_status_and_date_source(sentence: str, expected: list[tuple]) -> None:
+    result = process_text("Новости отрасли связи и информатизации\n\n12.06.2025\n\n" + sentence)
+    found = [
+        (e.type, e.date_start, e.date_end, e.precision, e.status, e.date_from)
+        for e in result.events
+    ]
+    assert found == expected

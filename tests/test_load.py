@@ -41,6 +41,9 @@ def test_load_closed_vocabularies_are_categoricals(raw_out: Path) -> None:
             "award",
             "other",
         ],
+        ("events", "precision"): ["day", "month", "quarter", "year", "range"],
+        ("events", "status"): ["reported", "planned", "background"],
+        ("events", "date_from"): ["text", "published"],
         ("event_participants", "role"): [
             "participant",
             "speaker",

@@ -76,6 +76,22 @@ def test_report_events_sorted_by_date_both_ways(report_out: Path) -> None:
         assert dom.css_first("#events").attributes["data-order"] == order
 
 
+def test_report_events_as_precise_as_their_dates_and_reported_only(report_out: Path) -> None:
+    """A month shows as a month, a range both ends; `#events-reported` (or the box)
+    hides the planned and background events."""
+    events = load(report_out)["events"]
+    dom, console = render(report_out / "report.html", "#events-reported")
+    assert console == []
+    rows = {row.attributes["data-index"]: row for row in dom.css("#events tbody tr")}
+    shown = [row for row in rows.values() if "hidden" not in row.attributes]
+    assert len(shown) == (events.status == "reported").sum() == 40
+    assert {row.attributes["data-status"] for row in shown} == {"reported"}
+    dated = {cells(row, "td")[3]: cells(row, "td")[:2] for row in rows.values()}
+    assert dated["Первое заседание совместной рабочей группы"] == ["2020-11", "background"]
+    forum = "Международный форум «Цифровой Шелковый путь – 2025»"
+    assert dated[forum] == ["2025-06-17 – 2025-06-18", "reported"]
+
+
 def test_report_releases_highlight_every_mention_and_event(report_out: Path) -> None:
     """A span's edge may cut another span in pieces: each mention's and event's
     pieces, joined in page order, give its words."""

@@ -74,7 +74,9 @@ from dataclasses import dataclass, field
 
 from pymorphy3 import MorphAnalyzer
 
-from ..dates.anchor import BACKGROUND, BIOGRAPHY, MARKER_ONLY
+from ..const import BACKGROUND
+from ..dates.anchor import BACKGROUND as BACKGROUND_OPENER
+from ..dates.anchor import BIOGRAPHY, MARKER_ONLY
 from ..demonyms import place_named_by
 from ..morphology import analyses
 from ..positions import by_sentence, covering
@@ -655,7 +657,7 @@ def find_events(
     for reading in readings:
         if opens_paragraph(text, sentences, reading.number):
             opener = sentences[reading.number].text
-            background = bool(BACKGROUND.match(opener) or BIOGRAPHY.search(opener)) or (
+            background = bool(BACKGROUND_OPENER.match(opener) or BIOGRAPHY.search(opener)) or (
                 background and MARKER_ONLY.match(sentences[reading.number - 1].text) is not None
             )
             latest = None if background else latest
@@ -735,6 +737,7 @@ def records(
                     end=end,
                     sentence=sentence.text,
                     online=draft.online,
+                    status=BACKGROUND if all(n.mentioned for n in draft.namings) else "",
                 )
             )
             participants.extend(Participant(event_id, e, role) for e, role in draft.final_roles())
