@@ -1,6 +1,6 @@
 """extract: Russian press releases to tidy tables of who did what, with whom, where and when."""
 
-from .api import process_text
+from .api import pipe, process_text
 from .batch import Summary, run
 from .load import events_frame, load
 from .records import (
@@ -30,6 +30,7 @@ __all__ = [
     "Token",
     "events_frame",
     "load",
+    "pipe",
     "process_text",
     "run",
 ]
