@@ -7,7 +7,11 @@ expression into one `dates` row, or one row per member of an enumeration
 and the left end of a range take the month and year they lack from the
 right (`17 – 18 июня 2025 г.`), and are anchored as one: the last member,
 or the right end, fixes the year. The row's text starts at a leading
-preposition (`в июне`, `с 30 мая по 2 июня`), as NEREL marks dates.
+preposition (`в июне`, `с 30 мая по 2 июня`) but not at a particle before it
+(`ещё два года` is `два года`, `начиная с 2006 года` is `с 2006 года`), and
+ends at `г` without its dot (`в 2023 г`), as NEREL marks dates. A count of
+years that is someone's age (`девочка 8 лет`, `от 13 до 16 лет`, `выходят на
+пенсию не позже 45 лет`) is no row.
 
 Anchoring. A day, month, quarter or season without a year takes its year
 from, in order:

@@ -41,8 +41,12 @@ LEADS = {
     **dict.fromkeys(["DURATION", "RELATIVE"], (LEADING_QUALIFIER, False)),
     "UNIT_ONLY": (LEADING_QUALIFIER, True),
 }
+# Words that lead a row's shape but are not of the row, as NEREL marks dates: `ещё
+# два года` is `два года`, `начиная с 2006 года` is `с 2006 года`.
+PARTICLES = {"уже", "ещё", "еще", "всего", "целых", "начиная"}
 AUTO_NAME = re.compile(r"^R\d+$")
 LOWER_WORD_AFTER = re.compile(r"^\s*(?!и\s+\d)[а-яё]")
+YEAR_ABBREVIATION = re.compile(r"(?<![а-яё])гг?\.$", re.IGNORECASE)
 # An age is not a duration: `в возрасте 61 года`, `ему было 54 года`, `Кравцову 39 лет`,
 # `в 13 лет`, `на 85 году жизни`.
 AGE_BEFORE = re.compile(
@@ -51,6 +55,13 @@ AGE_BEFORE = re.compile(
 )
 NAME_BEFORE = re.compile(r"\b[А-ЯЁ][а-яё]+\s+$")
 AGE_AFTER = re.compile(r"^\s*(?:жизни|от роду)")
+# Who is that old (`девочка 8 лет`, `(51 год)` after a birth year), an age of a
+# range or a rule (`от 13 до 16 лет`, `на пенсию ... до 60 лет`): NEREL's AGE, no date.
+AGE_WORDS = re.compile(
+    r"(?i:\b(?:девоч\w*|мальчи\w*|ребён\w*|ребен\w*|дет(?:и|ей)|подрост\w*|мужчин\w*|"
+    r"женщин\w*|девушк\w*|юнош\w*|пенси\w*(?:\s+\S+){0,3}|от \d+)\s+$|\($)"
+)
+AGE_LEADS = {"до", "от"}  # `до 16 лет` may be an age; `более десяти лет` is a duration
 
 DATE, DURATION, SET = "date", "duration", "set"
 TARGETS = {"на", "к", "ко"}
@@ -312,15 +323,18 @@ def ends_in_bare_year(shape: str, atoms: list[Atom], end: int) -> bool:
 
 
 def is_age(shape: str, atoms: list[Atom], text: str, start: int, end: int, tables: dict) -> bool:
-    """A count of years that says how old someone is (see `AGE_BEFORE`)."""
+    """A count of years that says how old someone is (see `AGE_BEFORE`, `AGE_WORDS`)."""
     units = [tables["UNIT"].get(atom.text.lower()) for atom in atoms if atom.name == "UNIT"]
     if shape != "DURATION" or units != ["year"]:
         return False
+    before = text[max(0, start - 40) : start]
     if atoms[0].name != "NUMBER":  # `свыше десяти лет`: a qualified count is a duration
-        return False
-    before = text[max(0, start - 30) : start]
+        return atoms[0].text.lower() in AGE_LEADS and bool(AGE_WORDS.search(before))
     return bool(
-        AGE_BEFORE.search(before) or NAME_BEFORE.search(before) or AGE_AFTER.match(text[end:])
+        AGE_BEFORE.search(before[-30:])
+        or NAME_BEFORE.search(before)
+        or AGE_WORDS.search(before)
+        or AGE_AFTER.match(text[end:])
     )
 
 
@@ -332,8 +346,15 @@ def take_lead(shape: str, atoms: list[Atom], start: int, text: str) -> list[Atom
     if match is None:
         return None if needed else atoms
     word = match.group(1).rstrip()
+    first = match.start(1)
+    while word.split()[0].lower() in PARTICLES:  # `ещё два года`: the row is `два года`
+        rest = word.split(maxsplit=1)[1:]
+        if not rest:
+            return atoms  # the particle was the lead the shape needs (`уже год`)
+        first += word.index(rest[0])
+        word = rest[0]
     name = "PREP" if lead is LEADING_PREPOSITION else "QUALIFIER"
-    return [Atom(name, match.start(1), match.start(1) + len(word), word), *atoms]
+    return [Atom(name, first, first + len(word), word), *atoms]
 
 
 def windows(sentence: Sentence, cores: frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -379,6 +400,8 @@ def find_in_window(offset: int, window: str, text: str, grammar: DateGrammar) ->
     for match in parse_window(grammar.parser, window):
         start = offset + match.span.start
         end = offset + match.span.stop
+        if text[end - 1] == "." and YEAR_ABBREVIATION.search(text, max(0, end - 4), end):
+            end -= 1  # `2025 г.`: the row ends at `г`, as NEREL marks the year
         shape, atoms = read_atoms(match, offset)
         atoms = take_lead(shape, atoms, start, text)
         if atoms is None:
