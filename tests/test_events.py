@@ -598,8 +598,8 @@ def test_events_gold_annotations_of_data_raw(raw_out: Path) -> None:
     total = totals(scores)
     assert total.events.f1() >= 0.85  # measured 0.887
     # 0.808 with the rules alone, written on these releases; the learned `takes_part`
-    # (NEREL and these releases) gives 0.781 here (README, Quality)
-    assert total.roles.f1() >= 0.75  # measured 0.781
+    # (NEREL and these releases) gives 0.779 here (README, Quality)
+    assert total.roles.f1() >= 0.75  # measured 0.779
 
 
 WHEN = [
