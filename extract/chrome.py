@@ -58,7 +58,9 @@ WEEKDAYS = (
 )
 SITE_DATE = re.compile(rf"^{WEEKDAYS}\s*,?\s+\d{{1,2}}\s+[а-яё]+(?:\s+\d{{4}})?", re.IGNORECASE)
 WEATHER = re.compile(r"[+−-]?\d+\s*°\s*[CС]?", re.IGNORECASE)
-MENU_GAP = re.compile(r"\s{2,}|\s*[|•·]\s*")
+TOP_LINES = 8  # the site's header is among a page's first lines
+WEATHER_WORDS = 4  # `-5 °C Москва`; a title may name a temperature (`В Якутии −50 °C: ...`)
+MENU_GAP = re.compile(r"\s{2,}|\s+[|•·]\s+")  # `О компании | Контакты`, not `thumb|left`
 CLOSING = re.compile(
     r"^(?:источник\s*[:—–-]|по материалам\b|материал подготовлен\b"
     r"|подготовлено по материалам\b)",
@@ -72,7 +74,8 @@ FOOTER = re.compile(
 )
 MAX_CLOSING_WORDS = 25  # a closing line longer than this is a sentence of the release
 MAX_CHROME_CHARS = 300  # characters of a line of chrome, at most
-BODY_WORDS = 8  # the first line this long opens the body: the head (title, date) is above
+BODY_WORDS = 8  # the first sentence this long opens the body: the head (title, date) is above
+SENTENCE_ENDS = set('.!?…»"')
 
 
 def lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -97,7 +100,7 @@ def is_menu(line: str) -> bool:
     return (
         len(items) >= 3
         and all(len(item.split()) <= 3 and not re.search(r"[.!?]$", item) for item in items)
-        and not any(ch.isdigit() for ch in line)
+        and not any(ch.isdigit() or ch in "()" for ch in line)  # `• Марк Шилд (Австралия)`
     )
 
 
@@ -128,12 +131,18 @@ def site_header(line: str) -> bool:
         BREADCRUMBS.match(line)
         or is_menu(line)
         or SITE_DATE.match(line)
-        or (WEATHER.search(line) and len(line.split()) <= 8)
+        or (WEATHER.search(line) and len(line.split()) <= WEATHER_WORDS)
     )
 
 
 def above_title(line: str) -> bool:
     return site_header(line) or is_rubric(line)
+
+
+def opens_body(line: str) -> bool:
+    """A sentence of the release: `BODY_WORDS` words or more, ending as a sentence
+    does (a title is as long, but ends without a stop)."""
+    return len(line.split()) >= BODY_WORDS and line.rstrip()[-1:] in SENTENCE_ENDS
 
 
 def short(line: str) -> bool:
@@ -159,11 +168,13 @@ def chrome_lines(text: str) -> list[tuple[int, int]]:
         (
             i
             for i, (_, _, line) in enumerate(found)
-            if len(line.split()) >= BODY_WORDS and not (chrome[i] or chrome_above(line))
+            if opens_body(line) and not (chrome[i] or chrome_above(line))
         ),
         len(found),
     )
-    tops = [i for i in range(head) if short(found[i][2]) and site_header(found[i][2])]
+    tops = [
+        i for i in range(min(head, TOP_LINES)) if short(found[i][2]) and site_header(found[i][2])
+    ]
     for index in range(tops[-1] + 1 if tops else 0):  # above the site's last header line
         chrome[index] = True  # (a rubric between a menu and the breadcrumbs)
     for index, (_, _, line) in enumerate(found):  # and the rubrics right under it

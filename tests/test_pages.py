@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.chrome import chrome_lines
 from extract.ingest import Source, parse_source, read_sources, sha256
 from extract.models import Models
 from extract.pipeline import process
@@ -98,3 +99,25 @@ def test_pages_modified_day_is_read_with_the_file(tmp_path: Path) -> None:
     moment = (stamp - date(1970, 1, 1)).days * 86400 + 12 * 3600
     os.utime(page, (moment, moment))
     assert read_sources(page, "release.txt", "release")[0].modified == "2024-05-17"
+
+
+def test_pages_chrome_is_told_by_form_not_by_words_a_release_may_use() -> None:
+    paste = (
+        "-5 °C Якутск\n"
+        "В Якутии −50 °C: школы перешли на дистанционное обучение\n"
+        "12.01.2025\n"
+        "2417\n"
+        "В Якутске из-за сильных морозов отменены занятия для учеников младших классов.\n"
+        "Фото: пресс-служба министерства\n"
+        "Источник, близкий к министерству, сообщил, что занятия возобновятся в понедельник.\n"
+        "Судьи чемпионата:\n"
+        "• Марк Шилд (Австралия) • Тору Камикава (Япония) • Шамсул Майдин (Сингапур)\n"
+        "thumb|left|Здание министерства\n"
+        "Источник: пресс-служба Министерства образования\n"
+    )
+    assert [paste[start:end] for start, end in chrome_lines(paste)] == [
+        "-5 °C Якутск",
+        "2417",
+        "Фото: пресс-служба министерства",
+        "Источник: пресс-служба Министерства образования",
+    ]
