@@ -4,11 +4,15 @@ leave in a page's text or in a paste from a browser window.
 A line is chrome by its form, never by a list of sites:
 
 - anywhere: a share bar (`Поделиться`, `ВКонтакте`), `Версия для печати`, a view
-  counter (`Просмотров: 356`, a number alone), a photo credit (`Фото: пресс-служба`)
-  or a photo's file name (`DSC_1234.JPG`), a bare link, a `Source URL:` line;
+  counter (`Просмотров: 356`), a photo credit (`Фото: пресс-служба`) or a photo's
+  file name (`DSC_1234.JPG`), a bare link, a `Source URL:` line, `Читайте также`;
+- above the body's first sentence only: a number alone that is no day and no year
+  (a view counter: `2417`);
 - above the title only: a menu line (`Главная  Новости  Контакты`), breadcrumbs
   (`Главная / Новости`), a rubric (`Новости`, `Пресс-центр`), the site's current
-  date and weather (`Пятница, 7 февраля 2025  -5 °C Москва`);
+  date and weather (`Пятница, 7 февраля 2025  -5 °C Москва`), and whatever stands
+  above the last of these among the first `TOP_LINES` lines (a rubric between
+  the menu and the breadcrumbs);
 - in the lines that close the text only: `Источник: ...`, `По материалам
   пресс-службы ...`, a copyright, the site's address, phone and e-mail.
 
