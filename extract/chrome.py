@@ -206,11 +206,9 @@ def masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def without_chrome(text: str) -> tuple[str, int]:
-    """A page's text without its chrome lines, its paragraphs joined by blank
-    lines, and how many characters the chrome held."""
+def without_chrome(text: str) -> str:
+    """A page's text without its chrome lines, its paragraphs joined by blank lines."""
     dropped = set(chrome_lines(text))
     if not dropped:
-        return text, 0
-    kept = [line for start, end, line in lines(text) if (start, end) not in dropped]
-    return "\n\n".join(kept), sum(end - start for start, end in dropped)
+        return text
+    return "\n\n".join(line for start, end, line in lines(text) if (start, end) not in dropped)

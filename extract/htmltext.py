@@ -188,7 +188,7 @@ def parse_page(html: str) -> Page:
     for node in tree.css(SCRIPTS):
         node.decompose()
     body = tree.body or tree.root
-    visible = main_text(LexborHTMLParser(body.html).root) if body is not None else ""
+    visible = main_text(body) if body is not None else ""  # its blocks then stay set apart
     marked = next((node for node in map(tree.css_first, ROOTS) if node is not None), None)
     linked = len(tree.css("a")) >= LINKED_PAGE
     text = article_text(html) if marked is None and linked else ""

@@ -161,7 +161,7 @@ def parse_html(source: Source) -> Document:
     metadata, else as a reader tells it from the page (see `extract.published`)."""
     html, encoding = decode_bytes(source.data, declared_charset(source.data))
     page = parse_page(html)
-    text, _ = without_chrome(unglued(page.text))
+    text = without_chrome(unglued(page.text))
     if not text:
         raise EmptyInput("no text in html page")
     seen = around_title(page.visible, page.title)
