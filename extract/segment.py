@@ -132,10 +132,21 @@ def limit(start: int, text: str) -> Iterator[tuple[int, str, tuple[Token, ...]]]
         first = end
 
 
+def body_blocks(document: Document) -> Iterator[tuple[int, str]]:
+    """The blocks of the document's body, each chrome line ending one: no sentence
+    runs across a line masked as chrome (`0` / `ДЗЕН` / `a` is `0` and `a`), so
+    each sentence's text is the document's at its offsets."""
+    body, last = document.body, 0
+    for start, end in [*document.chrome, (len(body), len(body))]:
+        for block_start, block in split_blocks(body[last:start]):
+            yield last + block_start, block
+        last = end
+
+
 def segment(document: Document) -> list[Sentence]:
     """Split a document into sentences whose offsets index `document.text`."""
     sentences: list[Sentence] = []
-    for block_start, block in split_blocks(document.body):
+    for block_start, block in body_blocks(document):
         for substring in sentenize(block):
             for piece_start, piece in cut(block_start + substring.start, substring.text):
                 for start, text, tokens in limit(piece_start, piece):

@@ -17,6 +17,7 @@ from extract.ingest import Source, parse_source, read_sources, sha256
 from extract.models import Models
 from extract.pipeline import process
 from extract.records import Document
+from extract.segment import segment
 
 PAGES = Path(__file__).parent / "pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
@@ -121,3 +122,11 @@ def test_pages_chrome_is_told_by_form_not_by_words_a_release_may_use() -> None:
         "Фото: пресс-служба министерства",
         "Источник: пресс-служба Министерства образования",
     ]
+
+
+def test_pages_no_sentence_runs_across_a_chrome_line() -> None:
+    data = "0\nДЗЕН\na".encode()
+    document = parse_source(Source("x", "x.txt", "txt", data, sha256(data)))
+    assert [document.text[s:e] for s, e in document.chrome] == ["ДЗЕН"]
+    sentences = segment(document)
+    assert [(s.start, s.end, s.text) for s in sentences] == [(0, 1, "0"), (7, 8, "a")]
