@@ -11,7 +11,22 @@ preposition (`в июне`, `с 30 мая по 2 июня`) but not at a particl
 (`ещё два года` is `два года`, `начиная с 2006 года` is `с 2006 года`), and
 ends at `г` without its dot (`в 2023 г`), as NEREL marks dates. A count of
 years that is someone's age (`девочка 8 лет`, `от 13 до 16 лет`, `выходят на
-пенсию не позже 45 лет`) is no row.
+пенсию не позже 45 лет`, `им было 30, 20 и 19 лет`, `Клэренс Картер, 49 лет`,
+`на 85 году жизни`) or a difference of ages (`на год младше`) is no row, nor
+an adjective of years before a person (`восьмилетний сын`), an age or an
+anniversary (`80-летний юбилей`); before a term it is a duration
+(`пятилетний срок`, `25-летний срок`). A year needs no preposition
+(`Кубок конфедераций 2017`, `(1994, 1997)`) unless a digit or a number sign
+stands next to it (`№ 1747`) or it counts the noun after it (`до 1500
+участников`). Words that open a quoted title (`«Один день Ивана Денисовича»`)
+are no date, and `накануне` before a genitive (`накануне выборов`) is a
+preposition, not the day before.
+
+Which forms are dates follows NEREL's annotation of its train texts: a form
+is read when most of its occurrences there are DATE (`пятилетний`, `майские`,
+`в ближайшие месяцы`, `в конце прошлой недели`, `ежегодно`, `долгие годы`,
+`в текущем сезоне`, `на Рождество`, `2002/03`), and left alone when most are
+not (`в настоящее время`, `недавно`, `в день` as a rate).
 
 Anchoring. A day, month, quarter or season without a year takes its year
 from, in order:
@@ -41,8 +56,11 @@ Relative expressions (`сегодня`, `вчера`, `накануне`, `на 
 `в прошлом году`, `три дня назад`, `в четверг`) resolve against the
 publication date only, and stay empty without one. `в том же году` takes the
 nearest explicit year before it. `с 2019 года` has no end and `до 1991 года`
-no start. Durations (`два года`), recurrences (`каждый день`) and vague
-expressions (`в настоящее время`) are rows with `kind` set and no dates.
+no start. Durations (`два года`, `пятилетний`), recurrences (`каждый день`,
+`ежегодно`) and named times with no day to give (`в ближайшие месяцы`, `на
+Рождество`, `в следующем мае`) are rows with `kind` set and no dates. Decades
+and centuries in words resolve (`в девяностые годы двадцатого века`,
+`в тридцатых-сороковых годах прошлого века`).
 """
 
 from dataclasses import replace

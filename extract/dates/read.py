@@ -16,6 +16,7 @@ from yargy.tree.constructors import Leaf, Node
 
 from ..grammars.dates import ROMAN, DateGrammar
 from ..grammars.lookahead import LookaheadParser
+from ..morphology import analyses
 from ..records import Sentence
 from .calendar import Point, full_year
 
@@ -37,7 +38,10 @@ QUALIFIERS = (
 LEADING_QUALIFIER = re.compile(rf"(?i)(?<![\w-])((?:(?:{QUALIFIERS})\s+){{1,2}})$")
 LEADS = {
     **dict.fromkeys(["RANGE", "ENUM", "WEEKDATE", "POINT"], (LEADING_PREPOSITION, False)),
-    **dict.fromkeys(["MONTH_ONLY", "YEAR_ONLY", "WEEKDAY_ONLY"], (LEADING_PREPOSITION, True)),
+    **dict.fromkeys(["MONTH_ONLY", "WEEKDAY_ONLY"], (LEADING_PREPOSITION, True)),
+    **dict.fromkeys(["YEAR_ONLY", "NAMED", "SEASON_YEARS"], (LEADING_PREPOSITION, False)),
+    "WEEKEND": (LEADING_PREPOSITION, True),
+    "SPAN": (LEADING_QUALIFIER, False),
     **dict.fromkeys(["DURATION", "RELATIVE"], (LEADING_QUALIFIER, False)),
     "UNIT_ONLY": (LEADING_QUALIFIER, True),
 }
@@ -45,23 +49,48 @@ LEADS = {
 # два года` is `два года`, `начиная с 2006 года` is `с 2006 года`.
 PARTICLES = {"уже", "ещё", "еще", "всего", "целых", "начиная"}
 AUTO_NAME = re.compile(r"^R\d+$")
-LOWER_WORD_AFTER = re.compile(r"^\s*(?!и\s+\d)[а-яё]")
+# The word after a bare number, which it may count (`до 1500 участников`), and the
+# marks that make a four-digit number part of a larger one (`№178/2017`, `2,5`).
+WORD_AFTER = re.compile(r"^\s*(?!и\s+\d)([а-яё]+)")
+COUNTED = {"NOUN", "ADJF", "NUMR"}
+NUMBER_BEFORE = re.compile(r"(?:[\w.,/:№+-]|(?:№|\b(?:ст|п|ч)\.)\s*)$")
+NUMBER_AFTER = re.compile(r"^(?:[\w/-]|[.,]\d|\s\d{3}\b)")
 YEAR_ABBREVIATION = re.compile(r"(?<![а-яё])гг?\.$", re.IGNORECASE)
 # An age is not a duration: `в возрасте 61 года`, `ему было 54 года`, `Кравцову 39 лет`,
-# `в 13 лет`, `на 85 году жизни`.
+# `в 13 лет`, `на 85 году жизни`, `которому сейчас 61 год`, `ему было тогда 19 лет`.
 AGE_BEFORE = re.compile(
-    r"(?i:\b(?:возрасте|исполнил\w*|исполнит\w*|ему|ей|им|был[оа]?|бы|будет|старше|младше|"
-    r"моложе|дожил\w*|в|с|от \d+ до))\s+$"
+    r"(?i:\b(?:возрасте|исполн\w*|ему|ей|им|был[оа]?|бы|будет|старше|младше|моложе|дожил\w*|"
+    r"котор(?:ому|ой|ым)|сейчас|свои|в|с|от \d+ до)"
+    r"(?:\s+(?:тогда|уже|всего|сейчас|примерно|около|почти|по крайней мере))*\s+$)"
 )
 NAME_BEFORE = re.compile(r"\b[А-ЯЁ][а-яё]+\s+$")
-AGE_AFTER = re.compile(r"^\s*(?:жизни|от роду)")
+AGE_AFTER = re.compile(r"^\s*(?:жизни|от роду)\b")
 # Who is that old (`девочка 8 лет`, `(51 год)` after a birth year), an age of a
 # range or a rule (`от 13 до 16 лет`, `на пенсию ... до 60 лет`): NEREL's AGE, no date.
 AGE_WORDS = re.compile(
     r"(?i:\b(?:девоч\w*|мальчи\w*|ребён\w*|ребен\w*|дет(?:и|ей)|подрост\w*|мужчин\w*|"
-    r"женщин\w*|девушк\w*|юнош\w*|пенси\w*(?:\s+\S+){0,3}|от \d+)\s+$|\($)"
+    r"женщин\w*|девушк\w*|юнош\w*|пенси\w*(?:\s+\S+){0,3}|от \d+|возрасте)(?:\s*[—–:]\s*|\s+)$|\($)"
 )
 AGE_LEADS = {"до", "от"}  # `до 16 лет` may be an age; `более десяти лет` is a duration
+# The last of several ages (`им было 30, 20 и 19 лет`, `(10, 9 и 8 лет)`), and the
+# age after a named person (`Клэренс Картер, 49 лет, был ...`, `Бачелет — 54 года`).
+AGE_LIST = re.compile(
+    r"(?:^|\(|(?<!\bна)(?<!\bк)(?<!\bдо)(?<!\bпо)\s)\d{1,3}(?:,\s*\d{1,3})*\s+и\s+$"
+)
+AGE_OF_NAME = re.compile(r"(?:[А-ЯЁA-Z]\w+\s+[А-ЯЁA-Z]\w+|\))\s*[,—–]\s*$")
+AGE_OF_NAME_AFTER = re.compile(r"^\s*[,.;()]")
+# What a span adjective before it makes a term (`25-летний срок`), and what makes it
+# an age (`80-летний юбилей`).
+SPAN_HEADS = set(
+    "срок опыт стаж контракт договор карантин период заключение мораторий запрет перерыв "
+    "отпуск мандат экспедиция цикл план программа перемирие".split()
+)
+ANNIVERSARIES = {"юбилей", "годовщина", "возраст", "история"}
+TITLE_QUOTES = ("«", '"', "„")
+QUOTED = re.compile(r'[^«»"“”\n]{1,80}[»"“”]')
+# A comparison of ages (`младше его на год`, `старше своего коллеги на несколько месяцев`).
+COMPARED = re.compile(r"(?i:\b(?:старше|младше|моложе)\b[^.,;:!?]*$)")
+COMPARED_AFTER = re.compile(r"(?i:^\s*(?:старше|младше|моложе)\b)")
 
 DATE, DURATION, SET = "date", "duration", "set"
 TARGETS = {"на", "к", "ко"}
@@ -191,10 +220,15 @@ def read_point(atoms: list[Atom], tables: dict) -> Point:
         elif name == "PART":
             fields["part"] = stem_value(text, PART_WORDS)
         elif name == "DECADE":
-            digits = int(re.match(r"\d+", text).group())
-            fields["decade"] = digits if digits >= 100 else 1900 + digits
+            digits = re.match(r"\d+", text)
+            value = int(digits.group()) if digits else tables["DECADE"][text]
+            fields["decade"] = value if value >= 100 else 1900 + value
         elif name == "CENTURY":
-            fields["century"] = number(Atom("", 0, 0, text.split()[0]), tables)
+            first = text.split()[0]
+            spelled = tables["CENTURY"].get(first)  # `двадцатого века`
+            fields["century"] = spelled or number(Atom("", 0, 0, first), tables)
+    if "decade" in fields and "century" in fields:  # `к сороковым годам XIV века`
+        fields["decade"] = (fields.pop("century") - 1) * 100 + fields["decade"] % 100
     return Point(**fields)
 
 
@@ -259,10 +293,19 @@ def interpret(shape: str, atoms: list[Atom], start: int, end: int, tables: dict)
         year = next(atom for atom in atoms if atom.name == "YEAR")
         return [Found(year.start, year.end, point=Point(year=int(year.text)))]
     found = Found(start, end, target=is_target(atoms))
+    if shape == "SEASON_YEARS":  # `2002/03`: a season across two years
+        first, second = (int(a.text) for a in atoms if a.name in ("YEAR", "YEAR2"))
+        if second < 100:
+            second += first // 100 * 100 + (100 if second < first % 100 else 0)
+        return [replace(found, point=Point(year=first), until=Point(year=second))]
     if shape == "RANGE":
         left, right = (read_point(g, tables) for g in split_groups(atoms, {"SEP"})[:2])
         right = fill(right, left)
         return [replace(found, point=fill(left, right), until=right, anchor=right)]
+    decades = [atom for atom in atoms if atom.name == "DECADE"]
+    if len(decades) == 2:  # `в тридцатых-сороковых годах`: a range of decades
+        left, right = (read_point([decade], tables) for decade in decades)
+        return [replace(found, point=left, until=right, anchor=right)]
     if shape in ("POINT", "MONTH_ONLY", "YEAR_ONLY", "WEEKDATE", "RELDATE"):
         point = read_point(atoms, tables)
         found = replace(found, point=point, relation=relation_of(atoms[:1]))
@@ -294,7 +337,7 @@ def read_relative(shape: str, atoms: list[Atom], found: Found, tables: dict) -> 
         return replace(found, same_year=True)
     if shape == "RELATIVE":
         return read_shift(atoms, found, tables)
-    if shape in ("DURATION", "UNIT_ONLY", "SET"):
+    if shape in ("DURATION", "UNIT_ONLY", "SPAN", "SET"):
         return replace(found, kind=SET if shape == "SET" else DURATION)
     return found  # `на следующий день`: a date, but counted from an event the text tells
 
@@ -322,19 +365,105 @@ def ends_in_bare_year(shape: str, atoms: list[Atom], end: int) -> bool:
     )
 
 
-def is_age(shape: str, atoms: list[Atom], text: str, start: int, end: int, tables: dict) -> bool:
-    """A count of years that says how old someone is (see `AGE_BEFORE`, `AGE_WORDS`)."""
-    units = [tables["UNIT"].get(atom.text.lower()) for atom in atoms if atom.name == "UNIT"]
-    if shape != "DURATION" or units != ["year"]:
+def is_count(shape: str, atoms: list[Atom], text: str, start: int, end: int, morph) -> bool:
+    """A number that ends a match as a year would but counts something: `до 1500
+    участников`, `более 2000 часов`. A year without a preposition is a year only
+    when no digit or number sign is next to it (`Кубок конфедераций 2017`,
+    `(1994, 1997)`, but not `№178/2017` or `2000 000`)."""
+    if not ends_in_bare_year(shape, atoms, end):
         return False
-    before = text[max(0, start - 40) : start]
-    if atoms[0].name != "NUMBER":  # `свыше десяти лет`: a qualified count is a duration
-        return atoms[0].text.lower() in AGE_LEADS and bool(AGE_WORDS.search(before))
+    bare = shape == "YEAR_ONLY" and atoms[0].name != "PREP"
+    if bare and (
+        NUMBER_BEFORE.search(text[max(0, start - 5) : start])
+        or NUMBER_AFTER.match(text[end : end + 5])
+    ):
+        return True
+    word = WORD_AFTER.match(text[end : end + 40])
+    return bool(word) and analyses(word.group(1), morph)[0].tag.POS in COUNTED
+
+
+def is_age(shape: str, atoms: list[Atom], text: str, start: int, end: int, tables: dict) -> bool:
+    """A count of time that says how old someone is, or how much older (see
+    `AGE_BEFORE`, `AGE_WORDS`, `AGE_LIST`, `AGE_OF_NAME`, `COMPARED`)."""
+    units = [tables["UNIT"].get(atom.text.lower()) for atom in atoms if atom.name == "UNIT"]
+    if shape not in ("DURATION", "UNIT_ONLY") or not units:
+        return False
+    before, after = text[max(0, start - 60) : start], text[end:]
+    lead = atoms[0].text.lower()
+    if lead == "на" and (COMPARED.search(before) or COMPARED_AFTER.match(after)):
+        return True
+    if units != ["year"]:
+        return False
+    if AGE_AFTER.match(after):
+        return True
+    if atoms[0].name != "NUMBER":  # `свыше десяти лет`: a qualified count is a duration,
+        if before.rstrip().lower().endswith("возрасте"):  # but `в возрасте более 100 лет`
+            return True
+        return lead in AGE_LEADS and bool(
+            AGE_WORDS.search(before) or AGE_BEFORE.search(before[-30:])
+        )
     return bool(
-        AGE_BEFORE.search(before[-30:])
+        AGE_BEFORE.search(before[-40:])
         or NAME_BEFORE.search(before)
         or AGE_WORDS.search(before)
-        or AGE_AFTER.match(text[end:])
+        or AGE_LIST.search(before)
+        or (AGE_OF_NAME.search(before) and AGE_OF_NAME_AFTER.match(after))
+    )
+
+
+def is_age_adjective(shape: str, text: str, start: int, end: int, morph) -> bool:
+    """`восьмилетний сын`, `десятилетняя Микелла`, `в 63-летнем возрасте`, `80-летний
+    юбилей`: an adjective of a span before a person, an age or an anniversary says how
+    old; before anything else (`пятилетний срок`) it is a duration. Written with
+    digits (`25-летний`) it is mostly an age, so it is a duration only before a word
+    for a term (`SPAN_HEADS`)."""
+    if shape != "SPAN":
+        return False
+    digits = any(map(str.isdigit, text[start:end]))
+    for word in re.findall(r"[А-ЯЁа-яё-]+", text[end : end + 60])[:3]:
+        if word[0].isupper():
+            return True
+        parse = analyses(word.lower(), morph)[0]
+        if parse.tag.POS == "NOUN":
+            if digits:
+                return parse.normal_form not in SPAN_HEADS
+            return "anim" in parse.tag or parse.normal_form in ANNIVERSARIES
+    return digits
+
+
+def opens_title(text: str, start: int, morph) -> bool:
+    """`«Один день Ивана Денисовича»`: a name in quotes that starts with the words of
+    a date is a title, not a date; a quoted sentence (`«Сегодня мы подписали ...»`,
+    with a verb) is speech, and its dates are dates."""
+    if text[start - 1 : start] not in TITLE_QUOTES or not text[start : start + 1].isupper():
+        return False
+    quoted = QUOTED.match(text, start)
+    if quoted is None:
+        return False
+    words = re.findall(r"[а-яё]+", quoted.group().lower())
+    return len(words) <= 8 and all(analyses(w, morph)[0].tag.POS != "VERB" for w in words)
+
+
+def is_preposition(text: str, start: int, end: int, morph) -> bool:
+    """`накануне выборов`: before a genitive, `накануне` is a preposition, "shortly
+    before", not "the day before". It stays the adverb after a participle
+    (`состоявшегося накануне переворота`) and before a subject and its verb
+    (`Накануне стороны провели ...`, where `стороны` could be either)."""
+    if text[start:end].lower() != "накануне":
+        return False
+    after = re.findall(r"[А-ЯЁа-яё-]+", text[end : end + 60])[:2]
+    before = re.search(r"([А-ЯЁа-яё-]+)\s+$", text[max(0, start - 40) : start])
+    if not after or (
+        before and any(p.tag.POS == "PRTF" for p in analyses(before.group(1).lower(), morph))
+    ):
+        return False
+    readings = analyses(after[0].lower(), morph)
+    tag = readings[0].tag
+    if tag.POS not in ("NOUN", "ADJF", "NPRO") or tag.case != "gent":
+        return False
+    subject = any(p.tag.case == "nomn" for p in readings)
+    return not (
+        subject and len(after) > 1 and analyses(after[1].lower(), morph)[0].tag.POS == "VERB"
     )
 
 
@@ -366,7 +495,9 @@ def windows(sentence: Sentence, cores: frozenset[str]) -> Iterator[tuple[int, in
     """
     tokens = sentence.tokens
     hits = [
-        i for i, t in enumerate(tokens) if t.text.lower() in cores or any(map(str.isdigit, t.text))
+        i
+        for i, t in enumerate(tokens)
+        if any(map(str.isdigit, t.text)) or any(w in cores for w in t.text.lower().split("-"))
     ]
     first = last = None
     for index in hits:
@@ -407,9 +538,15 @@ def find_in_window(offset: int, window: str, text: str, grammar: DateGrammar) ->
         if atoms is None:
             continue
         start = min([start, *(atom.start for atom in atoms[:1])])
-        if ends_in_bare_year(shape, atoms, end) and LOWER_WORD_AFTER.match(text[end:]):
-            continue  # `до 1500 участников`: a count, not a year
+        if is_count(shape, atoms, text, start, end, grammar.morph):
+            continue
         if is_age(shape, atoms, text, start, end, grammar.tables):
+            continue
+        if is_age_adjective(shape, text, start, end, grammar.morph):
+            continue
+        if shape not in ("NAME_YEAR", "PAREN_YEAR") and opens_title(text, start, grammar.morph):
+            continue
+        if shape == "REL_DAY_ONLY" and is_preposition(text, start, end, grammar.morph):
             continue
         found.extend(interpret(shape, atoms, start, end, grammar.tables))
     return found

@@ -43,6 +43,7 @@ ROMAN = {
     )
 }
 NUMBER_FORMS = {
+    "один одна одно одну одного одной одному одним": 1,
     "два две двух двум двумя": 2,
     "три трёх трех трём трем тремя": 3,
     "четыре четырёх четырех четырьмя": 4,
@@ -74,6 +75,33 @@ UNIT_LEMMAS = {
     "десятилетие": "decade",
     "век": "century",
 }
+# Adjectives of a span of time (`пятилетний срок`, `трёхдневный визит`): a number's
+# stem before one of these, whose forms are read off the `двух-` word.
+SPAN_ADJECTIVES = "двухлетний двухдневный двухмесячный двухнедельный двухсуточный".split()
+SPAN_NUMBERS = (
+    "одно дву двух трёх трех четырёх четырех пяти шести семи восьми девяти десяти "
+    "двенадцати пятнадцати двадцати тридцати сорока пятидесяти"
+).split()
+MONTH_ADJECTIVES = (
+    "январский февральский мартовский апрельский майский июньский июльский августовский "
+    "сентябрьский октябрьский ноябрьский декабрьский субботний воскресный"
+).split()
+HOLIDAYS = ("рождество", "сочельник")
+DECADE_LEMMAS = dict(
+    zip(
+        "двадцатый тридцатый сороковой пятидесятый шестидесятый семидесятый восьмидесятый "
+        "девяностый".split(),
+        range(20, 100, 10),
+        strict=True,
+    )
+)
+CENTURY_LEMMAS = {"семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20}
+# Which way a word like `прошлый` or `ближайшие` points from the text's day.
+DEICTIC = (
+    "этом текущем прошлом минувшем следующем будущем позапрошлом нынешнем новом предыдущем "
+    "этого текущего прошлого минувшего следующего будущего нынешнего нового предыдущего "
+    "этот текущий прошлый минувший следующий новый нынешний"
+)
 PREPOSITIONS = set("в во на с со к ко за до по от около после перед начиная".split())
 
 
@@ -82,6 +110,23 @@ def lexeme(morph: MorphAnalyzer, lemma: str, pos: str = "NOUN") -> set[str]:
     parse = next(p for p in morph.parse(lemma) if pos == p.tag.POS and p.normal_form == lemma)
     forms = {form.word for form in parse.lexeme}
     return forms | {form.replace("ё", "е") for form in forms}
+
+
+def adjective_forms(morph: MorphAnalyzer, lemma: str) -> set[str]:
+    """The full adjective's forms of a word, without its short and comparative forms."""
+    parse = next(p for p in morph.parse(lemma) if p.tag.POS == "ADJF" and p.normal_form == lemma)
+    forms = {form.word for form in parse.lexeme if form.tag.POS == "ADJF"}
+    return forms | {form.replace("ё", "е") for form in forms}
+
+
+def span_adjectives(morph: MorphAnalyzer) -> set[str]:
+    """`пятилетний`, `трёхдневных`, `годичный` ...: every number stem with every ending."""
+    endings = {
+        form[len("двух") :] for lemma in SPAN_ADJECTIVES for form in adjective_forms(morph, lemma)
+    }
+    return {stem + ending for stem in SPAN_NUMBERS for ending in endings} | adjective_forms(
+        morph, "годичный"
+    )
 
 
 def month_forms(morph: MorphAnalyzer) -> dict[str, int]:
@@ -137,6 +182,13 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         for f in lexeme(morph, lemma, "ADJF")
     }
     units = {f: unit for lemma, unit in UNIT_LEMMAS.items() for f in lexeme(morph, lemma)}
+    decades = {
+        f: n
+        for lemma, n in DECADE_LEMMAS.items()
+        for f in adjective_forms(morph, lemma)
+        if f.endswith(("ые", "ых", "ым", "ыми"))
+    }
+    centuries = {f: n for lemma, n in CENTURY_LEMMAS.items() for f in adjective_forms(morph, lemma)}
     units |= {"лет": "year"}
     tables = {
         "MONTH": {**months, **MONTH_ABBREVIATIONS},
@@ -144,6 +196,8 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         "ORDINAL": ordinals,
         "UNIT": units,
         "NUMBER": NUMBER_WORDS,
+        "DECADE": decades,
+        "CENTURY": centuries,
     }
 
     INT = token_type("INT")
@@ -204,6 +258,9 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         ),
     )
     SEASON = named("SEASON", words("весной летом осенью зимой весна лето осень зима"))
+    REL_CENTURY = rule(
+        words("прошлого позапрошлого нынешнего текущего этого"), words("века столетия")
+    )
     DECADE = named(
         "DECADE",
         and_(INT, or_(length_eq(4), length_eq(2))),
@@ -216,17 +273,31 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         or_(ROMAN_ORDINAL, rule(and_(INT, gte(1), lte(21)))),
         in_caseless(lexeme(morph, "век")),
     )
+    OF_CENTURY = or_(
+        REL_CENTURY,
+        CENTURY,
+        named("CENTURY", in_caseless(set(centuries)), words("века столетия")),
+    )
+    SPELLED_DECADE = rule(
+        named("DECADE", in_caseless(set(decades))),
+        rule(
+            or_(rule(DASH), rule(words("и"))), named("DECADE", in_caseless(set(decades)))
+        ).optional(),
+        in_caseless(lexeme(morph, "год")),
+        OF_CENTURY.optional(),
+    )
     PART = named(
         "PART",
-        words("начале середине конце начала середины конца начало середина конец"),
+        words("начале середине конце начала середины конца начало середина конец началу концу"),
     )
 
     PERIOD_BASE = or_(
         rule(QUARTER, or_(YEAR_FULL, REL_YEAR).optional()),
-        rule(HALF, or_(YEAR_FULL, REL_YEAR, DECADE).optional()),
+        rule(HALF, or_(YEAR_FULL, REL_YEAR, DECADE, SPELLED_DECADE).optional()),
         rule(SEASON, or_(YEAR_FULL, REL_YEAR).optional()),
-        rule(DECADE),
+        rule(DECADE, OF_CENTURY.optional()),
         rule(CENTURY),
+        SPELLED_DECADE,
     )
     PART_OF = rule(PART, or_(MONTH_YEAR, YEAR_MARKED, DECADE, REL_YEAR, CENTURY))
 
@@ -269,7 +340,7 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         or_(
             rule(and_(INT, lte(999))),
             rule(INT, eq(","), INT),
-            rule(in_caseless(set(NUMBER_WORDS))),
+            rule(in_caseless(set(NUMBER_WORDS))).repeatable(max=3),  # `сорок один`
             rule(in_caseless(VAGUE_NUMBERS)),
         ),
     )
@@ -291,6 +362,35 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         rule(words("же")).optional(),
         words("день дня вечер вечера утро утра"),
     )
+
+    spans = span_adjectives(morph)
+    month_adjectives = {f for lemma in MONTH_ADJECTIVES for f in adjective_forms(morph, lemma)}
+    holidays = {f for lemma in HOLIDAYS for f in lexeme(morph, lemma)}
+    seasons = lexeme(morph, "сезон")
+    weekend = {"выходные", "выходных", "выходным", "выходными"}
+    PLURAL_UNIT = words("дни дней недели недель месяцы месяцев годы лет десятилетия")
+    NAMED = or_(
+        rule(words("ближайшие ближайших последующие предстоящие грядущие"), PLURAL_UNIT),
+        rule(PART, words("недели месяца года")),
+        rule(PART, words("этой текущей прошлой минувшей следующей будущей"), words("недели")),
+        rule(PART, words("этого текущего прошлого минувшего следующего"), words("месяца")),
+        rule(words(DEICTIC), MONTH),
+        rule(words(DEICTIC), in_caseless(seasons)),
+        rule(PART, words(DEICTIC), words("сезона")),
+        rule(and_(in_caseless(month_adjectives), is_lower())),  # not `в Октябрьском` (a town)
+        rule(in_caseless(holidays)),
+        rule(PART.optional(), REL_CENTURY),
+        rule(words("новый нового новому новым"), words("год года году годом")),
+    )
+    span_endings = {
+        form[len("двух") :] for lemma in SPAN_ADJECTIVES for form in adjective_forms(morph, lemma)
+    }
+    SPAN = or_(
+        rule(in_caseless(spans)),
+        rule(and_(INT, lte(999)), DASH, in_caseless(span_endings)),  # `25-летний срок`
+        rule(words("долгие долгих многие многих"), words("годы лет")),
+    )
+    SEASON_YEARS = rule(YEAR, eq("/"), or_(YEAR, YEAR2))
 
     POINT = or_(CALENDAR, PERIOD_BASE, PART_OF, YEAR_MARKED, REL_YEAR)
     EXPRESSIONS = or_(
@@ -322,7 +422,7 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
             LIST,
             YEAR_MARKED,
         ),
-        named("WEEKDATE", WEEKDAY, eq(","), PREP.optional(), CALENDAR),
+        named("WEEKDATE", WEEKDAY, rule(eq(",")).optional(), PREP.optional(), CALENDAR),
         named("WEEKDATE", CALENDAR, eq(","), PREP.optional(), WEEKDAY),
         named("RELDATE", REL_DAY, eq(","), PREP.optional(), CALENDAR),
         named("POINT", POINT),
@@ -339,11 +439,22 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         named("DURATION", DURATION),
         named("UNIT_ONLY", LOWER_UNIT),
         named("SET", SET),
+        named("SET", words("ежегодно")),
+        named("SPAN", SPAN),
+        named("NAMED", NAMED),
+        named(
+            "WEEKEND",
+            rule(words("минувшие прошедшие прошлые ближайшие эти")).optional(),
+            in_caseless(weekend),
+        ),
+        named("SEASON_YEARS", SEASON_YEARS),
         named("NARRATIVE", NARRATIVE),
     )
     cores = set(CORE_WORDS) | VAGUE_NUMBERS
     cores |= {form for table in tables.values() for form in table if not form.isdigit()}
-    for lemma in ("квартал", "полугодие", "половина", "век"):
+    for lemma in ("квартал", "полугодие", "половина", "век", "столетие", "сезон"):
         cores |= lexeme(morph, lemma)
+    cores |= spans | month_adjectives | set(decades) | holidays | weekend
+    cores.add("ежегодно")
     parser = LookaheadParser(EXPRESSIONS, tokenizer=tokenizer())
     return DateGrammar(parser, tables, frozenset(cores), morph)
