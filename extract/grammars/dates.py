@@ -96,7 +96,7 @@ DECADE_LEMMAS = dict(
     )
 )
 CENTURY_LEMMAS = {"семнадцатый": 17, "восемнадцатый": 18, "девятнадцатый": 19, "двадцатый": 20}
-# Which way a word like `прошлый` or `ближайшие` points from the text's day.
+# Words that place a time by the text's own day (`в прошлом мае`, `в текущем сезоне`).
 DEICTIC = (
     "этом текущем прошлом минувшем следующем будущем позапрошлом нынешнем новом предыдущем "
     "этого текущего прошлого минувшего следующего будущего нынешнего нового предыдущего "
@@ -119,14 +119,11 @@ def adjective_forms(morph: MorphAnalyzer, lemma: str) -> set[str]:
     return forms | {form.replace("ё", "е") for form in forms}
 
 
-def span_adjectives(morph: MorphAnalyzer) -> set[str]:
-    """`пятилетний`, `трёхдневных`, `годичный` ...: every number stem with every ending."""
-    endings = {
+def span_endings(morph: MorphAnalyzer) -> set[str]:
+    """`летний`, `дневных` ...: what follows a number's stem or `25-` in a span adjective."""
+    return {
         form[len("двух") :] for lemma in SPAN_ADJECTIVES for form in adjective_forms(morph, lemma)
     }
-    return {stem + ending for stem in SPAN_NUMBERS for ending in endings} | adjective_forms(
-        morph, "годичный"
-    )
 
 
 def month_forms(morph: MorphAnalyzer) -> dict[str, int]:
@@ -363,7 +360,9 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         words("день дня вечер вечера утро утра"),
     )
 
-    spans = span_adjectives(morph)
+    endings = span_endings(morph)
+    spans = {stem + ending for stem in SPAN_NUMBERS for ending in endings}
+    spans |= adjective_forms(morph, "годичный")
     month_adjectives = {f for lemma in MONTH_ADJECTIVES for f in adjective_forms(morph, lemma)}
     holidays = {f for lemma in HOLIDAYS for f in lexeme(morph, lemma)}
     seasons = lexeme(morph, "сезон")
@@ -382,12 +381,9 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
         rule(PART.optional(), REL_CENTURY),
         rule(words("новый нового новому новым"), words("год года году годом")),
     )
-    span_endings = {
-        form[len("двух") :] for lemma in SPAN_ADJECTIVES for form in adjective_forms(morph, lemma)
-    }
     SPAN = or_(
         rule(in_caseless(spans)),
-        rule(and_(INT, lte(999)), DASH, in_caseless(span_endings)),  # `25-летний срок`
+        rule(and_(INT, lte(999)), DASH, in_caseless(endings)),  # `25-летний срок`
         rule(words("долгие долгих многие многих"), words("годы лет")),
     )
     SEASON_YEARS = rule(YEAR, eq("/"), or_(YEAR, YEAR2))
@@ -454,7 +450,7 @@ def build_grammar(morph: MorphAnalyzer) -> DateGrammar:
     cores |= {form for table in tables.values() for form in table if not form.isdigit()}
     for lemma in ("квартал", "полугодие", "половина", "век", "столетие", "сезон"):
         cores |= lexeme(morph, lemma)
-    cores |= spans | month_adjectives | set(decades) | holidays | weekend
+    cores |= spans | month_adjectives | holidays | weekend
     cores.add("ежегодно")
     parser = LookaheadParser(EXPRESSIONS, tokenizer=tokenizer())
     return DateGrammar(parser, tables, frozenset(cores), morph)
