@@ -1,22 +1,23 @@
 """Mentions to entities: first inside a release, then across releases.
 
-Every mention gets an `entity_key`, a readable canonical key, and an
-`entity_id` hashed from it, so workers link without talking to each other and
-a resumed run gives the ids a fresh one would.
+Every mention gets an `entity_key`, the readable key of what the release
+says of it, and an `entity_id` hashed from its identity, so workers link
+without talking to each other and a resumed run gives the ids a fresh one
+would.
 
 Inside a release:
 
 - People are clustered in text order. A mention joins the latest cluster it is
   compatible with: the same surname, and first name and patronymic that agree
-  where both are given (`П.` agrees with `Павел`); a surname alone (`Ткача`)
-  joins the latest person with that surname. Two people with one surname and
-  different first names stay apart. Surnames compare across their masculine
-  and feminine forms (`Сейткалиев`, `Сейткалиева`), and a known first name's
-  gender then fixes the normal form of every mention of the person
-  (`А. Сейткалиева`, not `А. Сейткалиев`). A word that reads as a
-  patronymic is a surname when the release uses it as one elsewhere
-  (`Геннадий Мартынович` beside `Г.С.Мартынович`). The key is the surname and
-  the first initial: `PER:Ткач|П`.
+  where both are given (`П.` agrees with `Павел`, `Канатовны` with
+  `Канатовна`); a surname alone (`Ткача`) joins the latest person with that
+  surname. Two people with one surname and different first names stay apart.
+  Surnames compare across their masculine and feminine forms (`Сейткалиев`,
+  `Сейткалиева`), and a known first name's gender then fixes the normal form
+  of every mention of the person (`А. Сейткалиева`, not `А. Сейткалиев`). A
+  word that reads as a patronymic is a surname when the release uses it as one
+  elsewhere (`Геннадий Мартынович` beside `Г.С.Мартынович`). The key is the
+  surname and the first initial: `PER:Ткач|П`.
 - An abbreviation takes the full name the release gives it, by introduction
   (`Шанхайская организация сотрудничества (далее – ШОС)`, `... комиссия (ЕЭК)`)
   or, failing that, by its letters matching one full name in the release
@@ -32,9 +33,15 @@ Inside a release:
   `Министерство связи и информатизации Республики Беларусь` in every release.
   The key of a place or organisation is its type and full name.
 
-Across releases, equal keys are one entity. A person known only by surname in
-some release (`PER:Гринкевич|`) joins the one person of that surname with a
-first initial in the run, if there is exactly one (`resolve_keys`).
+Across releases (`resolve_people`), a false merge is worse than a split. An
+organisation or place is one entity wherever its key is equal. A person
+whose release gives the first name in full is identified by surname, first
+name and patronymic (`Ткач Павел Николаевич` and `Ткач Пётр Иванович` are
+two); one without the patronymic joins the one person of that name with it.
+A person a release knows only by initials or surname (`П.Н. Ткач`, `Ткач`)
+is that release's alone, unless they share an organisation, or a post held
+without one, with exactly one person of compatible name elsewhere in the run.
+Each entity says why its releases were joined (`link_reason`).
 """
 
 import hashlib
@@ -51,10 +58,12 @@ from .morphology import analyses
 from .names import (
     NameParts,
     compatible,
+    first_name_key,
     fold,
     fuller,
     gender_of,
     is_initial,
+    patronymic_stem,
     split_name,
     surname_key,
 )
@@ -118,6 +127,17 @@ class Person:
         if not self.parts.last:
             return f"PER:|{self.parts.full}"
         return f"PER:{surname_key(self.parts.last).title()}|{self.parts.first[:1].upper()}"
+
+    def identity(self, doc_id: str, morph: MorphAnalyzer) -> str:
+        """What the person's `entity_id` is hashed from: the key with the full first
+        name and patronymic stem, which other releases share; or, for a person known
+        by initials or surname only, the key with the release's id (`resolve_people`
+        may join them later)."""
+        first, middle = self.parts.first, self.parts.middle
+        if self.parts.last and first and not is_initial(first):
+            stem = middle[:1].lower() if is_initial(middle) else patronymic_stem(middle)
+            return f"{self.key}|{first_name_key(first, morph)}|{stem or fold(middle)}"
+        return f"{self.key}|{middle[:1].upper()}@{doc_id}"
 
 
 def surname_read(parts: NameParts, surnames: set[str]) -> NameParts:
@@ -247,27 +267,105 @@ def link_entities(
             gender = gender_of(person.parts.first, morph)
             if gender:  # without one, the normal form already made stands
                 mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
-            key = person.key
+            key, identity = person.key, person.identity(mention.doc_id, morph)
         else:
-            key = place_key(mention, names, aliases)
-        linked.append(replace(mention, entity_key=key, entity_id=entity_id(key)))
+            key = identity = place_key(mention, names, aliases)
+        linked.append(replace(mention, entity_key=key, entity_id=entity_id(identity)))
     return linked
 
 
-def resolve_keys(keys: Iterable[str]) -> dict[str, str]:
-    """Surname-only person keys mapped to the run's one person of that surname."""
-    keys = set(keys)
-    initialled: dict[str, set[str]] = {}
-    for key in keys:
-        if key.startswith("PER:") and not key.endswith("|"):
-            initialled.setdefault(fold(key.split("|")[0]), set()).add(key)
-    mapping = {}
-    for key in keys:
-        if key.startswith("PER:") and key.endswith("|"):
-            candidates = initialled.get(fold(key[:-1]), set())
-            if len(candidates) == 1:
-                mapping[key] = next(iter(candidates))
-    return mapping
+FULL_NAME = "full name"
+
+
+def is_named(parts: NameParts) -> bool:
+    """Whether a person's first name is known in full, beside the surname."""
+    return bool(parts.last and parts.first) and not is_initial(parts.first)
+
+
+def with_reason(known: str, reason: str) -> str:
+    """`full name; initials + post`: the reasons an entity's releases were joined by."""
+    return known if reason in known.split("; ") else "; ".join(r for r in (known, reason) if r)
+
+
+def shared_ground(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> str:
+    """What two people's positions share: `organisation` (the same org), `post` (the
+    same post where one names no organisation), or ''."""
+    if {org for _, org in one if org} & {org for _, org in other if org}:
+        return "organisation"
+    for post, org in one:
+        if any(post == p and not (org and o) for p, o in other):
+            return "post"
+    return ""
+
+
+def resolve_people(
+    people: dict[str, NameParts], evidence: dict[str, set[tuple[str, str]]]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Which of the run's person ids are one person: `renamed` maps an id to the id it
+    joins, `reasons` says why, by the id joined. `people` are each id's fullest name
+    parts; `evidence`, the `(post, org_id)` of each id's positions (`org_id` empty
+    where the release names none).
+
+    A full name without a patronymic joins the one full name with one that agrees
+    (`full name`); initials or a surname alone join the one person of compatible
+    name they share an organisation, or a post, with (`initials + organisation`,
+    `surname + post`, ...). Anything more or less stays apart."""
+    groups: dict[str, list[str]] = {}
+    for person, parts in sorted(people.items()):
+        if parts.last:
+            groups.setdefault(surname_key(parts.last), []).append(person)
+    renamed: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+
+    def root(person: str) -> str:
+        while person in renamed:
+            person = renamed[person]
+        return person
+
+    def join(person: str, target: str, reason: str) -> None:
+        renamed[person] = target
+        known = reasons.get(target, "")
+        reasons[target] = (
+            known
+            if reason in known.split("; ")
+            else "; ".join(part for part in (known, reason) if part)
+        )
+
+    for ids in groups.values():
+        named = [i for i in ids if is_named(people[i])]
+        for person in named:
+            parts = people[person]
+            if parts.middle and not is_initial(parts.middle):
+                continue
+            targets = [
+                other
+                for other in named
+                if fold(people[other].first) == fold(parts.first)
+                and people[other].middle
+                and not is_initial(people[other].middle)
+                and compatible(parts.middle, people[other].middle)
+            ]
+            if len(targets) == 1:
+                join(person, targets[0], FULL_NAME)
+        for person in ids:
+            parts = people[person]
+            if is_named(parts):
+                continue
+            grounds: dict[str, str] = {}
+            for other in ids:
+                target = root(other)
+                ground = shared_ground(evidence.get(person, set()), evidence.get(other, set()))
+                if (
+                    target != person
+                    and ground
+                    and compatible(parts.first, people[other].first)
+                    and compatible(parts.middle, people[other].middle)
+                ):
+                    grounds[target] = min(grounds.get(target, ground), ground)  # org first
+            if len(grounds) == 1:
+                target, ground = grounds.popitem()
+                join(person, target, f"{'initials' if parts.first else 'surname'} + {ground}")
+    return {person: root(person) for person in renamed}, reasons
 
 
 @dataclass(slots=True)
@@ -331,7 +429,16 @@ def entity_name(tally: Tally) -> str:
     return tally.key.split(":", 1)[1]
 
 
-def build_entities(tallies: dict[str, Tally]) -> list[Entity]:
+def link_reason(tally: Tally, reasons: dict[str, str], entity: str) -> str:
+    """Why an entity's releases are one: what `resolve_people` joined them by, and an
+    equal full name where one id spans releases (see `merge.joined_people`); for an
+    organisation or place in several releases, its `name`; empty for one release."""
+    if entity in reasons or tally.type == PER or tally.n_docs < 2:
+        return reasons.get(entity, "")
+    return "name"
+
+
+def build_entities(tallies: dict[str, Tally], reasons: dict[str, str]) -> list[Entity]:
     entities = []
     for entity, tally in sorted(tallies.items()):
         name = entity_name(tally)
@@ -348,6 +455,7 @@ def build_entities(tallies: dict[str, Tally]) -> list[Entity]:
                 parts.last,
                 parts.first,
                 parts.middle,
+                link_reason(tally, reasons, entity),
             )
         )
     return entities

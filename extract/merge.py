@@ -10,9 +10,9 @@ parts are open at a time; a resumed run, whose new parts interleave with old
 ones, opens more.
 
 Entities need the whole run, but only as tallies: a first pass over the
-mentions' keys gives the people `link.resolve_keys` joins across releases, and
-the mentions written out are tallied per entity on the way, as the positions
-are folded into each person's latest post. What stays in memory grows with a
+people's mentions and positions gives the people `link.resolve_people` joins
+across releases, and the mentions written out are tallied per entity on the
+way, as the positions are folded into each person's latest post. What stays in memory grows with a
 run's distinct entities and its documents' ids and dates, not with its rows.
 """
 
@@ -27,8 +27,17 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .const import PER
 from .export import TableWriter, dump_table
-from .link import Tally, build_entities, entity_id, resolve_keys, tally_mentions
+from .link import (
+    FULL_NAME,
+    Tally,
+    build_entities,
+    person_parts,
+    resolve_people,
+    tally_mentions,
+    with_reason,
+)
 from .models import load_morph
 from .parts import PartStore, live_rows
 from .tables import DOCUMENT_TABLES, entity_rows, to_frame
@@ -114,14 +123,28 @@ def batch(ranges: list[Rows]) -> pd.DataFrame:
     return pd.concat(cut, ignore_index=True)
 
 
-def joined_keys(store: PartStore, live: dict[str, int]) -> dict[str, str]:
-    """`link.resolve_keys` over the run's live mention keys: surname-only people
-    given the run's one person of that surname."""
-    keys: set[str] = set()
+def joined_people(store: PartStore, live: dict[str, int]) -> tuple[dict[str, str], dict[str, str]]:
+    """`link.resolve_people` over the run's live people: their name parts, from
+    their mentions, and the organisations and posts of their positions."""
+    morph = load_morph()
+    tallies: dict[str, Tally] = {}
     for number, path in store.parts("mentions"):
-        frame = pd.read_parquet(path, columns=["doc_id", "entity_key"])
-        keys.update(live_rows(frame, live, number)["entity_key"].dropna())
-    return resolve_keys(keys)
+        frame = live_rows(pd.read_parquet(path, columns=TALLIED), live, number)
+        frame = frame[frame["type"] == PER].fillna("")
+        tally_mentions(columns(frame, TALLIED), morph, tallies)
+    evidence: dict[str, set[tuple[str, str]]] = {}
+    for number, path in store.parts("positions"):
+        frame = pd.read_parquet(path, columns=["doc_id", "person_id", "position", "org_id"])
+        for person, post, org in columns(
+            live_rows(frame, live, number).fillna(""), ["person_id", "position", "org_id"]
+        ):
+            evidence.setdefault(person, set()).add((post, org))
+    people = {person: person_parts(tally) for person, tally in tallies.items()}
+    renamed, reasons = resolve_people(people, evidence)
+    for person, tally in tallies.items():
+        if tally.n_docs > 1 and person not in renamed:  # one full name, several releases
+            reasons[person] = with_reason(FULL_NAME, reasons.get(person, ""))
+    return renamed, reasons
 
 
 def columns(frame: pd.DataFrame, names: list[str]) -> Iterator[tuple]:
@@ -134,22 +157,16 @@ def columns(frame: pd.DataFrame, names: list[str]) -> Iterator[tuple]:
 class Merge:
     """What the streamed tables leave for the entities table."""
 
-    keys: dict[str, str]  # entity key -> the key it joins
-    renamed: dict[str, str] = field(default_factory=dict)  # entity id -> the id it joins
+    renamed: dict[str, str]  # person id -> the id it joins
+    reasons: dict[str, str]  # person id -> why ids joined it
     tallies: dict[str, Tally] = field(default_factory=dict)
     published: dict[str, object] = field(default_factory=dict)  # doc_id -> date
     posts: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # person -> (order, post)
 
-    def __post_init__(self) -> None:
-        self.renamed = {entity_id(old): entity_id(new) for old, new in self.keys.items()}
-
     def relink(self, table: str, frame: pd.DataFrame) -> pd.DataFrame:
-        """Apply the cross-release joins to a batch's keys and ids."""
-        if not self.keys:
+        """Apply the cross-release joins to a batch's ids."""
+        if not self.renamed:
             return frame
-        if table == "mentions":
-            keys = frame["entity_key"].map(lambda key: self.keys.get(key, key))
-            return frame.assign(entity_key=keys, entity_id=keys.map(entity_id))
         for column in ID_COLUMNS:
             if column in frame:
                 frame[column] = frame[column].map(lambda value: self.renamed.get(value, value))
@@ -177,7 +194,7 @@ class Merge:
                 self.posts[person] = (order, post)
 
     def entities(self) -> pd.DataFrame:
-        frame = to_frame("entities", entity_rows(build_entities(self.tallies)))
+        frame = to_frame("entities", entity_rows(build_entities(self.tallies, self.reasons)))
         posts = {person: post for person, (_, post) in self.posts.items()}
         return frame.assign(position=frame["entity_id"].map(posts).astype("string"))
 
@@ -218,10 +235,10 @@ def merge_tables(
     process. The group with `documents`, whose release dates the positions
     need, is waited for first."""
     live = store.live_parts()
-    merge = Merge(joined_keys(store, live))
+    merge = Merge(*joined_people(store, live))
     futures = {}
     for tables in WORKER_TABLES if executor is not None else []:
-        task = (store, out_dir, tables, live, Merge(merge.keys), parquet, excel)
+        task = (store, out_dir, tables, live, Merge(merge.renamed, merge.reasons), parquet, excel)
         try:
             futures[executor.submit(write_tables, *task)] = tables
         except BrokenProcessPool:

@@ -3,7 +3,8 @@
 The parts are read from pymorphy3's name tags (`Name`, `Patr`), with initials
 filling the first name, then the patronymic; a word tagged as neither is the
 surname. Two words unknown to the dictionary read as first name, surname
-(`Мартин Эклунд`). Chinese names put the surname first (`Си Цзиньпин`,
+(`Мартин Эклунд`), unless only the first can be a surname (`Жумабеков Ерлан`,
+as lists put surnames first). Chinese names put the surname first (`Си Цзиньпин`,
 `Ван Лицзюнь`): a two-word name that opens with a common Chinese surname is
 read that way. The surname list is the common one-syllable surnames as
 transcribed by the Palladius system, the standard for Chinese names in Russian.
@@ -17,9 +18,15 @@ from pymorphy3 import MorphAnalyzer
 
 from .morphology import analyses, is_known
 
-NAME_PART = re.compile(r"[А-ЯЁA-Z]\.|[^\s.]+")
-INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+# An initial is a capital and a dot, or two letters for one sound (`Дж.Коми`, `Ш.`).
+NAME_PART = re.compile(r"[А-ЯЁA-Z][а-яёa-z]?\.|[^\s.]+")
+INITIAL = re.compile(r"^[А-ЯЁA-Z][а-яёa-z]?\.$")
 PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|кызы|улы|оглы)$")
+# A woman's patronymic in any case (`Канатовны`, `Сергеевной`): never a surname, since
+# a woman's surname of this shape (`Лавринович`) does not decline; and the stem a
+# patronymic keeps through its cases (`канатовн`, `николаевич`).
+FEMININE_PATRONYMIC = re.compile(r"(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.IGNORECASE)
+PATRONYMIC_STEM = re.compile(r"^(.+?(?:ович|евич|ьич|овн|евн|ичн))(?:а|ы|е|у|ой|ою|ем|ом)?$")
 CHINESE_SURNAMES = set(
     "Ван Ли Чжан Лю Чэнь Чэн Ян Хуан Чжао У Чжоу Сюй Сунь Ма Чжу Ху Го Хэ Гао Линь Ло Чжэн "
     "Лян Се Сун Тан Хань Фэн Дэн Цао Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Е Вэй Су "
@@ -74,10 +81,15 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     if len(others) == 1 and (initials or tags[0] != {"Name"} or can_be_surname(others[0], morph)):
         # `Г.С.Мартынович`, `Мартынович`: a word alone, or beside initials, is a surname
         return NameParts(others[0], *[*initials, "", ""][:2])
-    first = next((w for w, t in zip(others, tags, strict=True) if t == {"Name"}), "")
+    named = [w for w, t in zip(others, tags, strict=True) if t == {"Name"}]
+    # `Петров Иван`: `Петров` is also a plural of `Пётр`, but a surname first
+    first = next((w for w in named if not can_be_surname(w, morph)), named[0] if named else "")
     patronymics = [w for w, t in zip(others, tags, strict=True) if "Patr" in t]
     middle = patronymics[0] if patronymics else ""  # a second one is a surname: `Мартынович`
     rest = [w for w in others if w not in (first, middle)]
+    if first and not middle:  # `Асель Канатовны`: a woman's patronymic, inflected
+        middle = next((w for w in rest if FEMININE_PATRONYMIC.search(w)), "")
+        rest = [w for w in rest if w != middle]
     if first and not middle and len(rest) == 2:
         # `Айгерим Болатовна Сейткалиева`: a patronymic the dictionary lacks, by its suffix,
         # next to the first name
@@ -85,8 +97,12 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
         if PATRONYMIC.search(beside):
             middle = beside
             rest.remove(beside)
-    if not first and len(rest) >= 2:  # `Мартин Эклунд`: unknown words, given name first
-        first = rest.pop(0)
+    if not first and len(rest) >= 2:  # `Мартин Эклунд`: unknown words, given name first,
+        surnames = [w for w in rest if can_be_surname(w, morph)]
+        # unless only the first reads as a surname (`Жумабеков Ерлан`, a list's order)
+        given = rest[1] if len(rest) == 2 and surnames == rest[:1] else rest[0]
+        rest.remove(given)
+        first = given
     last = rest[-1] if rest else ""
     first = first or (initials.pop(0) if initials else "")
     middle = middle or (initials.pop(0) if initials else "")
@@ -100,12 +116,30 @@ def fuller(one: str, other: str) -> str:
 
 
 def compatible(one: str, other: str) -> bool:
-    """Parts agree when either is missing, an initial matches, or they are equal."""
+    """Parts agree when either is missing, an initial matches, or they are equal,
+    a patronymic in any of its cases (`Канатовна`, `Канатовны`)."""
     if not one or not other:
         return True
-    if is_initial(one) or is_initial(other):
-        return one[0].casefold() == other[0].casefold()
-    return fold(one) == fold(other)
+    if is_initial(one) or is_initial(other):  # `Дж.` is `Джеймс`, not `Дмитрий`
+        one, other = fold(one).rstrip("."), fold(other).rstrip(".")
+        return one.startswith(other) or other.startswith(one)
+    return fold(one) == fold(other) or patronymic_stem(one) == patronymic_stem(other) != ""
+
+
+CASE_ENDING = re.compile(r"(?:ем|ом|ой|ою|ей|ью|ам|ям|а|я|у|ю|е|ь|и|ы)$")
+
+
+def first_name_key(first: str, morph: MorphAnalyzer) -> str:
+    """A first name as releases compare it: a name the dictionary knows is in the
+    nominative already (`normalize`); one it does not, a transliteration, may be
+    left inflected (`с Ван Лицзюнем`), so its case ending is cut (`лицзюн`)."""
+    word = fold(first)
+    return word if is_known(word, morph) else CASE_ENDING.sub("", word)
+
+
+def patronymic_stem(word: str) -> str:
+    match = PATRONYMIC_STEM.match(fold(word))
+    return match.group(1) if match else ""
 
 
 FEMININE_SURNAME = re.compile(r"(ова|ёва|ева|ина|ына)$")

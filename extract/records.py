@@ -75,6 +75,7 @@ class Entity:
     last_name: str = ""
     first_name: str = ""
     middle_name: str = ""
+    link_reason: str = ""  # why its releases are one entity: see `link.resolve_people`
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,9 @@ so tests can say which one fired:
 
 - `drop_common_words`: a one-word mention that names no one: an abbreviation
   of a common noun (`ВКС` is a videoconference), a legal form alone (`ПАО`),
-  a month, a post (`Министр`), or a word the dictionary knows only as a verb,
-  participle or adverb (`Опубликовано`, `Поздравляя`).
+  a month, a post (`Министр`), a person that the dictionary knows only as a
+  plural of people (`Дорожникам вручили ...`), or a word it knows only as a
+  verb, participle or adverb (`Опубликовано`, `Поздравляя`).
 - `drop_addresses`: a word glued to a dot, slash or `@` before it is part of a
   web or e-mail address (`в зоне .РФ`, `кремль.рф`), not a name.
 - `trim_posts`: a post word opening an organisation's name belongs to a
@@ -49,6 +50,10 @@ so tests can say which one fired:
 - `add_full_names`: three capitalised words that are a surname, a first name
   and a patronymic, in either order (`№ 34р Стасевич Игорь Владимирович
   назначен`), are a person slovnet missed.
+- `join_name_parts`: a first name (with its patronymic) and then a surname
+  that slovnet tagged as two people side by side (`Геннадием Сергеевичем` +
+  `Мартыновичем`) are one person. A surname before them is left alone: it
+  may be another's (`вдова Ельцина` + `Наина Иосифовна`).
 - `add_places`: a capitalised word (or two) that is, in some case form, a
   place of the gazetteer (`data/places.txt`) is a place (`в г.Карамай`).
 - `add_institutions`: an institution word (`data` of `INSTITUTIONS`) opening a
@@ -106,6 +111,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
 
@@ -206,7 +212,15 @@ def names_no_one(token: Token, type: str, morph: MorphAnalyzer) -> bool:
     lemmas = {parse.normal_form for parse in parses}
     if lemmas & MONTHS or (type == PER and lemmas & POSTS):
         return True
+    if type == PER and all(is_group(parse.tag) for parse in parses):
+        return True  # `Дорожникам вручили ...`: a plural common noun names a group
     return parses[0].tag.POS in NOT_NOUNS
+
+
+def is_group(tag) -> bool:
+    """A plural of people not in the genitive (`дорожникам`, `ветераны`); a genitive
+    plural may be a surname the dictionary lacks (`Шумов`, `Куниц`)."""
+    return tag.POS == "NOUN" and "anim" in tag and tag.number == "plur" and tag.case != "gent"
 
 
 def drop_common_words(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -413,6 +427,30 @@ def add_full_names(tokens: list[Token], spans: list[Span], models: Models) -> li
         if (surname_first or name_first) and free(spans + added, index, index + 3):
             added.append(Span(index, index + 3, PER))
     return spans + added
+
+
+def given_names(words: list[str], morph: MorphAnalyzer) -> bool:
+    """A first name, with a patronymic or not (`Геннадием Сергеевичем`)."""
+    return (
+        0 < len(words) <= 2
+        and "Name" in name_tags(words[0], morph)
+        and all(is_patronymic(word, morph) for word in words[1:])
+    )
+
+
+def join_name_parts(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    morph = models.morph
+    people = sorted((s for s in spans if s.type == PER), key=lambda s: s.start)
+    joined: dict[Span, Span] = {}
+    for first, second in pairwise(people):
+        if first.end != second.start or first in joined:
+            continue
+        one = [t.text for t in tokens[first.start : first.end]]
+        two = [t.text for t in tokens[second.start : second.end]]
+        after = len(two) == 1 and (surname_like(two[0], morph) or is_patronymic(two[0], morph))
+        if given_names(one, morph) and after:
+            joined[first] = joined[second] = Span(first.start, second.end, PER)
+    return [joined.get(span, span) for span in spans]
 
 
 def add_places(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -735,6 +773,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     add_transcriptions,
     add_introduced_names,
     add_full_names,
+    join_name_parts,
     add_places,
     add_institutions,
     join_complements,

@@ -4,8 +4,9 @@
 `to_frame`, so the CLI, `process_text` and `load` cannot disagree on a column.
 Beyond the contract: `documents.lang` is the language a release is written
 in (see `extract.lang`); `entities.position` is a person's latest post (see
-`merge.Merge.take_posts`); `mentions.entity_key` is the readable key an
-`entity_id` is hashed from (see `extract.link`); `dates.kind` says whether a
+`merge.Merge.take_posts`) and `entities.link_reason` why its releases were
+joined (see `link.resolve_people`); `mentions.entity_key` is the readable key
+of what a release says of an entity (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `events.online` says whether the event was held by video link (see
 `extract.events`); `event_participants` carries `doc_id`, so that its rows,
@@ -71,6 +72,7 @@ COLUMNS: dict[str, list[str]] = {
         "first_name",
         "middle_name",
         "position",
+        "link_reason",
     ],
     "dates": [
         "doc_id",

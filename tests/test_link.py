@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from extract.aliases import load_aliases
@@ -6,9 +8,10 @@ from extract.link import (
     entity_id,
     link_entities,
     release_names,
-    resolve_keys,
+    resolve_people,
     tally_mentions,
 )
+from extract.names import NameParts
 from extract.records import Entity, Mention
 
 
@@ -24,7 +27,8 @@ def mentions_of(text: str, *spans: tuple[str, str, str]) -> list[Mention]:
 
 def keys(models, text: str, *spans: tuple[str, str, str]) -> list[str]:
     linked = link_entities(text, mentions_of(text, *spans), models.morph, load_aliases())
-    assert all(m.entity_id == entity_id(m.entity_key) for m in linked)
+    people = {m.entity_key: m.entity_id for m in linked if m.type == "PER"}
+    assert len(set(people.values())) == len(people)  # one id for each person of the release
     return [m.entity_key for m in linked]
 
 
@@ -270,17 +274,109 @@ def test_link_release_names_need_a_long_name(models) -> None:
     assert release_names(text, mentions, models.morph) == {}
 
 
+def ids(models, text: str, doc_id: str, *spans: tuple[str, str, str]) -> dict[str, str]:
+    """Each person's entity id, by the normal form of the first mention of them."""
+    mentions = [replace(m, doc_id=doc_id) for m in mentions_of(text, *spans)]
+    linked = link_entities(text, mentions, models.morph, load_aliases())
+    found: dict[str, str] = {}
+    for mention in linked:
+        found.setdefault(mention.normal, mention.entity_id)
+    return found
+
+
+def test_link_namesakes_in_two_releases_have_two_ids(models) -> None:
+    first = ids(
+        models,
+        "Совещание провёл Павел Николаевич Ткач.",
+        "a",
+        ("PER", "Павел Николаевич Ткач", "Павел Николаевич Ткач"),
+    )
+    second = ids(
+        models,
+        "Гостей приветствовал Пётр Иванович Ткач.",
+        "b",
+        ("PER", "Пётр Иванович Ткач", "Пётр Иванович Ткач"),
+    )
+    again = ids(
+        models,
+        "Доклад сделал Павел Николаевич Ткач.",
+        "c",
+        ("PER", "Павел Николаевич Ткач", "Павел Николаевич Ткач"),
+    )
+    assert first["Павел Николаевич Ткач"] != second["Пётр Иванович Ткач"]
+    assert first["Павел Николаевич Ткач"] == again["Павел Николаевич Ткач"]  # fmt: skip
+
+
+def test_link_initials_alone_are_one_release_s(models) -> None:
+    first = ids(models, "П.Н. Ткач открыл форум.", "a", ("PER", "П.Н. Ткач", "П.Н. Ткач"))
+    second = ids(models, "П.Н. Ткач открыл форум.", "b", ("PER", "П.Н. Ткач", "П.Н. Ткач"))
+    assert first["П.Н. Ткач"] != second["П.Н. Ткач"]
+
+
+TKACH = NameParts("Ткач", "Павел", "Николаевич")
 RESOLVE = [
-    ({"PER:Гринкевич|", "PER:Гринкевич|О"}, {"PER:Гринкевич|": "PER:Гринкевич|О"}),
-    ({"PER:Гринкевич|", "PER:Гринкевич|О", "PER:Гринкевич|А"}, {}),
-    ({"PER:Гринкевич|"}, {}),
-    ({"ORG:Центр", "ORG:Центр|"}, {}),
+    (
+        "a full name without its patronymic joins the one with it",
+        {"p1": TKACH, "p2": NameParts("Ткач", "Павел")},
+        {},
+        ({"p2": "p1"}, {"p1": "full name"}),
+    ),
+    (
+        "two full names that could be it: it stays apart",
+        {"p1": TKACH, "p2": NameParts("Ткач", "Павел"), "p3": NameParts("Ткач", "Павел", "Ильич")},
+        {},
+        ({}, {}),
+    ),
+    (
+        "initials and a shared organisation",
+        {
+            "p1": TKACH,
+            "p2": NameParts("Ткач", "П.", "Н."),
+            "p3": NameParts("Ткач", "Пётр", "Иванович"),
+        },
+        {
+            "p1": {("директор", "ORG-1")},
+            "p2": {("директор", "ORG-1")},
+            "p3": {("директор", "ORG-2")},
+        },
+        ({"p2": "p1"}, {"p1": "initials + organisation"}),
+    ),
+    (
+        "initials, nothing shared: apart",
+        {"p1": TKACH, "p2": NameParts("Ткач", "П.", "Н.")},
+        {"p1": {("директор", "ORG-1")}, "p2": {("директор", "ORG-2")}},
+        ({}, {}),
+    ),
+    (
+        "an initial shared by two namesakes of one organisation: apart",
+        {"p1": TKACH, "p2": NameParts("Ткач", "П."), "p3": NameParts("Ткач", "Пётр", "Иванович")},
+        {
+            "p1": {("директор", "ORG-1")},
+            "p2": {("директор", "ORG-1")},
+            "p3": {("директор", "ORG-1")},
+        },
+        ({}, {}),
+    ),
+    (
+        "a surname alone and a post held without an organisation",
+        {"p1": NameParts("Гринкевич", "Ольга"), "p2": NameParts("Гринкевич")},
+        {"p1": {("мэр", "")}, "p2": {("мэр", "")}},
+        ({"p2": "p1"}, {"p1": "surname + post"}),
+    ),
+    (
+        "different initials never join",
+        {"p1": TKACH, "p2": NameParts("Ткач", "А.")},
+        {"p1": {("директор", "ORG-1")}, "p2": {("директор", "ORG-1")}},
+        ({}, {}),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("keys_", "mapping"), RESOLVE)
-def test_link_resolve_keys_across_releases(keys_, mapping) -> None:
-    assert resolve_keys(keys_) == mapping
+@pytest.mark.parametrize(
+    ("people", "evidence", "expected"), [r[1:] for r in RESOLVE], ids=[r[0] for r in RESOLVE]
+)
+def test_link_resolve_people_across_releases(people, evidence, expected) -> None:
+    assert resolve_people(people, evidence) == expected
 
 
 def test_link_entity_id_is_stable_and_ignores_case_and_yo() -> None:
@@ -297,7 +393,7 @@ def test_link_build_entities(models) -> None:
         ("PER-1", "PER:Ткач|П", "PER", "b", "Павлом Ткачом", "Павел Ткач"),
         ("LOC-1", "LOC:Республика Беларусь", "LOC", "b", "Беларуси", "Беларусь"),
     ]
-    assert build_entities(tally_mentions(rows, models.morph)) == [
+    assert build_entities(tally_mentions(rows, models.morph), {}) == [
         Entity("LOC-1", "LOC", "Республика Беларусь", ("Беларуси", "Беларусь"), 1, 1),
         Entity(
             "PER-1", "PER", "Ткач Павел Н.",
