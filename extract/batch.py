@@ -43,6 +43,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
+from .aliases import load_aliases
 from .const import DUPLICATE, ERROR, OK
 from .errors import TimedOut, one_line
 from .ingest import (
@@ -558,5 +559,5 @@ def run(
             store.remove(gone)
             summary.removed = len(gone)
         with store.exporting():
-            merge_tables(store, out_dir, parquet, excel, pool.executor)
+            merge_tables(store, out_dir, parquet, excel, pool.executor, load_aliases(aliases))
         return summary

@@ -104,7 +104,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--aliases",
         type=Path,
         metavar="FILE",
-        help="CSV of abbreviations and full names (alias,type,name) added to the built-in ones",
+        help=(
+            "CSV (alias,type,name) of abbreviations and full names added to the built-in"
+            " ones, and of people the run must join (type same) or keep apart (different)"
+        ),
     )
     report_parser = commands.add_parser(
         "report",

@@ -71,7 +71,7 @@ from .normalize import normalize
 from .records import Entity, Mention
 
 INTRODUCTION = re.compile(
-    r"^\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
+    r"\s*\(\s*(?:далее(?:\s+по\s+тексту)?\s*[–—-]?\s*)?[«\"]?([А-ЯЁA-Z][\wА-ЯЁа-яё-]{1,15})[»\"]?\s*\)"
 )
 FUNCTION_WORDS = {"и", "в", "во", "по", "на", "для", "при", "с", "со", "о", "об", "а", "к"}
 DOMAIN_WORDS = {"область", "сфера"}
@@ -89,6 +89,27 @@ LEGAL_FORMS = {
     "муп",
     "чуп",
 }  # `в области больших данных` is `по большим данным`
+
+
+# Compound words of official names, written out, so that a name has one spelling and
+# its initials (`Томский госуниверситет` is `Томский государственный университет`,
+# `ТГУ`): the stem abbreviated, the words it stands for, by the word's ending.
+COMPOUNDS = {
+    "госуниверситет": "государственный университет",
+    "медуниверситет": "медицинский университет",
+    "техуниверситет": "технический университет",
+    "пединститут": "педагогический институт",
+    "облисполком": "областной исполнительный комитет",
+    "райисполком": "районный исполнительный комитет",
+    "горисполком": "городской исполнительный комитет",
+    "госкомитет": "государственный комитет",
+}
+COMPOUND = re.compile(rf"(?i)\b({'|'.join(COMPOUNDS)})\b")
+
+
+def written_out(name: str) -> str:
+    """An organisation's name in the nominative with its compound words written out."""
+    return COMPOUND.sub(lambda match: COMPOUNDS[match.group(1).lower()], name)
 
 
 def entity_id(key: str) -> str:
@@ -200,6 +221,7 @@ def release_names(
 ) -> dict[tuple[str, str], str]:
     """`(type, folded short name)` -> the full name this release gives it."""
     names: dict[tuple[str, str], str] = {}
+    mentions = [replace(m, normal=written_out(m.normal or m.text)) for m in mentions]
     full = [m for m in mentions if " " in (m.normal or m.text)]
     groups: dict[tuple[str, frozenset[str]], list[str]] = {}
     for mention in mentions:
@@ -212,7 +234,8 @@ def release_names(
                 names.setdefault((type, fold(name)), longest)
     for mention in full:
         introduced = INTRODUCTION.match(text, mention.end)
-        if introduced:
+        # `(далее – Университет)`, `(ТГУ)`; not `(Россия)`, which says where, not what
+        if introduced and ("далее" in introduced.group() or is_abbreviation(introduced.group(1))):
             names.setdefault(
                 (mention.type, fold(introduced.group(1))), mention.normal or mention.text
             )
@@ -248,7 +271,7 @@ def release_names(
 
 
 def place_key(mention: Mention, names: dict[tuple[str, str], str], aliases: Aliases) -> str:
-    name = mention.normal or mention.text
+    name = written_out(mention.normal or mention.text)
     name = names.get((mention.type, fold(name)), name)
     name = aliases.full_name(mention.type, name) or name
     return f"{mention.type}:{name}"
@@ -275,6 +298,7 @@ def link_entities(
 
 
 FULL_NAME = "full name"
+ALIAS = "alias"
 
 
 def is_named(parts: NameParts) -> bool:
@@ -284,7 +308,8 @@ def is_named(parts: NameParts) -> bool:
 
 def with_reason(known: str, reason: str) -> str:
     """`full name; initials + post`: the reasons an entity's releases were joined by."""
-    return known if reason in known.split("; ") else "; ".join(r for r in (known, reason) if r)
+    parts = [part for part in f"{known}; {reason}".split("; ") if part]
+    return "; ".join(dict.fromkeys(parts))
 
 
 def shared_ground(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> str:
@@ -299,7 +324,9 @@ def shared_ground(one: set[tuple[str, str]], other: set[tuple[str, str]]) -> str
 
 
 def resolve_people(
-    people: dict[str, NameParts], evidence: dict[str, set[tuple[str, str]]]
+    people: dict[str, NameParts],
+    evidence: dict[str, set[tuple[str, str]]],
+    aliases: Aliases | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Which of the run's person ids are one person: `renamed` maps an id to the id it
     joins, `reasons` says why, by the id joined. `people` are each id's fullest name
@@ -309,7 +336,12 @@ def resolve_people(
     A full name without a patronymic joins the one full name with one that agrees
     (`full name`); initials or a surname alone join the one person of compatible
     name they share an organisation, or a post, with (`initials + organisation`,
-    `surname + post`, ...). Anything more or less stays apart."""
+    `surname + post`, ...). Anything more or less stays apart. Last, the user's
+    `aliases` rule: two names said `different` are never joined, two said `same`
+    always are (`alias`)."""
+    same = aliases.same if aliases else frozenset()
+    different = aliases.different if aliases else frozenset()
+    names = {person: fold(parts.full) for person, parts in people.items()}
     groups: dict[str, list[str]] = {}
     for person, parts in sorted(people.items()):
         if parts.last:
@@ -323,13 +355,10 @@ def resolve_people(
         return person
 
     def join(person: str, target: str, reason: str) -> None:
+        if frozenset((names[person], names[target])) in different:
+            return
         renamed[person] = target
-        known = reasons.get(target, "")
-        reasons[target] = (
-            known
-            if reason in known.split("; ")
-            else "; ".join(part for part in (known, reason) if part)
-        )
+        reasons[target] = with_reason(reasons.get(target, ""), reason)
 
     for ids in groups.values():
         named = [i for i in ids if is_named(people[i])]
@@ -365,6 +394,16 @@ def resolve_people(
             if len(grounds) == 1:
                 target, ground = grounds.popitem()
                 join(person, target, f"{'initials' if parts.first else 'surname'} + {ground}")
+    for pair in sorted(same):  # both names must be in the run
+        members = [person for person in sorted(people) if names[person] in pair]
+        if {names[person] for person in members} != set(pair):
+            continue
+        target = root(members[0])
+        for person in map(root, members[1:]):
+            if person != target:
+                renamed[person] = target
+                known = with_reason(reasons.get(target, ""), reasons.pop(person, ""))
+                reasons[target] = with_reason(known, ALIAS)
     return {person: root(person) for person in renamed}, reasons
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .aliases import Aliases
 from .const import PER
 from .export import TableWriter, dump_table
 from .link import (
@@ -123,9 +124,12 @@ def batch(ranges: list[Rows]) -> pd.DataFrame:
     return pd.concat(cut, ignore_index=True)
 
 
-def joined_people(store: PartStore, live: dict[str, int]) -> tuple[dict[str, str], dict[str, str]]:
+def joined_people(
+    store: PartStore, live: dict[str, int], aliases: Aliases | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """`link.resolve_people` over the run's live people: their name parts, from
-    their mentions, and the organisations and posts of their positions."""
+    their mentions, and the organisations and posts of their positions, with the
+    user's `same` and `different` rows."""
     morph = load_morph()
     tallies: dict[str, Tally] = {}
     for number, path in store.parts("mentions"):
@@ -140,7 +144,7 @@ def joined_people(store: PartStore, live: dict[str, int]) -> tuple[dict[str, str
         ):
             evidence.setdefault(person, set()).add((post, org))
     people = {person: person_parts(tally) for person, tally in tallies.items()}
-    renamed, reasons = resolve_people(people, evidence)
+    renamed, reasons = resolve_people(people, evidence, aliases)
     for person, tally in tallies.items():
         if tally.n_docs > 1 and person not in renamed:  # one full name, several releases
             reasons[person] = with_reason(FULL_NAME, reasons.get(person, ""))
@@ -226,6 +230,7 @@ def merge_tables(
     parquet: bool,
     excel: bool = False,
     executor: Executor | None = None,
+    aliases: Aliases | None = None,
 ) -> None:
     """Write every contract table from the live parts, entities counted across them.
 
@@ -235,7 +240,7 @@ def merge_tables(
     process. The group with `documents`, whose release dates the positions
     need, is waited for first."""
     live = store.live_parts()
-    merge = Merge(*joined_people(store, live))
+    merge = Merge(*joined_people(store, live, aliases))
     futures = {}
     for tables in WORKER_TABLES if executor is not None else []:
         task = (store, out_dir, tables, live, Merge(merge.renamed, merge.reasons), parquet, excel)

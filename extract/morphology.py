@@ -85,3 +85,18 @@ def is_indeclinable(word: str, morph: MorphAnalyzer) -> bool:
 def is_singular(word: str, morph: MorphAnalyzer) -> bool:
     """The likeliest reading is not a plural: `представители`, `мероприятиях` are."""
     return analyses(word, morph)[0].tag.number != "plur"
+
+
+def is_capital_place(text: str, morph: MorphAnalyzer) -> bool:
+    """A place's name in capitals, as a dateline writes it (`АСТАНА`), not an
+    abbreviation (`США`) nor a guess (`МАГАТЕ`): a word of four letters or more
+    that the dictionary knows as a place's name in the nominative."""
+    if not (text.isupper() and text.isalpha() and len(text) >= 4):
+        return False
+    word = text.lower()
+    parses = analyses(word, morph)
+    return (
+        is_known(word, morph)
+        and any("Geox" in p.tag and p.tag.case == "nomn" for p in parses)
+        and not any("Abbr" in p.tag for p in parses)
+    )

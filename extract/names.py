@@ -27,6 +27,11 @@ PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична
 # patronymic keeps through its cases (`канатовн`, `николаевич`).
 FEMININE_PATRONYMIC = re.compile(r"(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)$", re.IGNORECASE)
 PATRONYMIC_STEM = re.compile(r"^(.+?(?:ович|евич|ьич|овн|евн|ичн))(?:а|ы|е|у|ой|ою|ем|ом)?$")
+# Words of a name that are no name themselves: a Turkic patronymic's particle after the
+# father's name (`Гасан оглы`, `Жумабек уулу`), an Arabic one before a father's or
+# family name (`бин Саид`, `аль-Нахайян` is one word).
+TURKIC_PARTICLES = frozenset("уулу кызы оглы улы гызы".split())
+ARABIC_PARTICLES = frozenset("бин ибн бен аль ал эль".split())
 CHINESE_SURNAMES = set(
     "Ван Ли Чжан Лю Чэнь Чэн Ян Хуан Чжао У Чжоу Сюй Сунь Ма Чжу Ху Го Хэ Гао Линь Ло Чжэн "
     "Лян Се Сун Тан Хань Фэн Дэн Цао Пэн Цзэн Сяо Тянь Дун Пань Юань Цай Цзян Юй Ду Е Вэй Су "
@@ -66,6 +71,19 @@ def can_be_surname(word: str, morph: MorphAnalyzer) -> bool:
     return any("Surn" in parse.tag for parse in analyses(word, morph))
 
 
+def with_particles(words: list[str]) -> list[str]:
+    """A particle with the name it belongs to, as one patronymic: `Гасан оглы`,
+    `Жумабек уулу` (the particle after), `бин Саид` (before)."""
+    joined: list[str] = []
+    for word in words:
+        after = word.lower() in TURKIC_PARTICLES and " " not in (joined or [" "])[-1]
+        if after or (joined and joined[-1].lower() in ARABIC_PARTICLES):
+            joined[-1] = f"{joined[-1]} {word}"
+        else:
+            joined.append(word)
+    return joined
+
+
 @lru_cache(maxsize=1 << 16)
 def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     """`П.Н.Ткач`, `Ткач П.Н.`, `Павел Николаевич Ткач`, `Си Цзиньпин` -> parts.
@@ -74,10 +92,10 @@ def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     come back release after release."""
     words = NAME_PART.findall(name)
     initials = [word for word in words if is_initial(word)]
-    others = [word for word in words if not is_initial(word)]
+    others = with_particles([word for word in words if not is_initial(word)])
     if len(others) == 2 and not initials and others[0] in CHINESE_SURNAMES:
         return NameParts(last=others[0], first=others[1])
-    tags = [name_tags(word, morph) for word in others]
+    tags = [{"Patr"} if " " in word else name_tags(word, morph) for word in others]
     if len(others) == 1 and (initials or tags[0] != {"Name"} or can_be_surname(others[0], morph)):
         # `Г.С.Мартынович`, `Мартынович`: a word alone, or beside initials, is a surname
         return NameParts(others[0], *[*initials, "", ""][:2])

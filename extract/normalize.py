@@ -17,8 +17,9 @@ from functools import lru_cache
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
-from .const import ORG, PER, QUOTE_PAIRS
-from .morphology import analyses, is_known
+from .const import LOC, ORG, PER, QUOTE_PAIRS
+from .morphology import analyses, is_capital_place, is_known
+from .names import ARABIC_PARTICLES, TURKIC_PARTICLES
 from .records import Mention
 
 WORD = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
@@ -26,6 +27,9 @@ QUOTED = re.compile(r"«[^»]*»?|\"[^\"]*\"?|“[^”]*”?|„[^“”]*[“�
 NAME_TAGS = {"Name", "Surn", "Patr"}
 MODIFIERS = {"ADJF", "PRTF", "NUMR"}
 NOMINATIVE_FINALS = set("бвгджзклнпрстфцчшщьи")
+# A surname in `-а` that is no Slavic genitive (`Назарзода`, not `Рахматуллаева`,
+# `Лавриновича`): after initials it is read as written.
+FOREIGN_A = re.compile(r"(?<!ов)(?<!ев)(?<!ёв)(?<!ин)(?<!ын)(?<!ич)(?<!ск)(?<!цк)а$")
 UPPER = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 INSTITUTIONS = {"министр": "министерство"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -72,7 +76,11 @@ def agree_gender(options: list[list[Parse]], gender: str | None = None) -> list[
     if gender:
         return [[p for p in parses if p.tag.gender == gender] or parses for parses in options]
     votes: dict[str, float] = {}
-    for parses in informative(options):
+    # an indeclinable first name still has a gender (`Садыкова Айгерим`)
+    names = [
+        parses for parses in options if all({"Name", "Fixd"} <= p.tag.grammemes for p in parses)
+    ]
+    for parses in names or informative(options):
         for parse in parses:
             if parse.tag.gender:
                 votes[parse.tag.gender] = votes.get(parse.tag.gender, 0.0) + parse.score
@@ -158,6 +166,21 @@ def free_words(text: str) -> list[re.Match]:
     ]
 
 
+def declining(words: list[re.Match]) -> list[re.Match]:
+    """The words of a person's name that decline: not a Turkic patronymic's particle
+    nor the father's name before it (`Азаматом Жумабек уулу`), nor `бин`, `ибн`,
+    `аль` (`Абдуллой бин Саидом аль-Нахайяном` declines `Абдуллой`, `Саидом`,
+    `Нахайяном`)."""
+    kept = []
+    for index, match in enumerate(words):
+        word = match.group().lower()
+        following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        if word in TURKIC_PARTICLES | ARABIC_PARTICLES or following in TURKIC_PARTICLES:
+            continue
+        kept.append(match)
+    return kept
+
+
 def replace_words(text: str, forms: Iterable[tuple[re.Match, str]]) -> str:
     for match, form in sorted(forms, key=lambda item: -item[0].start()):
         text = text[: match.start()] + restore_case(match.group(), form) + text[match.end() :]
@@ -188,6 +211,8 @@ def normal_form(text: str, mention: Mention, morph: MorphAnalyzer) -> str:
     """A mention's `normal`: its nominative, unless it is a title in quotes."""
     if is_quoted(text, mention.start, mention.end):
         return mention.text
+    if mention.type == LOC and is_capital_place(mention.text, morph):
+        return normalize(mention.text.title(), LOC, morph)  # `АСТАНА, 4 мая` is Астана
     return normalize(mention.text, mention.type, morph)
 
 
@@ -203,10 +228,16 @@ def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = N
         if not words or words[0].start() != len(text) - len(text.lstrip()):
             return text  # a name that opens with a quote or a number stays as written
         words = head_words(words, morph)
+    initialled = type == PER and len(words) > 1 and all(is_frozen(w.group()) for w in words[:-1])
+    if type == PER:
+        words = declining(words)
     words = [match for match in words if not is_frozen(match.group())]
     options = [analyses(match.group(), morph) for match in words]
     if any(looks_nominative(m.group(), morph) for m in words):
         return text
+    last = words[-1].group() if words else ""
+    if initialled and last and not is_known(last, morph) and FOREIGN_A.search(last):
+        return text  # `Т.Назарзода`: no first name tells whether `-а` is a case ending
     if type == PER:
         options = agree_gender([person_parses(parses) for parses in options], gender)
     case = choose_case(options)

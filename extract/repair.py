@@ -27,6 +27,8 @@ so tests can say which one fired:
   left alone: the dictionary files some places so, `Вермонт`);
   `add_organisations`: so is such a capitalised word slovnet left untagged
   (`запрос в Интерпол`).
+- `retype_datelines`: a city in capitals, as a dateline writes it (`АСТАНА,
+  4 мая`), is a place, not an organisation.
 - `place_facilities`: an airport, station, stadium or palace is a place where
   things happen, not a body: an organisation named by such a word
   (`Дворце молодёжи`, `Вашингтонском аэропорту`) or quoted after one
@@ -50,6 +52,8 @@ so tests can say which one fired:
 - `add_full_names`: three capitalised words that are a surname, a first name
   and a patronymic, in either order (`№ 34р Стасевич Игорь Владимирович
   назначен`), are a person slovnet missed.
+- `take_name_particles`: a Turkic patronymic's particle after a person
+  (`Азамат Жумабек уулу`, `Лейла Гасан кызы`) belongs to the name.
 - `join_name_parts`: a first name (with its patronymic) and then a surname
   that slovnet tagged as two people side by side (`Геннадием Сергеевичем` +
   `Мартыновичем`) are one person. A surname before them is left alone: it
@@ -67,6 +71,8 @@ so tests can say which one fired:
   (`Центр сотрудничества ... в области больших данных`, `Комитет по делам
   молодёжи`), and a `по` domain with the name that follows it (`Центр
   сотрудничества по большим данным Китай-ШОС`).
+- `finish_lists`: an organisation's name that lists its domains ends with the
+  list's last one (`Института экономики, права` + `и управления`).
 - `join_complements`: an organisation followed at once by an organisation or
   place in the genitive is one organisation (`Секретариата` + `ШОС`,
   `Министерство связи` + `Республики Беларусь`); the inner mention stays, so
@@ -124,11 +130,12 @@ from .morphology import (
     analyses,
     can_be,
     cases,
+    is_capital_place,
     is_known,
     is_singular,
     part_of_speech,
 )
-from .names import PATRONYMIC, can_be_surname, fold, name_tags
+from .names import PATRONYMIC, TURKIC_PARTICLES, can_be_surname, fold, name_tags
 from .posts import PROFESSIONS, is_post_word
 from .posts import lemma as post_lemma
 from .records import Token
@@ -137,7 +144,8 @@ from .records import Token
 # common nouns (`СМИ` is "the media", `ВКС` a videoconference) and legal forms standing
 # without the name they belong to (`ПАО`).
 NOT_NAMES = frozenset(
-    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО".split()
+    "СМИ ВКС ИКТ ИТ ИИ ВВП НДС ЖКХ МСП ПО НИОКР ПАО ОАО ЗАО ООО АО РУП УП ТОО ГУП ФГУП НКО ВУЗ "
+    "ВУЗы ВУЗов ССУЗ ОВЗ ЧС ДТП ЕГЭ ОГЭ ЦТ".split()
 )
 PREDICATES = {"VERB", "PRTS", "INFN", "GRND"}
 INTRODUCERS_WORDS = {"далее", "по", "тексту", "–", "—", "-"}  # `(далее по тексту – ШОС)`
@@ -333,6 +341,17 @@ def retype_organisations(tokens: list[Token], spans: list[Span], models: Models)
     ]
 
 
+def retype_datelines(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    return [
+        Span(span.start, span.end, LOC)
+        if span.type == ORG
+        and span.end - span.start == 1
+        and is_capital_place(tokens[span.start].text, models.morph)
+        else span
+        for span in spans
+    ]
+
+
 def is_facility(token: Token, morph: MorphAnalyzer) -> bool:
     return analyses(token.text, morph)[0].normal_form in FACILITIES
 
@@ -436,6 +455,18 @@ def given_names(words: list[str], morph: MorphAnalyzer) -> bool:
         and "Name" in name_tags(words[0], morph)
         and all(is_patronymic(word, morph) for word in words[1:])
     )
+
+
+def take_name_particles(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    return [
+        Span(span.start, span.end + 1, PER)
+        if span.type == PER
+        and span.end < len(tokens)
+        and tokens[span.end].text.lower() in TURKIC_PARTICLES
+        and free(spans, span.end, span.end + 1)
+        else span
+        for span in spans
+    ]
 
 
 def join_name_parts(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
@@ -576,6 +607,31 @@ def is_genitive(token: Token, morph: MorphAnalyzer) -> bool:
     if word.isupper() or not word[:1].isupper():
         return word.isupper()
     return any(parse.tag.case == "gent" for parse in analyses(word, morph))
+
+
+def finish_lists(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    def lower_genitive(index: int) -> bool:
+        word = tokens[index].text
+        return word.islower() and any(
+            p.tag.POS == "NOUN" and p.tag.case == "gent" for p in analyses(word, models.morph)
+        )
+
+    finished = []
+    for span in spans:
+        end = span.end
+        if (
+            span.type == ORG
+            and end + 2 <= len(tokens)
+            and end - span.start >= 4
+            and tokens[end - 2].text == ","
+            and lower_genitive(end - 1)
+            and tokens[end].text == "и"
+            and lower_genitive(end + 1)
+            and free(spans, end, end + 2)
+        ):
+            span = Span(span.start, end + 2, ORG)
+        finished.append(span)
+    return finished
 
 
 def joins(first: Span, second: Span, tokens: list[Token], morph: MorphAnalyzer) -> bool:
@@ -768,14 +824,17 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     split_brackets,
     retype_organisations,
     add_organisations,
+    retype_datelines,
     place_facilities,
     add_quoted_names,
     add_transcriptions,
     add_introduced_names,
     add_full_names,
+    take_name_particles,
     join_name_parts,
     add_places,
     add_institutions,
+    finish_lists,
     join_complements,
     join_scopes,
     extend_domains,

@@ -216,28 +216,32 @@ def test_cli_bad_aliases_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 BAD_ALIASES = [
     (
-        "alias,type,name\nБЦЦР,ORG,Белорусский центр\n".encode("cp1251"),
-        ": not UTF-8 (byte 0xc1 at offset 16); save it as UTF-8",
+        b"alias,type,name\n\x98\x00",
+        ": neither UTF-8 nor Windows-1251 (byte 0x98 at offset 16); save it as UTF-8",
+    ),
+    (
+        b"alias,type,name\n\xc1\x00",
+        ": neither UTF-8 nor Windows-1251 (byte 0x00 at offset 17); save it as UTF-8",
     ),
     (
         "alias,name\nБЦЦР,Белорусский центр\n".encode(),
         ": expected the columns alias,type,name, found alias,name (missing type)",
     ),
     (
-        "alias;type;name\nБЦЦР;ORG;Белорусский центр\n".encode(),
-        ": columns separated by ';', expected ',' (alias,type,name)",
+        "alias\ttype\tname\nБЦЦР\tORG\tБелорусский центр\n".encode(),
+        ": columns separated by '\\t', expected ',' or ';' (alias,type,name)",
     ),
     (b"", ": expected the columns alias,type,name, found an empty file"),
     (
         "alias,type,name\nМинсвязи,ORG,Министерство\nБЦЦР,ORGG,Белорусский центр\n".encode(),
-        ", line 3: unknown type 'ORGG', expected PER, ORG, LOC",
+        ", line 3: unknown type 'ORGG', expected PER, ORG, LOC, same, different",
     ),
     ("alias,type,name\n,ORG,Белорусский центр\n".encode(), ", line 2: empty alias"),
     ("alias,type,name\nБЦЦР,ORG, \n".encode(), ", line 2: empty name"),
     ("alias,type,name\nБЦЦР,ORG\n".encode(), ", line 2: 2 fields, expected 3"),
     (
         "alias,type,name\nМинтруда, соцзащиты,ORG,Министерство\n".encode(),
-        ", line 2: unknown type ' соцзащиты', expected PER, ORG, LOC",
+        ", line 2: unknown type ' соцзащиты', expected PER, ORG, LOC, same, different",
     ),
 ]
 
@@ -259,6 +263,33 @@ def test_cli_aliases_file_with_a_byte_order_mark(tmp_path: Path) -> None:
     )
     aliases = load_aliases(tmp_path / "aliases.csv")
     assert aliases.full_name("ORG", "БЦЦР") == "Белорусский центр цифровых решений"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("alias;type;name\nБЦЦР;ORG;Белорусский центр цифровых решений\n", "cp1251"),
+        ("alias;type;name\nБЦЦР;ORG;Белорусский центр цифровых решений\n", "utf-8-sig"),
+        ("alias,type,name\nБЦЦР,ORG,Белорусский центр цифровых решений\n", "cp1251"),
+    ],
+)
+def test_cli_aliases_file_as_excel_saves_it(tmp_path: Path, text: str, encoding: str) -> None:
+    (tmp_path / "aliases.csv").write_bytes(text.encode(encoding))
+    aliases = load_aliases(tmp_path / "aliases.csv")
+    assert aliases.full_name("ORG", "БЦЦР") == "Белорусский центр цифровых решений"
+
+
+def test_cli_aliases_same_and_different_people(tmp_path: Path) -> None:
+    (tmp_path / "aliases.csv").write_text(
+        "alias,type,name\n"
+        "Ткач П. Н.,same,Ткач Павел Николаевич\n"
+        "Ткач Павел Николаевич,different,Ткач Павел\n",
+        encoding="utf-8",
+    )
+    aliases = load_aliases(tmp_path / "aliases.csv")
+    assert aliases.same == {("ткач п. н.", "ткач павел николаевич")}
+    assert aliases.different == {frozenset({"ткач павел николаевич", "ткач павел"})}
+    assert aliases.full_name("ORG", "Минсвязи")  # the built-in table stays
 
 
 def test_cli_aliases_name_may_hold_commas_unquoted(tmp_path: Path) -> None:

@@ -4,7 +4,10 @@ The releases in `tests/entities/` were written for these tests: two deputy
 ministers' namesakes (`Павел Николаевич Ткач`, `Пётр Иванович Ткач`), one
 person as `И.О. Фамилия`, `Фамилия Имя Отчество` and `Имя Отчество`, and
 `П.Н. Ткач` in two releases, one sharing a post with Павел Николаевич, one
-a director of a company no other release names.
+a director of a company no other release names; and a forum's release with
+names of many origins (`Т.Назарзода`, `Азамат Жумабек уулу`, `Абдулла бин
+Саид аль-Нахайян`, `Чэнь Жуйлинь`), a dateline, an introduced abbreviation
+and UN bodies.
 """
 
 from pathlib import Path
@@ -28,13 +31,23 @@ def test_entities_people_and_why_they_are_joined(tables) -> None:
     people = tables["entities"].query("type == 'PER'")
     rows = people[["name", "n_docs", "link_reason"]].fillna("")
     assert sorted(map(tuple, rows.to_numpy().tolist())) == [
-        ("Жумабеков Ерлан Серикович", 1, ""),
+        ("Азамат Жумабек уулу", 1, ""),
+        ("Алиев Мамед Гасан оглы", 1, ""),
+        ("Жумабеков Ерлан Серикович", 2, "full name"),
+        ("Капур Р.", 1, ""),
         ("Лисовский Виктор Андреевич", 1, ""),
+        ("Ма Сяоцзюнь", 1, ""),
+        ("Назарзода Т.", 1, ""),
         ("Омурбекова Асель Канатовна", 1, ""),
+        ("Петров Иван", 1, ""),
+        ("Садыкова Айгерим", 1, ""),
         ("Ткач П. Н.", 1, ""),  # a director in Grodno: nothing shared with the others
         ("Ткач Павел Николаевич", 3, "full name; initials + post"),
         ("Ткач Пётр Иванович", 1, ""),
+        ("Усенов Б. К.", 1, ""),
+        ("Чэнь Жуйлинь", 1, ""),
         ("Шпаковская Ирина Владимировна", 1, ""),
+        ("аль-Нахайян Абдулла бин Саид", 1, ""),
     ]
 
 
@@ -67,3 +80,93 @@ def test_entities_mention_belongs_to(tables, doc_id: str, text: str, name: str) 
 def test_entities_a_plural_common_noun_is_no_person(tables) -> None:
     mentions = tables["mentions"].query("doc_id == 'transport-nagrady-dorozhnikam'")
     assert "Дорожникам" not in set(mentions["text"])
+
+
+ASTANA = "astana-forum-universitetov"
+
+
+@pytest.mark.parametrize(
+    ("text", "type", "name", "parts"),
+    [
+        ("АСТАНА", "LOC", "Астана", ("", "", "")),  # a dateline's city, not an organisation
+        ("Б.К.Усенов", "PER", "Усенов Б. К.", ("Усенов", "Б.", "К.")),
+        ("Р.Капур", "PER", "Капур Р.", ("Капур", "Р.", "")),
+        ("Т.Назарзода", "PER", "Назарзода Т.", ("Назарзода", "Т.", "")),
+        ("Чэнь Жуйлинь", "PER", "Чэнь Жуйлинь", ("Чэнь", "Жуйлинь", "")),
+        ("Ма Сяоцзюнь", "PER", "Ма Сяоцзюнь", ("Ма", "Сяоцзюнь", "")),
+        ("Азаматом Жумабек уулу", "PER", "Азамат Жумабек уулу", ("", "Азамат", "Жумабек уулу")),
+        (
+            "Абдуллой бин Саидом аль-Нахайяном",
+            "PER",
+            "аль-Нахайян Абдулла бин Саид",
+            ("аль-Нахайян", "Абдулла", "бин Саид"),
+        ),
+        (
+            "Мамедом Гасан оглы Алиевым",
+            "PER",
+            "Алиев Мамед Гасан оглы",
+            ("Алиев", "Мамед", "Гасан оглы"),
+        ),
+        ("Садыкова Айгерим", "PER", "Садыкова Айгерим", ("Садыкова", "Айгерим", "")),
+        ("Петров Иван", "PER", "Петров Иван", ("Петров", "Иван", "")),
+        ("ТГУ", "ORG", "Томский государственный университет", ("", "", "")),
+        (
+            "Института экономики, права и управления",
+            "ORG",
+            "Институт экономики, права и управления",
+            ("", "", ""),
+        ),
+        (
+            "ЮНКТАД",
+            "ORG",
+            "Конференция Организации Объединённых Наций по торговле и развитию",
+            ("", "", ""),
+        ),
+        (
+            "ЭСКЗА",
+            "ORG",
+            "Экономическая и социальная комиссия Организации Объединённых Наций для Западной Азии",
+            ("", "", ""),
+        ),
+    ],
+)
+def test_entities_names_in_their_forms(tables, text: str, type: str, name: str, parts) -> None:
+    mentions = tables["mentions"].query("doc_id == @ASTANA and text == @text")
+    assert set(mentions["type"]) == {type}
+    entities = tables["entities"].set_index("entity_id").loc[mentions["entity_id"]]
+    found = entities[["name", "last_name", "first_name", "middle_name"]].fillna("")
+    assert set(map(tuple, found.to_numpy().tolist())) == {(name, *parts)}
+
+
+def test_entities_a_list_s_surname_first_name_joins_the_full_name(tables) -> None:
+    mentions = tables["mentions"].query("doc_id == @ASTANA and text == 'Жумабеков Ерлан'")
+    entity = tables["entities"].set_index("entity_id").loc[mentions["entity_id"].iloc[0]]
+    assert (entity["name"], entity["n_docs"], entity["link_reason"]) == (
+        "Жумабеков Ерлан Серикович",
+        2,
+        "full name",
+    )
+
+
+def test_entities_common_nouns_and_file_names_are_no_entities(tables) -> None:
+    texts = set(tables["mentions"].query("doc_id == @ASTANA")["text"])
+    assert not texts & {"ВУЗ", "IMG_2041", "IMG"}
+
+
+def test_entities_a_user_says_same_and_different(tmp_path) -> None:
+    (tmp_path / "aliases.csv").write_text(
+        "alias;type;name\n"
+        "Ткач П. Н.;same;Ткач Павел Николаевич\n"
+        "Жумабеков Ерлан;different;Жумабеков Ерлан Серикович\n",
+        encoding="cp1251",
+    )
+    run(RELEASES, tmp_path / "out", quiet=True, aliases=tmp_path / "aliases.csv")
+    people = load(tmp_path / "out")["entities"].query("type == 'PER'").set_index("name")
+    people["link_reason"] = people["link_reason"].fillna("")
+    assert people.loc["Ткач Павел Николаевич", ["n_docs", "link_reason"]].tolist() == [
+        4,
+        "full name; initials + post; alias",
+    ]
+    assert "Ткач П. Н." not in people.index
+    assert people.loc["Жумабеков Ерлан Серикович", ["n_docs", "link_reason"]].tolist() == [1, ""]
+    assert people.loc["Жумабеков Ерлан", "n_docs"] == 1

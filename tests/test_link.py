@@ -448,3 +448,26 @@ def test_link_feminine_surnames_stay_feminine(models) -> None:
         ("Айгерим Сейткалиева", "PER:Сейткалиев|А"),
         ("А. Сейткалиева", "PER:Сейткалиев|А"),
     ]
+
+
+def test_link_compound_words_written_out(models) -> None:
+    text = "Томский госуниверситет подписал соглашение. ТГУ примет студентов."
+    assert (
+        keys(
+            models,
+            text,
+            ("ORG", "Томский госуниверситет", "Томский госуниверситет"),
+            ("ORG", "ТГУ", "ТГУ"),
+        )
+        == ["ORG:Томский государственный университет"] * 2
+    )
+
+
+def test_link_introduction_needs_an_abbreviation_or_dalee(models) -> None:
+    text = "Компания Хуавэй Текнолоджиз (Китай) открыла центр. Китай поддержал."
+    assert keys(
+        models,
+        text,
+        ("ORG", "Хуавэй Текнолоджиз", "Хуавэй Текнолоджиз"),
+        ("ORG", "Китай", "Китай"),
+    ) == ["ORG:Хуавэй Текнолоджиз", "ORG:Китай"]
