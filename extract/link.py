@@ -49,12 +49,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
 
 from .aliases import Aliases
 from .const import PER
-from .morphology import analyses
+from .morphology import analyses, is_known
 from .names import (
     NameParts,
     compatible,
@@ -63,6 +64,7 @@ from .names import (
     fuller,
     gender_of,
     is_initial,
+    name_tags,
     patronymic_stem,
     split_name,
     surname_key,
@@ -170,14 +172,48 @@ def surname_read(parts: NameParts, surnames: set[str]) -> NameParts:
     return NameParts(last=parts.middle, first=parts.first, middle="")
 
 
-def cluster_people(mentions: list[Mention], morph: MorphAnalyzer) -> dict[str, Person]:
+TRANSCRIPTION = re.compile(r"\s*[(\[]\s*$")
+LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .-]+$")
+
+
+def transcriptions(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """`Джошуа Вольфа (Joshua Wolf)`: a Latin name in brackets right after a person
+    is that person's: the id of the mention it follows, by the Latin one's id."""
+    return {
+        latin.mention_id: before.mention_id
+        for before, latin in pairwise(mentions)
+        if LATIN.match(latin.text) and TRANSCRIPTION.fullmatch(text[before.end : latin.start])
+    }
+
+
+def one_word(parts: NameParts, surnames: list[str], morph: MorphAnalyzer) -> NameParts:
+    """A one-word name is the surname of the release it agrees with, read as a first
+    name (`Уильямс` of `Джеффри Уильямс`) or in a case form the normal form left
+    (`Лофнеру` of `Джаред Лофнер`, unless it is a first name the dictionary knows:
+    `Марк` is not `Марков`); else it stays as read."""
+    words = [part for part in (parts.last, parts.first) if part]
+    if len(words) != 1 or parts.middle or is_initial(words[0]):
+        return parts
+    word = words[0]
+    exact = [surname for surname in surnames if surname_key(surname) == surname_key(word)]
+    loose = not exact and "Name" not in name_tags(word, morph)
+    close = exact or [s for s in surnames if loose and one_name(s, word)]
+    return NameParts(last=close[0]) if len(set(close)) == 1 else parts
+
+
+def cluster_people(text: str, mentions: list[Mention], morph: MorphAnalyzer) -> dict[str, Person]:
     """The person of each PER mention, by `mention_id`."""
     people: list[Person] = []
     found: dict[str, Person] = {}
     split = {m.mention_id: split_name(m.normal or m.text, morph) for m in mentions}
     surnames = {surname_key(parts.last) for parts in split.values() if parts.last}
+    named = [parts.last for parts in split.values() if parts.last and (parts.first or parts.middle)]
+    latin = transcriptions(text, mentions)
     for mention in mentions:
-        parts = surname_read(split[mention.mention_id], surnames)
+        if mention.mention_id in latin and latin[mention.mention_id] in found:
+            found[mention.mention_id] = found[latin[mention.mention_id]]
+            continue
+        parts = one_word(surname_read(split[mention.mention_id], surnames), named, morph)
         person = next((p for p in reversed(people) if p.accepts(parts)), None)
         if person is None:
             person = Person(parts)
@@ -277,11 +313,52 @@ def place_key(mention: Mention, names: dict[tuple[str, str], str], aliases: Alia
     return f"{mention.type}:{name}"
 
 
+def one_name(one: str, other: str) -> bool:
+    """Two spellings of a first name that differ in a case ending the normal form
+    left (`Раймон`, `Раймонда`), not two names (`Владислав`, `Владимир`)."""
+    one, other = fold(one), fold(other)
+    pairs = zip(one, other, strict=False)
+    common = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(one), len(other)))
+    return common >= 3 and common >= max(len(one), len(other)) - 2
+
+
+def same_people(people: Iterable[Person], morph: MorphAnalyzer) -> dict[int, Person]:
+    """A release's clusters that are one person, by `id` of each, to the one that
+    names them: the same key, and first names that are one name (`one_name`) with
+    patronymics that agree. The named one is the cluster whose first name the
+    dictionary knows, else the shortest: the likeliest nominative."""
+    chosen: dict[int, Person] = {}
+    groups: list[list[Person]] = []
+    for person in people:
+        group = next(
+            (
+                g
+                for g in groups
+                if g[0].key == person.key
+                and all(
+                    one_name(other.parts.first, person.parts.first)
+                    and compatible(other.parts.middle, person.parts.middle)
+                    for other in g
+                )
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([person])
+        else:
+            group.append(person)
+    for group in groups:
+        best = min(group, key=lambda p: (not is_known(p.parts.first, morph), len(p.parts.first)))
+        chosen.update({id(person): best for person in group})
+    return chosen
+
+
 def link_entities(
     text: str, mentions: list[Mention], morph: MorphAnalyzer, aliases: Aliases
 ) -> list[Mention]:
     """Give every mention of one release its `entity_key` and `entity_id`."""
-    people = cluster_people([m for m in mentions if m.type == PER], morph)
+    people = cluster_people(text, [m for m in mentions if m.type == PER], morph)
+    named = same_people({id(p): p for p in people.values()}.values(), morph)
     names = release_names(text, [m for m in mentions if m.type != PER], morph)
     linked = []
     for mention in mentions:
@@ -290,7 +367,7 @@ def link_entities(
             gender = gender_of(person.parts.first, morph)
             if gender:  # without one, the normal form already made stands
                 mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
-            key, identity = person.key, person.identity(mention.doc_id, morph)
+            key, identity = person.key, named[id(person)].identity(mention.doc_id, morph)
         else:
             key = identity = place_key(mention, names, aliases)
         linked.append(replace(mention, entity_key=key, entity_id=entity_id(identity)))

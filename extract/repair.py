@@ -82,8 +82,12 @@ so tests can say which one fired:
   области`); the organisation and places inside stay as well. Not after a
   post or envoy, whose domain it is (`спецпосланник ООН по Сирии`).
 
-Five rules look at the whole document, after the sentence rules:
+Six rules look at the whole document, after the sentence rules:
 
+- `adjective_alone`: an adjective tagged alone (`Харбинского`) is the
+  organisation of the release whose name opens with it (`Харбинский
+  политехнический университет`); else, if tagged as a person, it is no one
+  (a place stays: `Поднебесная`, `Козьмино`).
 - `take_demonyms`: a one-word name of a national body is ambiguous
   (`МИД`, `Минсельхоз`), and a place's adjective right before it says whose it
   is, so it belongs to the name (`японского МИДа`), when it agrees with it and
@@ -1081,7 +1085,40 @@ def crosses(spans: list[Span], start: int, end: int) -> bool:
     )
 
 
+def adjective_alone(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    morph = models.morph
+
+    def lemma(word: str) -> str:
+        return analyses(word, morph)[0].normal_form
+
+    def is_adjective(word: str) -> bool:
+        return all(parse.tag.POS == "ADJF" for parse in analyses(word, morph))
+
+    bodies = {
+        lemma(tokens[s.start].text)
+        for tokens, found in zip(sentences, spans, strict=True)
+        for s in found
+        if s.type == ORG and s.end - s.start > 1
+    }
+    kept = []
+    for tokens, found in zip(sentences, spans, strict=True):
+        sentence = []
+        for span in found:
+            word = tokens[span.start].text
+            if span.end - span.start == 1 and word.isalpha() and is_adjective(word):
+                if lemma(word) in bodies:
+                    span = Span(span.start, span.end, ORG)
+                elif span.type == PER:
+                    continue  # `Студенты Харбинского ...`: no one, and no body of the release
+            sentence.append(span)
+        kept.append(sentence)
+    return kept
+
+
 DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], list[list[Span]]]] = [
+    adjective_alone,
     take_demonyms,
     tag_post_places,
     drop_vehicles,

@@ -170,3 +170,22 @@ def test_entities_a_user_says_same_and_different(tmp_path) -> None:
     assert "Ткач П. Н." not in people.index
     assert people.loc["Жумабеков Ерлан Серикович", ["n_docs", "link_reason"]].tolist() == [1, ""]
     assert people.loc["Жумабеков Ерлан", "n_docs"] == 1
+
+
+def test_entities_a_place_adjective_alone() -> None:
+    from extract import process_text
+
+    alone = process_text("Студенты Харбинского провели семинар.")  # slovnet: a person
+    assert alone.mentions == []
+    body = process_text(
+        "Делегация Харбинского политехнического университета прибыла в Минск. "
+        "Ректор Харбинского выступил с докладом."
+    )
+    assert [(m.type, m.text, m.entity_key) for m in body.mentions if m.type == "ORG"] == [
+        (
+            "ORG",
+            "Харбинского политехнического университета",
+            "ORG:Харбинский политехнический университет",
+        ),
+        ("ORG", "Харбинского", "ORG:Харбинский политехнический университет"),
+    ]

@@ -34,6 +34,23 @@ def keys(models, text: str, *spans: tuple[str, str, str]) -> list[str]:
 
 PEOPLE = [
     (
+        "a Latin transcription in brackets is the person's",
+        "Журналист Джошуа Вольф (Joshua Wolf) вышел на свободу.",
+        [("PER", "Джошуа Вольф", "Джошуа Вольф"), ("PER", "Joshua Wolf", "Joshua Wolf")],
+        ["PER:Вольф|Д", "PER:Вольф|Д"],
+    ),
+    (
+        "a surname alone, read as a first name or left inflected",
+        "Командир Джеффри Уильямс и Джаред Лофнер. Уильямс доложил. Лофнеру ответили.",
+        [
+            ("PER", "Джеффри Уильямс", "Джеффри Уильямс"),
+            ("PER", "Джаред Лофнер", "Джаред Лофнер"),
+            ("PER", "Уильямс", "Уильямс"),
+            ("PER", "Лофнеру", "Лофнеру"),
+        ],
+        ["PER:Уильямс|Д", "PER:Лофнер|Д", "PER:Уильямс|Д", "PER:Лофнер|Д"],
+    ),
+    (
         "a surname that reads as a patronymic, used as a surname elsewhere",
         "Встреча Геннадия Мартыновича с послом прошла в Минске. Г.С.Мартынович отметил итоги.",
         [

@@ -52,11 +52,9 @@ FLOORS = {
         # most regularised within `train.TOLERANCE` of the best cross-validated F1;
         # before that rule, 0.687, 0.575 and 0.588; 0.684, 0.579, 0.579 before a
         # dash or colon could open the list a plural post is shared by.
-        # 0.691 until two people of one surname and initial stopped being one entity
-        # (`Владислав Челах`, `Владимир Челах`): a post of one is no longer the other's
-        ("nerel_positions", "person+post (WORKS_AS)"): 0.688,
+        ("nerel_positions", "person+post (WORKS_AS)"): 0.690,
         ("nerel_positions", "person+org (WORKPLACE)"): 0.585,
-        ("nerel_positions", "person+post+org"): 0.584,
+        ("nerel_positions", "person+post+org"): 0.586,
         # the rules alone: 0.528; 0.632 before the people a pronoun stands for
         ("nerel_event_arguments", "participants"): 0.708,
         # the rules alone: 0.580; 0.704 before `в отставке` was a status, not an event

@@ -45,8 +45,11 @@ def rows(text: str) -> list[tuple[str, str, str]]:
             "Иван Петров встретился с губернатором Анной Смирновой.",
             [("PER:Смирнов|А", "губернатор", "")],
         ),
-        # the name after the post is whose the post is: Петров holds none
-        ("Помощник Петрова Олег Сидоров опроверг слухи.", []),
+        # the name after the post is whose the post is: Петров's assistant, Сидоров
+        (
+            "Помощник Петрова Олег Сидоров опроверг слухи.",
+            [("PER:Сидоров|О", "помощник", "")],
+        ),
     ],
 )
 def test_a_model_learned_on_a_slice_decides_unseen_sentences(
