@@ -49,7 +49,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
 
@@ -172,18 +171,27 @@ def surname_read(parts: NameParts, surnames: set[str]) -> NameParts:
     return NameParts(last=parts.middle, first=parts.first, middle="")
 
 
-TRANSCRIPTION = re.compile(r"\s*[(\[]\s*$")
-LATIN = re.compile(r"^[A-Za-zÀ-ÿ' .-]+$")
+TRANSCRIPTION = re.compile(r"([»\"“”]?)\s*[(\[]\s*$")
+LATIN = re.compile(r"^[A-Za-zÀ-ÿ0-9&' .-]+$")
 
 
 def transcriptions(text: str, mentions: list[Mention]) -> dict[str, str]:
-    """`Джошуа Вольфа (Joshua Wolf)`: a Latin name in brackets right after a person
-    is that person's: the id of the mention it follows, by the Latin one's id."""
-    return {
-        latin.mention_id: before.mention_id
-        for before, latin in pairwise(mentions)
-        if LATIN.match(latin.text) and TRANSCRIPTION.fullmatch(text[before.end : latin.start])
-    }
+    """`Джошуа Вольфа (Joshua Wolf)`, `концерн «Фольксваген» (Volkswagen)`: a Latin
+    name in brackets right after a name of its type names the same one: the id of
+    the mention it follows, by the Latin one's id."""
+    ends: dict[tuple[str, int], str] = {}
+    found: dict[str, str] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        opening = TRANSCRIPTION.search(text, max(0, mention.start - 8), mention.start)
+        if LATIN.match(mention.text) and opening:  # the name may end at its quote or before
+            starts = (opening.start(), opening.end(1))
+            before = next(
+                (ends[(mention.type, i)] for i in starts if (mention.type, i) in ends), None
+            )
+            if before is not None:
+                found[mention.mention_id] = before
+        ends[(mention.type, mention.end)] = mention.mention_id
+    return found
 
 
 def one_word(parts: NameParts, surnames: list[str], morph: MorphAnalyzer) -> NameParts:
@@ -360,6 +368,9 @@ def link_entities(
     people = cluster_people(text, [m for m in mentions if m.type == PER], morph)
     named = same_people({id(p): p for p in people.values()}.values(), morph)
     names = release_names(text, [m for m in mentions if m.type != PER], morph)
+    others = [m for m in mentions if m.type != PER]
+    latin = transcriptions(text, others)
+    keys: dict[str, str] = {}
     linked = []
     for mention in mentions:
         if mention.type == PER:
@@ -368,8 +379,11 @@ def link_entities(
             if gender:  # without one, the normal form already made stands
                 mention = replace(mention, normal=normalize(mention.text, PER, morph, gender))
             key, identity = person.key, named[id(person)].identity(mention.doc_id, morph)
+        elif latin.get(mention.mention_id) in keys:  # `(Amnesty International)`
+            key = identity = keys[latin[mention.mention_id]]
         else:
             key = identity = place_key(mention, names, aliases)
+        keys[mention.mention_id] = key
         linked.append(replace(mention, entity_key=key, entity_id=entity_id(identity)))
     return linked
 

@@ -189,3 +189,19 @@ def test_entities_a_place_adjective_alone() -> None:
         ),
         ("ORG", "Харбинского", "ORG:Харбинский политехнический университет"),
     ]
+
+
+def test_entities_transcriptions_and_common_names_of_places() -> None:
+    from extract import process_text
+
+    result = process_text(
+        "Международная амнистия (Amnesty International) выступила с заявлением. "
+        "Снег выпал в Подмосковье и в Приморье, а в Поднебесной объявили праздники."
+    )
+    assert [(m.text, m.entity_key) for m in result.mentions] == [
+        ("Международная амнистия", "ORG:Международная амнистия"),
+        ("Amnesty International", "ORG:Международная амнистия"),
+        ("Подмосковье", "LOC:Московская область"),
+        ("Приморье", "LOC:Приморский край"),
+        ("Поднебесной", "LOC:Китайская Народная Республика"),
+    ]
