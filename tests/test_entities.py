@@ -205,3 +205,15 @@ def test_entities_transcriptions_and_common_names_of_places() -> None:
         ("Приморье", "LOC:Приморский край"),
         ("Поднебесной", "LOC:Китайская Народная Республика"),
     ]
+
+
+def test_entities_a_country_s_ministry_is_not_another_s() -> None:
+    from extract import process_text
+
+    result = process_text(
+        "МВД РК сообщило о задержании. Представители МВД России прибыли в Астану."
+    )
+    assert [(m.text, m.entity_key) for m in result.mentions if m.type == "ORG"] == [
+        ("МВД РК", "ORG:МВД РК"),
+        ("МВД России", "ORG:МВД России"),
+    ]
