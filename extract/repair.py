@@ -1117,6 +1117,29 @@ def adjective_alone(
     return kept
 
 
+def cut_off(token: Token, morph: MorphAnalyzer) -> bool:
+    """Whether a text's last word, with no stop after it, is a word cut short (a
+    feed's length limit): a lower-case word no dictionary knows (`разв`), or a
+    capital and one letter (`Ал`)."""
+    word = token.text
+    if not word.isalpha():
+        return False
+    if word.islower():
+        return not is_known(word, morph)
+    return len(word) <= 2 and word[:1].isupper()
+
+
+def drop_cut_off(
+    sentences: list[list[Token]], spans: list[list[Span]], models: Models
+) -> list[list[Span]]:
+    """A mention that ends with a word cut short at the end of the text is no
+    name: `Министерства экономического разв` could be any ministry."""
+    if not sentences or not sentences[-1] or not cut_off(sentences[-1][-1], models.morph):
+        return spans
+    last = len(sentences[-1])
+    return [*spans[:-1], [s for s in spans[-1] if s.end != last]]
+
+
 DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], list[list[Span]]]] = [
     adjective_alone,
     take_demonyms,
@@ -1124,6 +1147,7 @@ DOCUMENT_RULES: list[Callable[[list[list[Token]], list[list[Span]], Models], lis
     drop_vehicles,
     repeat_names,
     repeat_titles,
+    drop_cut_off,
 ]
 
 

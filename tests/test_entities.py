@@ -217,3 +217,24 @@ def test_entities_a_country_s_ministry_is_not_another_s() -> None:
         ("МВД РК", "ORG:МВД РК"),
         ("МВД России", "ORG:МВД России"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Министр транспорта Алексей Орлов провёл совещание. В нём приняли участие "
+            "представители Министерства экономического разв",
+            [("Алексей Орлов", "PER")],
+        ),
+        ("Губернатор встретился с делегацией. Встречу открыл глава Ал", []),
+        (
+            "В совещании приняли участие представители Министерства экономического развития",
+            [("Министерства экономического развития", "ORG")],
+        ),
+    ],
+)
+def test_entities_a_word_cut_off_at_the_end_of_a_text(text: str, names) -> None:
+    from extract import process_text
+
+    assert [(m.text, m.type) for m in process_text(text).mentions] == names
