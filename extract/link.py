@@ -194,7 +194,26 @@ def transcriptions(text: str, mentions: list[Mention]) -> dict[str, str]:
     return found
 
 
-def one_word(parts: NameParts, surnames: list[str], morph: MorphAnalyzer) -> NameParts:
+@dataclass(frozen=True, slots=True)
+class Surnames:
+    """A release's surnames of people named with a first name or patronymic,
+    by `surname_key` and by their first three folded letters (what `one_name`
+    needs two spellings to share), in the order the release gives them."""
+
+    by_key: dict[str, list[str]]
+    by_prefix: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, surnames: list[str]) -> "Surnames":
+        by_key: dict[str, list[str]] = {}
+        by_prefix: dict[str, list[str]] = {}
+        for surname in surnames:
+            by_key.setdefault(surname_key(surname), []).append(surname)
+            by_prefix.setdefault(fold(surname)[:3], []).append(surname)
+        return cls(by_key, by_prefix)
+
+
+def one_word(parts: NameParts, surnames: Surnames, morph: MorphAnalyzer) -> NameParts:
     """A one-word name is the surname of the release it agrees with, read as a first
     name (`Уильямс` of `Джеффри Уильямс`) or in a case form the normal form left
     (`Лофнеру` of `Джаред Лофнер`, unless it is a first name the dictionary knows:
@@ -203,9 +222,10 @@ def one_word(parts: NameParts, surnames: list[str], morph: MorphAnalyzer) -> Nam
     if len(words) != 1 or parts.middle or is_initial(words[0]):
         return parts
     word = words[0]
-    exact = [surname for surname in surnames if surname_key(surname) == surname_key(word)]
+    exact = surnames.by_key.get(surname_key(word), [])
     loose = not exact and "Name" not in name_tags(word, morph)
-    close = exact or [s for s in surnames if loose and one_name(s, word)]
+    nearby = surnames.by_prefix.get(fold(word)[:3], []) if loose else []
+    close = exact or [s for s in nearby if one_name(s, word)]
     return NameParts(last=close[0]) if len(set(close)) == 1 else parts
 
 
@@ -215,17 +235,24 @@ def cluster_people(text: str, mentions: list[Mention], morph: MorphAnalyzer) -> 
     found: dict[str, Person] = {}
     split = {m.mention_id: split_name(m.normal or m.text, morph) for m in mentions}
     surnames = {surname_key(parts.last) for parts in split.values() if parts.last}
-    named = [parts.last for parts in split.values() if parts.last and (parts.first or parts.middle)]
+    named = Surnames.of(
+        [parts.last for parts in split.values() if parts.last and (parts.first or parts.middle)]
+    )
+    by_surname: dict[str, list[Person]] = {}  # a person's surname, once known, stays
     latin = transcriptions(text, mentions)
     for mention in mentions:
         if mention.mention_id in latin and latin[mention.mention_id] in found:
             found[mention.mention_id] = found[latin[mention.mention_id]]
             continue
         parts = one_word(surname_read(split[mention.mention_id], surnames), named, morph)
-        person = next((p for p in reversed(people) if p.accepts(parts)), None)
+        # the latest person who accepts the name: one of its surname, if it has one
+        candidates = by_surname.get(surname_key(parts.last), []) if parts.last else people
+        person = next((p for p in reversed(candidates) if p.accepts(parts)), None)
         if person is None:
             person = Person(parts)
             people.append(person)
+            if parts.last:
+                by_surname.setdefault(surname_key(parts.last), []).append(person)
         else:
             person.add(parts)
         found[mention.mention_id] = person
@@ -283,7 +310,7 @@ def release_names(
             names.setdefault(
                 (mention.type, fold(introduced.group(1))), mention.normal or mention.text
             )
-    bases = {(m.type, m.normal or m.text) for m in full}
+    bases = Bases.of({(m.type, m.normal or m.text) for m in full}, morph)
     for mention in mentions:
         short = mention.normal or mention.text
         key = (mention.type, fold(short))
@@ -293,25 +320,36 @@ def release_names(
             words = fold(short).split()
             matches = {
                 base
-                for type, base in bases
-                if type == mention.type
-                and fold(base).split()[: len(words)] == words
-                and len(base.split()) > len(words)
+                for base in bases.by_first.get((mention.type, words[0]), set())
+                if fold(base).split()[: len(words)] == words and len(base.split()) > len(words)
             }
         elif is_abbreviation(short):
-            matches = {
-                base for type, base in bases if type == mention.type and initials(base) == short
-            }
+            matches = bases.by_initials.get((mention.type, short), set())
         else:  # `Центр` of `Центр сотрудничества ...`, `Комиссии` of `... комиссии по ...`
-            matches = {
-                base
-                for type, base in bases
-                if type == mention.type
-                and fold(short) in (fold(base.split()[0]), head_of(base, morph))
-            }
+            matches = bases.by_first.get(key, set()) | bases.by_head.get(key, set())
         if len(matches) == 1:
-            names[key] = matches.pop()
+            names[key] = next(iter(matches))
     return names
+
+
+@dataclass(frozen=True, slots=True)
+class Bases:
+    """A release's names of more than one word, by `(type, key)`: their first
+    word folded, their initials (`initials`) and their head noun (`head_of`),
+    so that a short name finds its full ones without reading them all."""
+
+    by_first: dict[tuple[str, str], set[str]]
+    by_initials: dict[tuple[str, str], set[str]]
+    by_head: dict[tuple[str, str], set[str]]
+
+    @classmethod
+    def of(cls, bases: set[tuple[str, str]], morph: MorphAnalyzer) -> "Bases":
+        index = cls({}, {}, {})
+        for type, base in bases:
+            index.by_first.setdefault((type, fold(base.split()[0])), set()).add(base)
+            index.by_initials.setdefault((type, initials(base)), set()).add(base)
+            index.by_head.setdefault((type, head_of(base, morph)), set()).add(base)
+        return index
 
 
 def place_key(mention: Mention, names: dict[tuple[str, str], str], aliases: Aliases) -> str:
@@ -337,13 +375,13 @@ def same_people(people: Iterable[Person], morph: MorphAnalyzer) -> dict[int, Per
     dictionary knows, else the shortest: the likeliest nominative."""
     chosen: dict[int, Person] = {}
     groups: list[list[Person]] = []
+    by_key: dict[str, list[list[Person]]] = {}
     for person in people:
         group = next(
             (
                 g
-                for g in groups
-                if g[0].key == person.key
-                and all(
+                for g in by_key.get(person.key, [])
+                if all(
                     one_name(other.parts.first, person.parts.first)
                     and compatible(other.parts.middle, person.parts.middle)
                     for other in g
@@ -353,6 +391,7 @@ def same_people(people: Iterable[Person], morph: MorphAnalyzer) -> dict[int, Per
         )
         if group is None:
             groups.append([person])
+            by_key.setdefault(person.key, []).append(groups[-1])
         else:
             group.append(person)
     for group in groups:
