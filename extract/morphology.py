@@ -7,6 +7,7 @@ from functools import lru_cache
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
+WORD_FORMS = 1 << 14  # entries of each per-word cache: see docs/performance.md
 STAND_IN = "一"  # a named letter, neither Latin nor Cyrillic, like those it stands for
 INDECLINABLE_ENDINGS = set("еиоуюэ")  # of foreign names: `Сидибе`, `Саакашвили`, `Амано`
 
@@ -20,7 +21,7 @@ def nameable(word: str) -> str:
     )
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_FORMS)
 def analyses(word: str, morph: MorphAnalyzer) -> tuple[Parse, ...]:
     """Every reading of a word, likeliest first, as `morph.parse` gives them
     (for a word with nameless letters, the readings of its `nameable` form,
@@ -31,7 +32,7 @@ def analyses(word: str, morph: MorphAnalyzer) -> tuple[Parse, ...]:
     return tuple(p._replace(word=word, normal_form=word.lower()) for p in morph.parse(safe))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_FORMS)
 def is_known(word: str, morph: MorphAnalyzer) -> bool:
     """Whether the dictionary has the word, not only a guess for it: a property
     of the word that pymorphy3 looks up again for each reading otherwise."""
@@ -39,20 +40,20 @@ def is_known(word: str, morph: MorphAnalyzer) -> bool:
     return bool(parses) and parses[0].is_known
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_FORMS)
 def cases(word: str, morph: MorphAnalyzer) -> frozenset[str | None]:
     """The cases of all the word's readings. pymorphy3 works a grammeme out of
     its tag on every access, and the rules ask each word's cases many times."""
     return frozenset(parse.tag.case for parse in analyses(word, morph))
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_FORMS)
 def part_of_speech(word: str, morph: MorphAnalyzer) -> str | None:
     """The likeliest reading's part of speech, kept per word like `cases`."""
     return analyses(word, morph)[0].tag.POS
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_FORMS)
 def adjective_readings(word: str, morph: MorphAnalyzer) -> tuple[tuple[str, str | None], ...]:
     """The lemma and case of each of the word's readings as a full adjective,
     likeliest first (none for a word that is no adjective)."""

@@ -84,7 +84,7 @@ def with_particles(words: list[str]) -> list[str]:
     return joined
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)  # names: see docs/performance.md
 def split_name(name: str, morph: MorphAnalyzer) -> NameParts:
     """`П.Н.Ткач`, `Ткач П.Н.`, `Павел Николаевич Ткач`, `Си Цзиньпин` -> parts.
 

@@ -216,7 +216,7 @@ def normal_form(text: str, mention: Mention, morph: MorphAnalyzer) -> str:
     return normalize(mention.text, mention.type, morph)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 14)  # names: see docs/performance.md
 def normalize(text: str, type: str, morph: MorphAnalyzer, gender: str | None = None) -> str:
     """The nominative form of one mention of the given entity type; `gender`
     (`masc`, `femn`) fixes a person's when the text around it tells. Kept per

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
-from .morphology import analyses
+from .morphology import WORD_FORMS, analyses
 from .records import Token
 
 # Professions, ranks and callings: a post only in an organisation (`оператор
@@ -62,7 +62,7 @@ def lemma(token: Token, morph: MorphAnalyzer) -> str:
     return word_lemma(token.text, morph)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_FORMS)
 def word_lemma(text: str, morph: MorphAnalyzer) -> str:
     """`lemma` by the word's text, looked up once per word."""
     return post_reading(text, morph).normal_form
@@ -74,7 +74,7 @@ def post_over_first(text: str, morph: MorphAnalyzer) -> bool:
     return post_reading(text, morph).normal_form != first.normal_form
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_FORMS)
 def post_reading(text: str, morph: MorphAnalyzer) -> Parse:
     """The word's first reading, unless another one is a post (`премьера`: the
     premier's, more often than a premiere, in news)."""
@@ -89,7 +89,7 @@ def is_post_word(token: Token, morph: MorphAnalyzer) -> bool:
     return is_post_text(token.text, morph)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_FORMS)
 def is_post_text(text: str, morph: MorphAnalyzer) -> bool:
     """`is_post_word` by the word's text, looked up once per word: every word of
     every sentence is asked."""

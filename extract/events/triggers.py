@@ -33,7 +33,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 from ..const import PER, QUOTE_PAIRS
-from ..morphology import analyses, can_be, is_singular, part_of_speech
+from ..morphology import WORD_FORMS, analyses, can_be, is_singular, part_of_speech
 from ..posts import ACTING, is_post_word
 from ..records import Mention, Token
 from .words import (
@@ -113,7 +113,7 @@ def lemma(token: Token, morph: MorphAnalyzer) -> str:
     return word_lemma(token.text, morph)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_FORMS)
 def word_lemma(text: str, morph: MorphAnalyzer) -> str:
     """`lemma` by the word alone: the rules ask for each token's many times."""
     word = first_parse(text.lower(), morph).normal_form
