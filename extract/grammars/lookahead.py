@@ -8,14 +8,20 @@ FIRST set, and whether it can be empty) and skips a production whose first
 terms cannot match the next token: the textbook lookahead of Earley parsing.
 It also predicts a rule once per token, and after the last token only what
 can be empty. Matches are the same; only the dead states are not made.
+
+Of the matches, yargy builds every one (its tree normalised, its relations
+checked) before it chooses those that cover the most tokens without overlap;
+a grammar without relations can choose first, by the matches' spans, and
+build only those it keeps.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from yargy import Parser
-from yargy.parser import State
+from yargy.parser import State, prepare_match, prepare_resolved_matches, prepare_trees
 from yargy.rule.bnf import is_rule
+from yargy.span import resolve_spans
 from yargy.token import Token
 from yargy.tree import Node
 
@@ -75,6 +81,19 @@ class LookaheadParser(Parser):
         }
         self.chosen: dict[tuple[int, frozenset[int]], tuple] = {}
 
+    def findall(self, text: str) -> Iterator:
+        """yargy's `findall`, each match built once it is chosen; yargy's own way
+        where a relation fails (none does in a grammar without relations)."""
+        trees = sorted(prepare_trees(self.matches(text)))
+        firsts: dict[tuple[int, int], object] = {}
+        for tree in trees:
+            firsts.setdefault(tree.range, tree)  # the first tree of a span stands for it
+        matches = [prepare_match(firsts[span]) for span in resolve_spans(list(firsts))]
+        if all(matches):
+            yield from matches
+        else:
+            yield from prepare_resolved_matches(trees)
+
     def matching(self, column) -> frozenset[int]:
         """The ids of the predicates that can begin a production which the
         column's token matches; none after the end. yargy's plain tokenizer
@@ -98,27 +117,31 @@ class LookaheadParser(Parser):
         therefore new to its column (scans and completions make states past
         their first term), and goes in without the hash yargy checks each
         state's novelty by, a tenth of the parse."""
-        predicted = column.__dict__.setdefault("predicted", set())
-        if id(rule) in predicted:
+        kept = column.__dict__
+        if "predicted" not in kept:
+            kept["predicted"], kept["matching"] = set(), self.matching(next_column)
+        if id(rule) in kept["predicted"]:
             return
-        predicted.add(id(rule))
-        for index, production in self.choices(rule, self.matching(next_column)):
+        kept["predicted"].add(id(rule))
+        for index, production, first_rule in self.choices(rule, kept["matching"]):
             node = Node(rule, production, rank=index, children=[])
             state = State(
                 rule, production, dot_index=0, start_column=column, stop_column=column, node=node
             )
             column.states.append(state)  # unique: see `predict`'s docstring
-            column.update_index(state)
+            if first_rule is not None:  # what yargy's `update_index` does for it
+                column.states_index[id(first_rule)].append(state)
 
     def choices(self, rule, matching: frozenset[int]) -> tuple:
-        """The productions of `rule`, with their ranks, that can start with a
-        token the predicates `matching` match, or be empty. Kept per rule and
-        set: a set is what a kind of token matches, and a grammar's tokens
-        fall into few kinds, so the table stays small."""
+        """The productions of `rule`, with their ranks and the rule each starts
+        with (if it starts with one), that can start with a token the predicates
+        `matching` match, or be empty. Kept per rule and set: a set is what a
+        kind of token matches, and a grammar's tokens fall into few kinds, so
+        the table stays small."""
         key = (id(rule), matching)
         if key not in self.chosen:
             self.chosen[key] = tuple(
-                (index, production)
+                (index, production, first_rule(production))
                 for index, production in enumerate(rule.productions)
                 if self.can_start(production, matching)
             )
@@ -127,6 +150,12 @@ class LookaheadParser(Parser):
     def can_start(self, production, matching: frozenset[int]) -> bool:
         predicates, empty = self.starts[id(production)]
         return empty or not predicates.isdisjoint(matching)
+
+
+def first_rule(production) -> object | None:
+    """The rule a production starts with, if its first term is one."""
+    terms = production.terms
+    return terms[0] if terms and is_rule(terms[0]) else None
 
 
 def starts_of(
