@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from yargy import Parser
 from yargy.parser import State, prepare_match, prepare_resolved_matches, prepare_trees
+from yargy.predicates import bank
 from yargy.rule.bnf import is_rule
 from yargy.span import resolve_spans
 from yargy.token import Token
@@ -75,6 +76,7 @@ class LookaheadParser(Parser):
         productions = [p for rule in reachable(self.rule) for p in rule.productions]
         starts = {id(p): starts_of(p, first, nullable) for p in productions}
         self.predicates = {id(p): p for predicates, _ in starts.values() for p in predicates}
+        self.words, self.tests = word_index(self.predicates)
         self.starts = {
             key: (frozenset(map(id, predicates)), empty)
             for key, (predicates, empty) in starts.items()
@@ -106,7 +108,8 @@ class LookaheadParser(Parser):
     @lru_cache(maxsize=1 << 14)  # noqa: B019 (one parser per worker, kept as long)
     def matching_kind(self, value: str, type: str) -> frozenset[int]:
         token = Token(value, None, type)
-        return frozenset(k for k, p in self.predicates.items() if p(token))
+        words = self.words.get(value, frozenset()) | self.words.get(CASELESS + value.lower(), set())
+        return frozenset(words | {k for k, p in self.tests.items() if p(token)})
 
     def predict(self, column, next_column, rule) -> None:
         """Predict `rule` at `column`: once, since a second prediction makes the
@@ -150,6 +153,31 @@ class LookaheadParser(Parser):
     def can_start(self, production, matching: frozenset[int]) -> bool:
         predicates, empty = self.starts[id(production)]
         return empty or not predicates.isdisjoint(matching)
+
+
+CASELESS = "\0"  # marks a lower-cased word in `word_index`'s table
+
+
+def word_index(predicates: dict[int, Predicate]) -> tuple[dict[str, set[int]], dict]:
+    """The predicates that compare a token's text with words (yargy's `eq`, `in_`
+    and `in_caseless`, most of a grammar's) as a table from each word (lower-cased
+    ones marked with `CASELESS`) to their ids, and the others, which are asked."""
+    words: dict[str, set[int]] = {}
+    tests = {}
+    for key, predicate in predicates.items():
+        kind = type(predicate)
+        if kind is bank.eq:
+            values = [predicate.value]
+        elif kind is bank.in_:
+            values = list(predicate.value)
+        elif kind is bank.in_caseless:
+            values = [CASELESS + value for value in predicate.value]
+        else:
+            tests[key] = predicate
+            continue
+        for value in values:
+            words.setdefault(value, set()).add(key)
+    return words, tests
 
 
 def first_rule(production) -> object | None:
