@@ -6,6 +6,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -378,7 +379,17 @@ def blocked_signals() -> set[int]:
     return set(signal.pthread_sigmask(signal.SIG_BLOCK, []))
 
 
-def test_batch_ctrl_c_while_workers_start_is_held_not_lost(monkeypatch) -> None:
+@pytest.fixture
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl-C raising `KeyboardInterrupt`, as in a terminal, whatever started the
+    tests: a shell starts a job it puts in the background (`make test &`) with
+    SIGINT ignored, and Python then leaves it ignored."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_batch_ctrl_c_while_workers_start_is_held_not_lost(monkeypatch, ctrl_c_raises) -> None:
     """A Ctrl-C that comes while workers are forked is held until they are,
     then raised; the workers themselves take Ctrl-C again. (Sent to the main
     thread: a run forks only from a process with no other thread, and another
