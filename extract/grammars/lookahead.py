@@ -1,4 +1,5 @@
-"""A yargy parser that predicts only the rules that can start at the next token.
+"""A yargy parser that predicts only the rules that can start at the next token,
+and parses each stretch of tokens shaped like one it has parsed before once.
 
 yargy's chart parser predicts, at every token, every rule reachable from the
 grammar's start, whatever the token is; with a grammar of many alternatives
@@ -9,24 +10,37 @@ terms cannot match the next token: the textbook lookahead of Earley parsing.
 It also predicts a rule once per token, and after the last token only what
 can be empty. Matches are the same; only the dead states are not made.
 
+The grammar's predicates read a token's text and type only (yargy's plain
+tokenizer gives no morphology), so what the parser does with a token depends
+on its kind alone: the set of the grammar's predicates it matches. A token of
+no kind (`министр`, `,`) can be in no match, so the tokens between two of
+them are parsed apart; and a stretch of kinds parsed once (`в 2019 году` and
+`в 2020 году` are the same three kinds) gives the same parse trees again,
+with the new stretch's tokens in their leaves. On text seen for the first
+time, most stretches have been seen in that sense.
+
 Of the matches, yargy builds every one (its tree normalised, its relations
 checked) before it chooses those that cover the most tokens without overlap;
 a grammar without relations can choose first, by the matches' spans, and
 build only those it keeps.
 """
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from yargy import Parser
-from yargy.parser import State, prepare_match, prepare_resolved_matches, prepare_trees
+from yargy.parser import Chart, State, prepare_match, prepare_resolved_matches
 from yargy.predicates import bank
 from yargy.rule.bnf import is_rule
 from yargy.span import resolve_spans
 from yargy.token import Token
-from yargy.tree import Node
+from yargy.tree import Leaf, Node, Tree
 
 Predicate = Callable[[object], bool]
+Kind = frozenset[int]  # the ids of the grammar's predicates a token matches
+NO_KIND: Kind = frozenset()
+STRETCHES = 1 << 12  # parsed stretches of kinds kept: see docs/performance.md
 
 
 def reachable(start) -> list:
@@ -73,20 +87,27 @@ class LookaheadParser(Parser):
     def __init__(self, rule, tokenizer=None) -> None:
         super().__init__(rule, tokenizer=tokenizer)
         first, nullable = first_sets(self.rule)
+        if nullable[id(self.rule)]:
+            raise ValueError("a grammar that matches no tokens has a match between any two")
         productions = [p for rule in reachable(self.rule) for p in rule.productions]
-        starts = {id(p): starts_of(p, first, nullable) for p in productions}
-        self.predicates = {id(p): p for predicates, _ in starts.values() for p in predicates}
-        self.words, self.tests = word_index(self.predicates)
-        self.starts = {
-            key: (frozenset(map(id, predicates)), empty)
-            for key, (predicates, empty) in starts.items()
-        }
-        self.chosen: dict[tuple[int, frozenset[int]], tuple] = {}
+        terminals = {id(t): t for p in productions for t in p.terms if not is_rule(t)}
+        self.words, self.tests = word_index(terminals)
+        self.starts = {}
+        for production in productions:
+            predicates, empty = starts_of(production, first, nullable)
+            self.starts[id(production)] = (frozenset(map(id, predicates)), empty)
+        self.chosen: dict[tuple[int, Kind], tuple] = {}
+        self.parsed: OrderedDict[tuple[Kind, ...], tuple[list, list]] = OrderedDict()
 
     def findall(self, text: str) -> Iterator:
-        """yargy's `findall`, each match built once it is chosen; yargy's own way
-        where a relation fails (none does in a grammar without relations)."""
-        trees = sorted(prepare_trees(self.matches(text)))
+        """yargy's `findall`: its matches, each built once it is chosen; yargy's
+        own way where a relation fails (none does in a grammar without relations)."""
+        tokens = list(self.tagger(self.tokenizer(text)))
+        kinds = [self.kind(token.value, token.type) for token in tokens]
+        trees = []
+        for start, stop in stretches(kinds):
+            trees.extend(self.trees(tokens, kinds, start, stop))
+        trees.sort()
         firsts: dict[tuple[int, int], object] = {}
         for tree in trees:
             firsts.setdefault(tree.range, tree)  # the first tree of a span stands for it
@@ -96,69 +117,141 @@ class LookaheadParser(Parser):
         else:
             yield from prepare_resolved_matches(trees)
 
-    def matching(self, column) -> frozenset[int]:
-        """The ids of the predicates that can begin a production which the
-        column's token matches; none after the end. yargy's plain tokenizer
-        gives tokens whose predicates read their text and type only, so the
-        answer is kept per text and type: numbers and words recur."""
-        if not column:
-            return frozenset()
-        return self.matching_kind(column.token.value, column.token.type)
-
     @lru_cache(maxsize=1 << 14)  # noqa: B019 (one parser per worker, kept as long)
-    def matching_kind(self, value: str, type: str) -> frozenset[int]:
+    def kind(self, value: str, type: str) -> Kind:
+        """The ids of the predicates a token of this text and type matches."""
         token = Token(value, None, type)
-        words = self.words.get(value, frozenset()) | self.words.get(CASELESS + value.lower(), set())
+        words = self.words.get(value, NO_KIND) | self.words.get(CASELESS + value.lower(), NO_KIND)
         return frozenset(words | {k for k, p in self.tests.items() if p(token)})
 
-    def predict(self, column, next_column, rule) -> None:
-        """Predict `rule` at `column`: once, since a second prediction makes the
-        same states, which the column drops as duplicates; and only the
-        productions that can start with the next token, or be empty: after the
-        last token, where yargy predicts every production of every rule it
+    def trees(self, tokens: list, kinds: list[Kind], start: int, stop: int) -> list[Tree]:
+        """The parse trees of every match in `tokens[start:stop]`, with the
+        chart's ranges (column numbers) of the whole: from the trees of the
+        first stretch of the same kinds, or parsed now."""
+        key = tuple(kinds[start:stop])
+        stretch = tokens[start:stop]
+        if key in self.parsed:
+            self.parsed.move_to_end(key)
+            model, found = self.parsed[key]
+            found = copied(found, model, stretch)
+        else:
+            found = self.completed(stretch, kinds[start:stop])
+            self.parsed[key] = (stretch, found)
+            if len(self.parsed) > STRETCHES:
+                self.parsed.popitem(last=False)
+        return [Tree(root, (first + start, last + start)) for root, (first, last) in found]
+
+    def completed(self, tokens: list, kinds: list[Kind]) -> list[tuple[Node, tuple[int, int]]]:
+        """The roots and ranges of the grammar's completed parses, in the order
+        yargy's chart makes them: column by column, state by state. yargy's
+        loop, with a token's predicates read from its kind and each rule
+        predicted once per column (see `predict_at`)."""
+        columns = Chart(tokens).columns
+        found = []
+        for index, column in enumerate(columns):
+            kind = kinds[index] if index < len(kinds) else NO_KIND
+            predicted: set[int] = set()
+            self.predict_at(column, kind, self.rule, predicted)
+            for state in column.states:  # grows as it is read
+                terms = state.production.terms
+                if state.dot_index == len(terms):
+                    self.complete(column, state)
+                    if state.rule is self.rule:
+                        found.append((state.node, state.range))
+                    continue
+                term = terms[state.dot_index]
+                if is_rule(term):
+                    if id(term) not in predicted:
+                        self.predict_at(column, kind, term, predicted)
+                elif id(term) in kind:
+                    scan(columns[index + 1], term, state)
+        return found
+
+    def predict_at(self, column, kind: Kind, rule, predicted: set[int]) -> None:
+        """Predict `rule` at `column`: once (`predicted` holds the rules the
+        column has), since a second prediction makes the same states, which
+        the column drops as duplicates; and only the productions that can
+        start with the next token, of `kind`, or be empty: after the last
+        token, where yargy predicts every production of every rule it
         reaches, only an empty one can still complete. A predicted state is
         therefore new to its column (scans and completions make states past
         their first term), and goes in without the hash yargy checks each
         state's novelty by, a tenth of the parse."""
-        kept = column.__dict__
-        if "predicted" not in kept:
-            kept["predicted"], kept["matching"] = set(), self.matching(next_column)
-        if id(rule) in kept["predicted"]:
-            return
-        kept["predicted"].add(id(rule))
-        for index, production, first_rule in self.choices(rule, kept["matching"]):
-            node = Node(rule, production, rank=index, children=[])
-            state = State(
-                rule, production, dot_index=0, start_column=column, stop_column=column, node=node
-            )
-            column.states.append(state)  # unique: see `predict`'s docstring
+        predicted.add(id(rule))
+        states, index = column.states, column.states_index
+        for rank, production, first_rule in self.choices(rule, kind):
+            node = Node(rule, production, rank=rank, children=[])
+            states.append(State(rule, production, 0, column, column, node))
             if first_rule is not None:  # what yargy's `update_index` does for it
-                column.states_index[id(first_rule)].append(state)
+                index[id(first_rule)].append(states[-1])
 
-    def choices(self, rule, matching: frozenset[int]) -> tuple:
+    def choices(self, rule, kind: Kind) -> tuple:
         """The productions of `rule`, with their ranks and the rule each starts
-        with (if it starts with one), that can start with a token the predicates
-        `matching` match, or be empty. Kept per rule and set: a set is what a
-        kind of token matches, and a grammar's tokens fall into few kinds, so
-        the table stays small."""
-        key = (id(rule), matching)
+        with (if it starts with one), that can start with a token of `kind`, or
+        be empty. Kept per rule and kind: a grammar's tokens fall into few
+        kinds, so the table stays small."""
+        key = (id(rule), kind)
         if key not in self.chosen:
             self.chosen[key] = tuple(
                 (index, production, first_rule(production))
                 for index, production in enumerate(rule.productions)
-                if self.can_start(production, matching)
+                if self.can_start(production, kind)
             )
         return self.chosen[key]
 
-    def can_start(self, production, matching: frozenset[int]) -> bool:
+    def can_start(self, production, kind: Kind) -> bool:
         predicates, empty = self.starts[id(production)]
-        return empty or not predicates.isdisjoint(matching)
+        return empty or not predicates.isdisjoint(kind)
+
+
+def scan(column, predicate, state) -> None:
+    """yargy's scan of a token `predicate` is known to match, without asking it again."""
+    leaf = Leaf(predicate, predicate.constrain(column.token))
+    node = state.node.attached(leaf)
+    column.append(
+        State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
+    )
+
+
+def stretches(kinds: list[Kind]) -> Iterator[tuple[int, int]]:
+    """The runs of tokens of some kind, as (start, stop) indices: no match
+    takes in a token no predicate of the grammar matches."""
+    start = None
+    for index, kind in enumerate(kinds):
+        if kind and start is None:
+            start = index
+        elif not kind and start is not None:
+            yield start, index
+            start = None
+    if start is not None:
+        yield start, len(kinds)
+
+
+def copied(found: list, model: list, tokens: list) -> list:
+    """The parse trees `found` over the tokens `model`, over `tokens` (of the
+    same kinds) instead. A subtree two trees share stays shared: yargy orders
+    two trees of a span by their nodes, and passes over a child they share
+    where it decides on two equal ones."""
+    where = {id(token): index for index, token in enumerate(model)}
+    made: dict[int, Node] = {}
+
+    def copy(node: Node) -> Node:
+        if id(node) not in made:
+            if isinstance(node, Leaf):
+                token = tokens[where[id(node.token)]]
+                made[id(node)] = Leaf(node.predicate, node.predicate.constrain(token))
+            else:
+                children = [copy(child) for child in node.children]
+                made[id(node)] = Node(node.rule, node.production, node.rank, children)
+        return made[id(node)]
+
+    return [(copy(root), span) for root, span in found]
 
 
 CASELESS = "\0"  # marks a lower-cased word in `word_index`'s table
 
 
-def word_index(predicates: dict[int, Predicate]) -> tuple[dict[str, set[int]], dict]:
+def word_index(predicates: dict[int, Predicate]) -> tuple[dict[str, Kind], dict]:
     """The predicates that compare a token's text with words (yargy's `eq`, `in_`
     and `in_caseless`, most of a grammar's) as a table from each word (lower-cased
     ones marked with `CASELESS`) to their ids, and the others, which are asked."""
@@ -177,7 +270,7 @@ def word_index(predicates: dict[int, Predicate]) -> tuple[dict[str, set[int]], d
             continue
         for value in values:
             words.setdefault(value, set()).add(key)
-    return words, tests
+    return {word: frozenset(ids) for word, ids in words.items()}, tests
 
 
 def first_rule(production) -> object | None:
