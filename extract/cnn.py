@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from slovnet.exec.model import NER as NerModel
 
-KEPT_WORDS = 1 << 14  # words (with their shapes) whose products are kept, 3 KB each
+KEPT_WORDS = 1 << 13  # words (with their shapes) whose products are kept, 3 KB each
 WINDOW = 1 << 13  # words scored at a time: the layers take about 6 KB a word
 MANTISSA = 53  # bits of a float64's significand: integers below 2**53 are exact
 

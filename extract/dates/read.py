@@ -519,7 +519,7 @@ def find_in_sentence(sentence: Sentence, text: str, grammar: DateGrammar) -> lis
     return found
 
 
-@lru_cache(maxsize=1 << 12)  # windows: see docs/performance.md
+@lru_cache(maxsize=1 << 10)  # windows: see docs/performance.md
 def parse_window(parser: LookaheadParser, window: str) -> tuple[Match, ...]:
     """yargy's matches in a window of text; windows repeat across releases (`в 2024
     году`, `17 июня 2025 г.`), and a match's offsets are the window's own."""

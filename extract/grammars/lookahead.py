@@ -40,7 +40,7 @@ from yargy.tree import Leaf, Node, Tree
 Predicate = Callable[[object], bool]
 Kind = frozenset[int]  # the ids of the grammar's predicates a token matches
 NO_KIND: Kind = frozenset()
-STRETCHES = 1 << 12  # parsed stretches of kinds kept: see docs/performance.md
+STRETCHES = 1 << 11  # parsed stretches of kinds kept: see docs/performance.md
 
 
 def reachable(start) -> list:
@@ -97,6 +97,7 @@ class LookaheadParser(Parser):
             predicates, empty = starts_of(production, first, nullable)
             self.starts[id(production)] = (frozenset(map(id, predicates)), empty)
         self.chosen: dict[tuple[int, Kind], tuple] = {}
+        self.kinds: dict[Kind, Kind] = {NO_KIND: NO_KIND}
         self.parsed: OrderedDict[tuple[Kind, ...], tuple[list, list]] = OrderedDict()
 
     def findall(self, text: str) -> Iterator:
@@ -119,10 +120,12 @@ class LookaheadParser(Parser):
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 (one parser per worker, kept as long)
     def kind(self, value: str, type: str) -> Kind:
-        """The ids of the predicates a token of this text and type matches."""
+        """The ids of the predicates a token of this text and type matches; one
+        object for each kind (the grammar's tokens fall into a few hundred)."""
         token = Token(value, None, type)
         words = self.words.get(value, NO_KIND) | self.words.get(CASELESS + value.lower(), NO_KIND)
-        return frozenset(words | {k for k, p in self.tests.items() if p(token)})
+        kind = frozenset(words | {k for k, p in self.tests.items() if p(token)})
+        return self.kinds.setdefault(kind, kind)
 
     def trees(self, tokens: list, kinds: list[Kind], start: int, stop: int) -> list[Tree]:
         """The parse trees of every match in `tokens[start:stop]`, with the
