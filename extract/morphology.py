@@ -8,6 +8,7 @@ from pymorphy3 import MorphAnalyzer
 from pymorphy3.analyzer import Parse
 
 WORD_FORMS = 1 << 14  # entries of each per-word cache: see docs/performance.md
+NAMED_BELOW = "\u0530"  # Armenian: Latin, Greek and Cyrillic come before
 STAND_IN = "一"  # a named letter, neither Latin nor Cyrillic, like those it stands for
 INDECLINABLE_ENDINGS = set("еиоуюэ")  # of foreign names: `Сидибе`, `Саакашвили`, `Амано`
 
@@ -15,7 +16,10 @@ INDECLINABLE_ENDINGS = set("еиоуюэ")  # of foreign names: `Сидибе`, 
 def nameable(word: str) -> str:
     """`word` with each letter that has no Unicode name in this Python (Tangut or
     Nüshu ideographs) replaced by `STAND_IN`: pymorphy3 tells Latin words by
-    their letters' names, and raises `ValueError` on a letter without one."""
+    their letters' names, and raises `ValueError` on a letter without one.
+    Every letter before `NAMED_BELOW` has a name: most words are not looked at."""
+    if max(word, default="") < NAMED_BELOW:
+        return word
     return "".join(
         STAND_IN if char.isalpha() and not unicodedata.name(char, "") else char for char in word
     )

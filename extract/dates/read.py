@@ -494,11 +494,7 @@ def windows(sentence: Sentence, cores: frozenset[str]) -> Iterator[tuple[int, in
     stretches around a number, a month, a weekday or a unit of time are parsed.
     """
     tokens = sentence.tokens
-    hits = [
-        i
-        for i, t in enumerate(tokens)
-        if any(map(str.isdigit, t.text)) or any(w in cores for w in t.text.lower().split("-"))
-    ]
+    hits = [i for i, t in enumerate(tokens) if is_core(t.text, cores)]
     first = last = None
     for index in hits:
         low, high = max(0, index - WINDOW), min(len(tokens) - 1, index + WINDOW)
@@ -510,6 +506,17 @@ def windows(sentence: Sentence, cores: frozenset[str]) -> Iterator[tuple[int, in
         first, last = low, high
     if first is not None:
         yield tokens[first].start, tokens[last].end
+
+
+def is_core(text: str, cores: frozenset[str]) -> bool:
+    """A token with a digit, or one of `cores`, or a hyphenated word with one of
+    them among its parts (`2-3`, `мае-июне`)."""
+    if any(map(str.isdigit, text)):
+        return True
+    lower = text.lower()
+    if "-" in lower:
+        return any(part in cores for part in lower.split("-"))
+    return lower in cores
 
 
 def find_in_sentence(sentence: Sentence, text: str, grammar: DateGrammar) -> list[Found]:
