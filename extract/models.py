@@ -124,11 +124,19 @@ def load_morph() -> MorphAnalyzer:
     return MorphAnalyzer()
 
 
-@cache
 def load_models(aliases: Path | None = None) -> Models:
     """Load the models; cached, so a worker process pays for it once.
 
     `aliases` is a user's CSV of abbreviations added to the built-in table.
+    `load_models()` and `load_models(None)` are one cache entry: a notebook
+    that runs a folder after a text holds one set of models, not two.
+    """
+    return loaded_models(aliases)
+
+
+@cache
+def loaded_models(aliases: Path | None) -> Models:
+    """`load_models`, once per table of aliases.
 
     The models live as long as the process, so what is alive once they are
     loaded is frozen out of the garbage collector's reach (`gc.freeze`): its

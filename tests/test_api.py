@@ -53,3 +53,15 @@ def test_api_pipe_gives_the_results_of_process_text_in_order() -> None:
     assert [(m.text, m.entity_id) for m in results[0].mentions] == [
         (m.text, m.entity_id) for m in one.mentions
     ]
+
+
+def test_api_text_and_folder_share_one_set_of_models(tmp_path) -> None:
+    """`process_text` loads the models as `load_models()`, a folder run as
+    `load_models(aliases)` with no aliases: the same models, loaded once."""
+    from extract.models import load_models
+
+    extract.process_text(MEETING, published="2025-06-12")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(MEETING, encoding="utf-8")
+    extract.run(tmp_path / "in", tmp_path / "out", workers=1, quiet=True)
+    assert load_models() is load_models(None)
