@@ -25,6 +25,7 @@ a grammar without relations can choose first, by the matches' spans, and
 build only those it keeps.
 """
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -88,7 +89,7 @@ class LookaheadParser(Parser):
         super().__init__(rule, tokenizer=tokenizer)
         first, nullable = first_sets(self.rule)
         if nullable[id(self.rule)]:
-            raise ValueError("a grammar that matches no tokens has a match between any two")
+            raise ValueError("the grammar can match no tokens; every match must take one in")
         productions = [p for rule in reachable(self.rule) for p in rule.productions]
         terminals = {id(t): t for p in productions for t in p.terms if not is_rule(t)}
         self.words, self.tests = word_index(terminals)
@@ -99,6 +100,7 @@ class LookaheadParser(Parser):
         self.chosen: dict[tuple[int, Kind], tuple] = {}
         self.kinds: dict[Kind, Kind] = {NO_KIND: NO_KIND}
         self.parsed: OrderedDict[tuple[Kind, ...], tuple[list, list]] = OrderedDict()
+        self.lock = threading.Lock()
 
     def findall(self, text: str) -> Iterator:
         """yargy's `findall`: its matches, each built once it is chosen; yargy's
@@ -133,15 +135,18 @@ class LookaheadParser(Parser):
         first stretch of the same kinds, or parsed now."""
         key = tuple(kinds[start:stop])
         stretch = tokens[start:stop]
-        if key in self.parsed:
-            self.parsed.move_to_end(key)
-            model, found = self.parsed[key]
-            found = copied(found, model, stretch)
+        with self.lock:  # a Dask worker's threads share the parser
+            seen = self.parsed.get(key)
+            if seen is not None:
+                self.parsed.move_to_end(key)
+        if seen is not None:
+            found = copied(seen[1], seen[0], stretch)
         else:
             found = self.completed(stretch, kinds[start:stop])
-            self.parsed[key] = (stretch, found)
-            if len(self.parsed) > STRETCHES:
-                self.parsed.popitem(last=False)
+            with self.lock:
+                self.parsed[key] = (stretch, found)
+                if len(self.parsed) > STRETCHES:
+                    self.parsed.popitem(last=False)
         return [Tree(root, (first + start, last + start)) for root, (first, last) in found]
 
     def completed(self, tokens: list, kinds: list[Kind]) -> list[tuple[Node, tuple[int, int]]]:
