@@ -13,11 +13,9 @@ products are an array made with the models: its rows written are its size.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gc
 import sys
-import tempfile
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -69,17 +67,12 @@ def sizes(folder: Path, out: Path) -> list[tuple[float, int, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from throughput import DISTINCT, corpus  # imported here: it imports stages.py
+    from throughput import copied_corpus, corpus_arguments  # imported here: it imports stages.py
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DISTINCT)
-    parser.add_argument("--docs", type=int, default=0, help="repeat the texts to N files")
+    parser = corpus_arguments(__doc__.split("\n\n")[0])
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        texts = Path(tmp) / "texts"
-        texts.mkdir()
-        paths, chars = corpus(args.folder, args.docs, texts)
-        rows = sizes(texts, Path(tmp) / "out")
+    with copied_corpus(args.folder, args.docs) as (tmp, paths, chars):
+        rows = sizes(tmp / "texts", tmp / "out")
     print(f"corpus: {len(paths)} documents, {chars:,} characters from {args.folder}")
     print("| cache | entries | MB |\n|---|---:|---:|")
     for megabytes, entries, name in rows:

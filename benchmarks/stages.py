@@ -13,10 +13,8 @@ stage covers (listing and planning the files, the progress bar) is `other`.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -111,17 +109,12 @@ def stage_table(spent: dict[str, float], total: float, docs: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from throughput import DISTINCT, corpus  # imported here: it imports this module
+    from throughput import copied_corpus, corpus_arguments  # imported here: it imports this module
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DISTINCT)
-    parser.add_argument("--docs", type=int, default=0, help="repeat the texts to N files")
+    parser = corpus_arguments(__doc__.split("\n\n")[0])
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        texts = Path(tmp) / "texts"
-        texts.mkdir()
-        paths, chars = corpus(args.folder, args.docs, texts)
-        spent, total, docs = stage_seconds(texts, Path(tmp) / "out")
+    with copied_corpus(args.folder, args.docs) as (tmp, paths, chars):
+        spent, total, docs = stage_seconds(tmp / "texts", tmp / "out")
     print(f"corpus: {len(paths)} documents, {chars:,} characters from {args.folder}")
     print(stage_table(spent, total, docs))
     return 0

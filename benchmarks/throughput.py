@@ -34,7 +34,8 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +77,25 @@ def corpus(folder: Path, docs: int, out: Path) -> tuple[list[Path], int]:
         paths.append(path)
         chars += len(text)
     return paths, chars
+
+
+def corpus_arguments(description: str) -> argparse.ArgumentParser:
+    """A corpus benchmark's arguments: the folder (NEREL train by default) and `--docs`."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("folder", nargs="?", type=Path, default=DISTINCT)
+    parser.add_argument("--docs", type=int, default=0, help="repeat the texts to N files")
+    return parser
+
+
+@contextmanager
+def copied_corpus(folder: Path, docs: int) -> Iterator[tuple[Path, list[Path], int]]:
+    """A temporary directory with `corpus`'s copies of `folder` in its `texts`:
+    the directory, the copies and their characters; removed afterwards."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "texts").mkdir()
+        paths, chars = corpus(folder, docs, root / "texts")
+        yield root, paths, chars
 
 
 def peak_mb(who: int) -> float:
@@ -145,30 +165,25 @@ def line(measure: Measure, docs: int, chars: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DISTINCT)
-    parser.add_argument("--docs", type=int, default=0, help="repeat the texts to N files")
+    parser = corpus_arguments(__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest counts")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        texts = Path(tmp) / "texts"
-        texts.mkdir()
-        paths, chars = corpus(args.folder, args.docs, texts)
+    with copied_corpus(args.folder, args.docs) as (tmp, paths, chars):
         print(f"corpus: {len(paths)} documents, {chars:,} characters from {args.folder}")
         print(
             f"machine: {os.cpu_count()} cores; every figure includes loading the models"
             + (f"; the fastest of {args.repeat} runs" if args.repeat > 1 else "")
         )
-        natasha = measure("natasha", run_natasha, paths, Path(tmp) / "a", 1, args.repeat)
-        slovnet = measure("slovnet NER alone", run_slovnet, paths, Path(tmp) / "b", 1, args.repeat)
-        one = measure("extract, 1 worker", run_extract, paths, Path(tmp) / "c1", 1, args.repeat)
+        natasha = measure("natasha", run_natasha, paths, tmp / "a", 1, args.repeat)
+        slovnet = measure("slovnet NER alone", run_slovnet, paths, tmp / "b", 1, args.repeat)
+        one = measure("extract, 1 worker", run_extract, paths, tmp / "c1", 1, args.repeat)
         name = f"extract, {args.workers} workers"
-        many = measure(name, run_extract, paths, Path(tmp) / "cn", args.workers, args.repeat)
+        many = measure(name, run_extract, paths, tmp / "cn", args.workers, args.repeat)
         for result in (natasha, slovnet, one, many):
             print(line(result, len(paths), chars))
         with multiprocessing.get_context("spawn").Pool(1) as pool:
-            spent, total, docs = pool.apply(stage_seconds, (texts, Path(tmp) / "d"))
+            spent, total, docs = pool.apply(stage_seconds, (tmp / "texts", tmp / "d"))
         print(f"\nwhere the time of `{one.name}` goes, stage by stage (stages.py):\n")
         print(stage_table(spent, total, docs) + "\n")
         peak = max(one.peak_mb, many.peak_mb)
