@@ -27,7 +27,7 @@ build only those it keeps.
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from yargy import Parser
@@ -142,14 +142,14 @@ class LookaheadParser(Parser):
         if seen is not None:
             found = copied(seen[1], seen[0], stretch)
         else:
-            found = self.completed(stretch, kinds[start:stop])
+            found = self.completed(stretch, key)
             with self.lock:
                 self.parsed[key] = (stretch, found)
                 if len(self.parsed) > STRETCHES:
                     self.parsed.popitem(last=False)
         return [Tree(root, (first + start, last + start)) for root, (first, last) in found]
 
-    def completed(self, tokens: list, kinds: list[Kind]) -> list[tuple[Node, tuple[int, int]]]:
+    def completed(self, tokens: list, kinds: Sequence[Kind]) -> list[tuple[Node, tuple[int, int]]]:
         """The roots and ranges of the grammar's completed parses, in the order
         yargy's chart makes them: column by column, state by state. yargy's
         loop, with a token's predicates read from its kind and each rule
