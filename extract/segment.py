@@ -14,12 +14,17 @@ razdel reads a text as running prose, so two things are added around it:
 - `MAX_TOKENS`. A "sentence" of thousands of tokens (a list of names, a text
   without stops) is cut every 500 tokens (`limit`), so the rules that look
   at a sentence's names pairwise take time linear in the text.
+
+Tokens are razdel's, read per run of non-space characters (`tokenize`): a
+release repeats its words, and razdel's rules never join across a space.
 """
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from razdel import sentenize, tokenize
+from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit, TokenSplitter
 
 from .const import MONTH_STEMS
 from .records import Document, Sentence, Token
@@ -31,6 +36,10 @@ REGION_ABBR = re.compile(r"(?<=\w )обл\.(?=\s+[«\"А-ЯЁA-Z])")
 WORD = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 MAX_TOKENS = 500  # tokens of a sentence, at most: see `limit`
 SHORT_WORDS = {"в", "во", "с", "со", "по", "до", "к", "на", "и", "от", "за", "году", "годы"}
+CHUNK = re.compile(r"\S+")  # razdel's atoms are the non-space characters
+CHUNKS = 1 << 14  # runs of non-space characters whose tokens are kept
+SPLITTER = TokenSplitter()  # razdel's atoms and the window its rules see
+STAND_INS = {"RU": "я", "LAT": "z", "INT": "0", "PUNCT": "|", "OTHER": "©"}  # one of each atom type
 
 
 def is_content_word(word: str) -> bool:
@@ -102,8 +111,64 @@ def cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         left = offset
 
 
+@lru_cache(maxsize=256)
+def atom_type(char: str) -> str:
+    """razdel's type of the atom a character is part of: `RU`, `LAT`, `INT`,
+    `PUNCT` or `OTHER` (a run of letters or digits is of its letters' type)."""
+    return ATOM.match(char).lastgroup
+
+
+@lru_cache(maxsize=CHUNKS)
+def chunk_tokens(chunk: str, before: str | None, after: str | None) -> tuple[tuple[int, int], ...]:
+    """razdel's tokens of a run of non-space characters, as offsets into it.
+
+    razdel splits at every space and asks its rules at each boundary between
+    two atoms of a run; the rules for `-`, `_`, `.`, `,`, `/` look one atom
+    past the atom next to the boundary, which may be the neighbouring run's,
+    and read its type alone. So the run's tokens are razdel's segmenter asked
+    at the run's own boundaries, with atoms standing in for the neighbours
+    of the types `before` and `after`.
+    """
+    atoms = list(SPLITTER.atoms(chunk))
+    left = [Atom(-1, 0, before, STAND_INS[before])] if before else []
+    right = [Atom(len(chunk), len(chunk) + 1, after, STAND_INS[after])] if after else []
+    around = [*left, *atoms, *right]
+    spans, first, buffer = [], 0, atoms[0].text
+    for index in range(len(left) + 1, len(left) + len(atoms)):
+        atom = around[index]
+        split = TokenSplit(
+            around[max(0, index - SPLITTER.window) : index],
+            "",
+            around[index : index + SPLITTER.window],
+        )
+        split.buffer = buffer
+        if tokenize.join(split):
+            buffer += atom.text
+        else:
+            spans.append((first, atom.start))
+            first, buffer = atom.start, atom.text
+    spans.append((first, len(chunk)))
+    return tuple(spans)
+
+
+def tokenize_runs(text: str) -> Iterator[tuple[int, int, str]]:
+    """razdel's `tokenize(text)` as (start, stop, text), each run of non-space
+    characters tokenized once per run (`chunk_tokens`)."""
+    runs = [(match.start(), match.group()) for match in CHUNK.finditer(text)]
+    for index, (offset, chunk) in enumerate(runs):
+        if ATOM.fullmatch(chunk):  # one atom: a word, a number, a sign
+            yield offset, offset + len(chunk), chunk
+            continue
+        before = atom_type(runs[index - 1][1][-1]) if index else None
+        after = atom_type(runs[index + 1][1][0]) if index + 1 < len(runs) else None
+        for start, stop in chunk_tokens(chunk, before, after):
+            yield offset + start, offset + stop, chunk[start:stop]
+
+
 def adapt_tokens(start: int, text: str) -> tuple[Token, ...]:
-    return tuple(Token(start + t.start, start + t.stop, t.text) for t in tokenize(text))
+    return tuple(
+        Token(start + first, start + last, word) for first, last, word in tokenize_runs(text)
+    )
 
 
 def limit(start: int, text: str) -> Iterator[tuple[int, str, tuple[Token, ...]]]:

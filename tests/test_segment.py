@@ -1,7 +1,12 @@
+import itertools
+
 import pytest
+from razdel import tokenize
 
 from extract.records import Document
-from extract.segment import segment, split_after_year
+from extract.segment import segment, split_after_year, tokenize_runs
+
+from .conftest import SEED
 
 
 def sentences(text: str) -> list[str]:
@@ -84,3 +89,38 @@ def test_segment_cuts_sentences_over_500_tokens(text: str, expected: list[tuple]
     found = segment(Document("d", "d.txt", text))
     assert [(s.start, s.end, len(s.tokens)) for s in found] == expected
     assert all(text[s.start : s.end] == s.text for s in found)
+
+
+TOKENS = [  # razdel's rules read the atom past a neighbouring space
+    ("а -б", ["а", "-б"]),
+    ("5 .5", ["5", ".5"]),
+    ("а- б", ["а-", "б"]),
+    ("Минск- 2023", ["Минск-", "2023"]),
+    ("1 /2 3", ["1", "/2", "3"]),
+    ("т.е. 1,5-2 ,3", ["т", ".", "е", ".", "1,5-2", ",3"]),
+    ("Yahoo! и yahoo !", ["Yahoo!", "и", "yahoo", "!"]),
+    ("«Газпром»-Медиа из-за - то", ["«", "Газпром", "»", "-", "Медиа", "из-за", "-", "то"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TOKENS)
+def test_tokens_read_run_by_run_are_razdels(text: str, expected: list[str]) -> None:
+    assert [word for _, _, word in tokenize_runs(text)] == expected
+    assert all(text[start:stop] == word for start, stop, word in tokenize_runs(text))
+
+
+def test_tokens_read_run_by_run_equal_razdels_on_every_short_mix() -> None:
+    """Every string of up to three of the characters razdel's rules tell apart,
+    spaces included, tokenized twice: a rule that reads past a space would
+    tell the two apart here."""
+    signs = ["а", "z", "0", "-", "_", ".", ",", "/", "\\", ")", "!", "©", " "]
+    for size in (1, 2, 3):
+        for letters in itertools.product(signs, repeat=size):
+            text = "".join(letters)
+            expected = [(t.start, t.stop, t.text) for t in tokenize(text)]
+            assert list(tokenize_runs(text)) == expected, text
+
+
+def test_tokens_read_run_by_run_equal_razdels_on_the_seed_release() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert list(tokenize_runs(text)) == [(t.start, t.stop, t.text) for t in tokenize(text)]
