@@ -960,9 +960,7 @@ def tag_post_places(
     def names_post_place(tokens: list[Token], found: list[Span], index: int) -> bool:
         word = tokens[index].text
         cased = word.islower() or (index == 0 and word[1:].islower())  # `Британский премьер`
-        if not (word.isalpha() and cased) or not free(found, index, index + 1):
-            return False
-        if index + 1 >= len(tokens):
+        if not (word.isalpha() and cased) or index + 1 >= len(tokens):
             return False
         after = tokens[index + 1]
         readings = adjective_readings(word, morph)
@@ -983,11 +981,15 @@ def tag_post_places(
             and post_before_person(tokens, found, index + 1)
         )
 
-    return [
-        found
-        + [Span(i, i + 1, LOC) for i in range(len(tokens)) if names_post_place(tokens, found, i)]
-        for tokens, found in zip(sentences, spans, strict=True)
-    ]
+    def added(tokens: list[Token], found: list[Span]) -> list[Span]:
+        taken = {i for span in found for i in range(span.start, span.end)}
+        return [
+            Span(i, i + 1, LOC)
+            for i in range(len(tokens))
+            if i not in taken and names_post_place(tokens, found, i)
+        ]
+
+    return [found + added(tokens, found) for tokens, found in zip(sentences, spans, strict=True)]
 
 
 def drop_vehicles(

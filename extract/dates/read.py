@@ -16,7 +16,7 @@ from yargy.tree.constructors import Leaf, Node
 
 from ..grammars.dates import ROMAN, DateGrammar
 from ..grammars.lookahead import LookaheadParser
-from ..morphology import analyses
+from ..morphology import WORD_FORMS, analyses
 from ..records import Sentence
 from .calendar import Point, full_year
 
@@ -508,9 +508,10 @@ def windows(sentence: Sentence, cores: frozenset[str]) -> Iterator[tuple[int, in
         yield tokens[first].start, tokens[last].end
 
 
+@lru_cache(maxsize=WORD_FORMS)
 def is_core(text: str, cores: frozenset[str]) -> bool:
     """A token with a digit, or one of `cores`, or a hyphenated word with one of
-    them among its parts (`2-3`, `мае-июне`)."""
+    them among its parts (`2-3`, `мае-июне`); asked of every token, so kept per word."""
     if any(map(str.isdigit, text)):
         return True
     lower = text.lower()

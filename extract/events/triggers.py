@@ -171,9 +171,22 @@ def closing_quote(tokens: list[Token], index: int) -> int | None:
 def event_word(token: Token, morph: MorphAnalyzer) -> str:
     """The event noun a word is, as a key of `EVENT_NOUNS`, or empty: a compound
     counts by its last part (`ИТ-форум`, `бизнес-форум`)."""
-    word = lemma(token, morph)
+    return event_noun(lemma(token, morph))
+
+
+def event_noun(word: str) -> str:
+    """`event_word` by the lemma."""
     tail = word.rsplit("-", 1)[-1]
     return word if word in EVENT_NOUNS else tail if tail in EVENT_NOUNS else ""
+
+
+@lru_cache(maxsize=WORD_FORMS)
+def may_trigger(text: str, morph: MorphAnalyzer) -> bool:
+    """Whether a rule of `find_triggers` can start at a word: its lemma starts a
+    pair, a reference or an event verb, or it is an event noun. Asked of every
+    word of every sentence, so kept per word."""
+    word = word_lemma(text, morph)
+    return word in TRIGGER_LEMMAS or bool(event_noun(word))
 
 
 def is_event_word(token: Token, morph: MorphAnalyzer) -> bool:
@@ -458,10 +471,10 @@ def find_triggers(
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        word = lemma(token, morph)
-        if word not in TRIGGER_LEMMAS and not event_word(token, morph):
+        if not may_trigger(token.text, morph):
             index += 1  # most words: no rule below can start at them
             continue
+        word = lemma(token, morph)
         tag = pos(token, morph)
         following = lemma(tokens[index + 1], morph) if index + 1 < len(tokens) else ""
         trigger = None

@@ -83,14 +83,15 @@ def candidate_posts(view: View, lexicon: frozenset[str]) -> list[tuple[Post, boo
     morph = view.morph
     found: dict[tuple[int, int], tuple[Post, bool]] = {}
     for index, token in enumerate(view.tokens):
-        mention = view.taken.get(index)
-        inside = mention is not None and (mention.type == PER or mention.start < token.start)
-        within = any(start <= index < end for start, end in found)  # `совета директоров`
-        if inside or within or not token.text[:1].isalpha():
+        if not token.text[:1].isalpha():
             continue
         known = is_post_word(token, morph)
         word = lemma(token, morph)
         if not known and (word not in lexicon or word in POST_MODIFIERS):
+            continue  # most words: asked first, as the cheapest test
+        mention = view.taken.get(index)
+        inside = mention is not None and (mention.type == PER or mention.start < token.start)
+        if inside or any(start <= index < end for start, end in found):  # `совета директоров`
             continue
         if premiere(view, index):
             continue
