@@ -13,10 +13,11 @@ from extract import process_text
 from extract.dates import find_dates
 from extract.dates.calendar import full_year
 from extract.dates.read import Atom, read_atoms, windows
+from extract.decode import decode_bytes
 from extract.records import Document
 from extract.segment import segment
 
-from .conftest import SEED
+from .conftest import RAW, SEED
 
 PUB = "2025-06-19"  # a Thursday
 
@@ -691,6 +692,24 @@ def test_dates_lookahead_parser_finds_what_yargy_finds(models) -> None:
         fast = [(m.span, read_atoms(m, 0)) for m in parser.findall(text)]
         slow = [(m.span, read_atoms(m, 0)) for m in Parser.findall(parser, text)]
         assert fast == slow, text
+
+
+def test_dates_lookahead_parser_keeps_what_yargy_keeps_in_releases(models) -> None:
+    """Every date window of the sample releases and the seed, where parses of
+    one stretch overlap (`с 1 по 5 июня 2025 года`, `2025 г.`) and yargy
+    chooses among them: the same matches as plain yargy's, in the same order."""
+    parser = models.dates.parser
+    texts = [decode_bytes(path.read_bytes())[0] for path in sorted(RAW.rglob("*.txt"))]
+    compared = 0
+    for text in [*texts, SEED.read_text(encoding="utf-8")]:
+        for sentence in segment(Document("d", "d.txt", text)):
+            for start, end in windows(sentence, models.dates.cores):
+                window = text[start:end]
+                fast = [(m.span, read_atoms(m, 0)) for m in parser.findall(window)]
+                slow = [(m.span, read_atoms(m, 0)) for m in Parser.findall(parser, window)]
+                assert fast == slow, window
+                compared += len(slow)
+    assert compared >= 100  # the windows were read: 104 matches today
 
 
 def test_dates_parser_reads_tokens_of_known_kinds_off_an_earlier_parse(models) -> None:

@@ -14,15 +14,15 @@ The grammar's predicates read a token's text and type only (yargy's plain
 tokenizer gives no morphology), so what the parser does with a token depends
 on its kind alone: the set of the grammar's predicates it matches. A token of
 no kind (`министр`, `,`) can be in no match, so the tokens between two of
-them are parsed apart; and a stretch of kinds parsed once (`в 2019 году` and
-`в 2020 году` are the same three kinds) gives the same parse trees again,
-with the new stretch's tokens in their leaves. On text seen for the first
-time, most stretches have been seen in that sense.
-
-Of the matches, yargy builds every one (its tree normalised, its relations
-checked) before it chooses those that cover the most tokens without overlap;
-a grammar without relations can choose first, by the matches' spans, and
-build only those it keeps.
+them are parsed apart. yargy builds every match (its tree normalised, its
+relations checked) before it chooses those that cover the most tokens
+without overlap; in a grammar without relations the choice goes by the
+matches' spans alone, and since no match crosses from one stretch into
+another, it is made in each stretch, and only the matches kept are built.
+A stretch of kinds parsed once (`в 2019 году` and `в 2020 году` are the same
+three kinds) keeps the same matches again, with the new stretch's tokens in
+their leaves. On text seen for the first time, most stretches have been
+seen in that sense.
 """
 
 import threading
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from yargy import Parser
-from yargy.parser import Chart, State, prepare_match, prepare_resolved_matches
+from yargy.parser import Chart, Match, State
 from yargy.predicates import bank
 from yargy.rule.bnf import is_rule
 from yargy.span import resolve_spans
@@ -41,6 +41,7 @@ from yargy.tree import Leaf, Node, Tree
 Predicate = Callable[[object], bool]
 Kind = frozenset[int]  # the ids of the grammar's predicates a token matches
 NO_KIND: Kind = frozenset()
+Found = tuple[Node, tuple[int, int]]  # a match's tree and its columns in its stretch
 STRETCHES = 1 << 11  # parsed stretches of kinds kept: see docs/performance.md
 
 
@@ -90,6 +91,8 @@ class LookaheadParser(Parser):
         first, nullable = first_sets(self.rule)
         if nullable[id(self.rule)]:
             raise ValueError("the grammar can match no tokens; every match must take one in")
+        if any(rule.relation for rule in reachable(self.rule)):
+            raise ValueError("the grammar has relations: a match is not kept by its span alone")
         productions = [p for rule in reachable(self.rule) for p in rule.productions]
         terminals = {id(t): t for p in productions for t in p.terms if not is_rule(t)}
         self.words, self.tests = word_index(terminals)
@@ -99,26 +102,19 @@ class LookaheadParser(Parser):
             self.starts[id(production)] = (frozenset(map(id, predicates)), empty)
         self.chosen: dict[tuple[int, Kind], tuple] = {}
         self.kinds: dict[Kind, Kind] = {NO_KIND: NO_KIND}
-        self.parsed: OrderedDict[tuple[Kind, ...], tuple[list, list]] = OrderedDict()
+        self.parsed: OrderedDict[tuple[Kind, ...], tuple[list, list[Found]]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def findall(self, text: str) -> Iterator:
-        """yargy's `findall`: its matches, each built once it is chosen; yargy's
-        own way where a relation fails (none does in a grammar without relations)."""
+    def findall(self, text: str) -> Iterator[Match]:
+        """yargy's `findall`: the matches that cover the most tokens without
+        overlap, each the first of its span in yargy's order of trees. No
+        match crosses from one stretch into another, so the choice is made
+        in each stretch alone (`kept`), and kept with its stretch."""
         tokens = list(self.tagger(self.tokenizer(text)))
         kinds = [self.kind(token.value, token.type) for token in tokens]
-        trees = []
         for start, stop in stretches(kinds):
-            trees.extend(self.trees(tokens, kinds, start, stop))
-        trees.sort()
-        firsts: dict[tuple[int, int], object] = {}
-        for tree in trees:
-            firsts.setdefault(tree.range, tree)  # the first tree of a span stands for it
-        matches = [prepare_match(firsts[span]) for span in resolve_spans(list(firsts))]
-        if all(matches):
-            yield from matches
-        else:
-            yield from prepare_resolved_matches(trees)
+            for root, (first, last) in self.kept_in(tokens[start:stop], tuple(kinds[start:stop])):
+                yield Match(Tree(root, (first + start, last + start)))
 
     @lru_cache(maxsize=1 << 14)  # noqa: B019 (one parser per worker, kept as long)
     def kind(self, value: str, type: str) -> Kind:
@@ -129,27 +125,25 @@ class LookaheadParser(Parser):
         kind = frozenset(words | {k for k, p in self.tests.items() if p(token)})
         return self.kinds.setdefault(kind, kind)
 
-    def trees(self, tokens: list, kinds: list[Kind], start: int, stop: int) -> list[Tree]:
-        """The parse trees of every match in `tokens[start:stop]`, with the
-        chart's ranges (column numbers) of the whole: from the trees of the
-        first stretch of the same kinds, or parsed now."""
-        key = tuple(kinds[start:stop])
-        stretch = tokens[start:stop]
+    def kept_in(self, tokens: list, key: tuple[Kind, ...]) -> list[Found]:
+        """The normalised trees of the matches kept in a stretch of tokens, of
+        `key`'s kinds, with their ranges (column numbers) in it: those of the
+        first stretch of the same kinds, with this one's tokens in their
+        leaves, or parsed now."""
         with self.lock:  # a Dask worker's threads share the parser
             seen = self.parsed.get(key)
             if seen is not None:
                 self.parsed.move_to_end(key)
         if seen is not None:
-            found = copied(seen[1], seen[0], stretch)
-        else:
-            found = self.completed(stretch, key)
-            with self.lock:
-                self.parsed[key] = (stretch, found)
-                if len(self.parsed) > STRETCHES:
-                    self.parsed.popitem(last=False)
-        return [Tree(root, (first + start, last + start)) for root, (first, last) in found]
+            return copied(seen[1], seen[0], tokens)
+        found = kept(self.completed(tokens, key))
+        with self.lock:
+            self.parsed[key] = (tokens, found)
+            if len(self.parsed) > STRETCHES:
+                self.parsed.popitem(last=False)
+        return found
 
-    def completed(self, tokens: list, kinds: Sequence[Kind]) -> list[tuple[Node, tuple[int, int]]]:
+    def completed(self, tokens: list, kinds: Sequence[Kind]) -> list[Found]:
         """The roots and ranges of the grammar's completed parses, in the order
         yargy's chart makes them: column by column, state by state. yargy's
         loop, with a token's predicates read from its kind and each rule
@@ -212,6 +206,18 @@ class LookaheadParser(Parser):
         return empty or not predicates.isdisjoint(kind)
 
 
+def kept(found: list[Found]) -> list[Found]:
+    """What yargy's `findall` keeps of a stretch's parses: its trees sorted in
+    yargy's order, the first of each span, the spans that cover the most
+    tokens without overlap (`resolve_spans`), each tree normalised as
+    `prepare_match` does (a grammar without relations constrains no token)."""
+    trees = sorted(Tree(root, span) for root, span in found)
+    firsts: dict[tuple[int, int], Tree] = {}
+    for tree in trees:
+        firsts.setdefault(tree.range, tree)  # the first tree of a span stands for it
+    return [(firsts[span].normalized.root, span) for span in resolve_spans(list(firsts))]
+
+
 def scan(column, predicate, state) -> None:
     """yargy's scan of a token `predicate` is known to match, without asking it again."""
     leaf = Leaf(predicate, predicate.constrain(column.token))
@@ -235,11 +241,9 @@ def stretches(kinds: list[Kind]) -> Iterator[tuple[int, int]]:
         yield start, len(kinds)
 
 
-def copied(found: list, model: list, tokens: list) -> list:
-    """The parse trees `found` over the tokens `model`, over `tokens` (of the
-    same kinds) instead. A subtree two trees share stays shared: yargy orders
-    two trees of a span by their nodes, and passes over a child they share
-    where it decides on two equal ones."""
+def copied(found: list[Found], model: list, tokens: list) -> list[Found]:
+    """The trees `found` over the tokens `model`, over `tokens` (of the same
+    kinds) instead; a subtree two trees share stays shared."""
     where = {id(token): index for index, token in enumerate(model)}
     made: dict[int, Node] = {}
 
