@@ -146,8 +146,10 @@ class LookaheadParser(Parser):
     def completed(self, tokens: list, kinds: Sequence[Kind]) -> list[Found]:
         """The roots and ranges of the grammar's completed parses, in the order
         yargy's chart makes them: column by column, state by state. yargy's
-        loop, with a token's predicates read from its kind and each rule
-        predicted once per column (see `predict_at`)."""
+        loop, with a token's predicates read from its kind, each rule
+        predicted once per column (see `predict_at`), and the states that
+        scans and completions make appended without yargy's check that they
+        are new (see `advance`)."""
         columns = Chart(tokens).columns
         found = []
         for index, column in enumerate(columns):
@@ -157,7 +159,8 @@ class LookaheadParser(Parser):
             for state in column.states:  # grows as it is read
                 terms = state.production.terms
                 if state.dot_index == len(terms):
-                    self.complete(column, state)
+                    for parent in state.start_column.states_index[id(state.rule)]:  # grows too
+                        advance(column, parent, state.node)
                     if state.rule is self.rule:
                         found.append((state.node, state.range))
                     continue
@@ -166,7 +169,8 @@ class LookaheadParser(Parser):
                     if id(term) not in predicted:
                         self.predict_at(column, kind, term, predicted)
                 elif id(term) in kind:
-                    scan(columns[index + 1], term, state)
+                    following = columns[index + 1]
+                    advance(following, state, Leaf(term, term.constrain(following.token)))
         return found
 
     def predict_at(self, column, kind: Kind, rule, predicted: set[int]) -> None:
@@ -218,13 +222,23 @@ def kept(found: list[Found]) -> list[Found]:
     return [(firsts[span].normalized.root, span) for span in resolve_spans(list(firsts))]
 
 
-def scan(column, predicate, state) -> None:
-    """yargy's scan of a token `predicate` is known to match, without asking it again."""
-    leaf = Leaf(predicate, predicate.constrain(column.token))
-    node = state.node.attached(leaf)
-    column.append(
-        State(state.rule, state.production, state.dot_index + 1, state.start_column, column, node)
-    )
+def advance(column, state, child) -> None:
+    """Append to `column` the state `state` moved past its next term, which
+    `child` (a leaf of the next token, or a completed state's node) matched,
+    as yargy's scan and completion do, without the hash yargy checks each
+    state's novelty by: once each rule is predicted once per column, no state
+    is made twice. A scan's leaf is new; a completion joins a completed
+    state's own node to each of its parents, which differ from one another
+    as the states of a column do; and predicted states, the only ones yargy
+    made twice, stand before their first term, the others past it.
+    """
+    terms = state.production.terms
+    dot = state.dot_index + 1
+    node = state.node.attached(child)
+    moved = State(state.rule, state.production, dot, state.start_column, column, node)
+    column.states.append(moved)
+    if dot < len(terms) and is_rule(terms[dot]):  # what yargy's `update_index` does
+        column.states_index[id(terms[dot])].append(moved)
 
 
 def stretches(kinds: list[Kind]) -> Iterator[tuple[int, int]]:
