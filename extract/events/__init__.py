@@ -86,7 +86,7 @@ from ..relations.model import Relations, load_relations
 from .arguments import assign_dates, coordinated, date_groups, nearest_place, online_triggers
 from .earlier import EARLIER, WINDOW, earlier_features
 from .naming import event_name, name_key
-from .roles import TAKING_PART, is_topic, outermost, roles, standing
+from .roles import TAKING_PART, is_topic, outermost, roles, standing, states_roles
 from .triggers import Trigger, find_triggers, lemma, pos
 from .words import DOCUMENTS, FRAME_NOUNS, FRAMES, GENERIC, HABITS, REFERENCES, VERB_NOUNS
 
@@ -405,7 +405,11 @@ def read_sentence(
         if relations.is_event.says(seen)
     ]
     sides = side_roles(lemmas, mentions)
-    explicit = roles(sentence, taken, [], positions, "", morph, explicit=True)
+    explicit = (
+        roles(sentence, taken, [], positions, "", morph, explicit=True)
+        if states_roles(lemmas)
+        else []
+    )
     stated = not TAKING_PART.isdisjoint(lemmas)
     explicit += sides if stated else []
     if not triggers:

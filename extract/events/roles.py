@@ -73,6 +73,7 @@ LEADING = {"speaker", "chair"}
 # What a sentence that names no event may say of the latest one: these roles,
 # and taking part where a verb says so outright.
 STATED = LEADING | {"organizer", "host"}
+STATING = frozenset(ROLE_VERBS) | frozenset(SPEECH_VERBS)  # lemmas of the verbs that state roles
 TAKING_PART = {"принять", "участвовать", "присутствовать", "представлять", "возглавить"}
 PERSON_EVENTS = {"appointment", "dismissal", "award"}
 BODY_EVENTS = {"founding", "membership"}
@@ -343,6 +344,13 @@ def posted_after(
         if joint + 1 < len(tokens) and tokens[joint].text in {"и", ","}:
             after.add(tokens[joint + 1].start)
     return found
+
+
+def states_roles(lemmas: list[str]) -> bool:
+    """Whether a sentence with these lemmas has a word that can state a role
+    (`ROLE_VERBS`, `SPEECH_VERBS`): one that names no event tells roles only
+    through such a verb (`roles` with `explicit`)."""
+    return not STATING.isdisjoint(lemmas)
 
 
 def roles(
