@@ -121,6 +121,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from pymorphy3 import MorphAnalyzer
@@ -130,6 +131,7 @@ from .demonyms import names_any, place_in
 from .link import initials
 from .models import Models
 from .morphology import (
+    WORD_FORMS,
     adjective_readings,
     analyses,
     can_be,
@@ -316,9 +318,12 @@ def split_brackets(tokens: list[Token], spans: list[Span], models: Models) -> li
     return result
 
 
-def only_organisation(token: Token, morph: MorphAnalyzer) -> bool:
-    parses = analyses(token.text, morph)
-    return is_known(token.text, morph) and all(
+@lru_cache(maxsize=WORD_FORMS)
+def only_organisation(word: str, morph: MorphAnalyzer) -> bool:
+    """A word the dictionary knows as an organisation's name only; kept per word,
+    as every capitalised word is asked."""
+    parses = analyses(word, morph)
+    return is_known(word, morph) and all(
         "Orgn" in p.tag and not NAME_TAGS - {"Orgn"} & p.tag.grammemes for p in parses
     )
 
@@ -329,7 +334,7 @@ def add_organisations(tokens: list[Token], spans: list[Span], models: Models) ->
         for index, token in enumerate(tokens)
         if token.text[:1].isupper()
         and free(spans, index, index + 1)
-        and only_organisation(token, models.morph)
+        and only_organisation(token.text, models.morph)
     ]
     return spans + added
 
@@ -339,7 +344,7 @@ def retype_organisations(tokens: list[Token], spans: list[Span], models: Models)
         Span(s.start, s.end, ORG)
         if s.type == PER
         and s.end - s.start == 1
-        and only_organisation(tokens[s.start], models.morph)
+        and only_organisation(tokens[s.start].text, models.morph)
         else s
         for s in spans
     ]
@@ -416,8 +421,10 @@ def add_transcriptions(tokens: list[Token], spans: list[Span], models: Models) -
     return spans + added
 
 
-def lemmas(token: Token, morph: MorphAnalyzer) -> set[str]:
-    return {fold(token.text)} | {fold(parse.normal_form) for parse in analyses(token.text, morph)}
+@lru_cache(maxsize=WORD_FORMS)
+def lemmas(word: str, morph: MorphAnalyzer) -> frozenset[str]:
+    """The word and its lemmas, folded; kept per word, as every capitalised word is asked."""
+    return frozenset({fold(word)} | {fold(parse.normal_form) for parse in analyses(word, morph)})
 
 
 def is_name_like(token: Token) -> bool:
@@ -433,13 +440,19 @@ def is_patronymic(word: str, morph: MorphAnalyzer) -> bool:
     return "Patr" in name_tags(word, morph) or bool(PATRONYMIC.search(word))
 
 
+def is_titled(word: str) -> bool:
+    """A word of letters with a capital first and lower case after (`Геннадий`)."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
+
+
 def add_full_names(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
     morph = models.morph
     added: list[Span] = []
+    titled = [is_titled(token.text) for token in tokens]
     for index in range(len(tokens) - 2):
-        words = [t.text for t in tokens[index : index + 3]]
-        if not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        if not (titled[index] and titled[index + 1] and titled[index + 2]):
             continue
+        words = [t.text for t in tokens[index : index + 3]]
         surname_first = (
             surname_like(words[0], morph)  # not `Министра Геннадий Мартынович`
             and "Name" in name_tags(words[1], morph)
@@ -497,13 +510,13 @@ def add_places(tokens: list[Token], spans: list[Span], models: Models) -> list[S
         if len(pair) == 2 and is_name_like(pair[1]) and free(spans + added, index, index + 2):
             names = {
                 f"{a} {b}"
-                for a in lemmas(pair[0], models.morph)
-                for b in lemmas(pair[1], models.morph)
+                for a in lemmas(pair[0].text, models.morph)
+                for b in lemmas(pair[1].text, models.morph)
             }
             if names & models.places:
                 added.append(Span(index, index + 2, LOC))
                 continue
-        if lemmas(token, models.morph) & models.places:
+        if lemmas(token.text, models.morph) & models.places:
             added.append(Span(index, index + 1, LOC))
     return spans + added
 
