@@ -185,15 +185,15 @@ class LookaheadParser(Parser):
         state's novelty by, a tenth of the parse."""
         predicted.add(id(rule))
         states, index = column.states, column.states_index
-        for rank, production, first_rule in self.choices(rule, kind):
-            node = Node(rule, production, rank=rank, children=[])
-            states.append(State(rule, production, 0, column, column, node))
-            if first_rule is not None:  # what yargy's `update_index` does for it
-                index[id(first_rule)].append(states[-1])
+        for rank, production, first in self.choices(rule, kind):
+            state = State(rule, production, 0, column, column, Node(rule, production, rank, []))
+            states.append(state)
+            if first is not None:  # what yargy's `update_index` does for it
+                index[first].append(state)
 
     def choices(self, rule, kind: Kind) -> tuple:
-        """The productions of `rule`, with their ranks and the rule each starts
-        with (if it starts with one), that can start with a token of `kind`, or
+        """The productions of `rule`, with their ranks and the id of the rule each
+        starts with (if it starts with one), that can start with a token of `kind`, or
         be empty. Kept per rule and kind: a grammar's tokens fall into few
         kinds, so the table stays small."""
         key = (id(rule), kind)
@@ -299,10 +299,10 @@ def word_index(predicates: dict[int, Predicate]) -> tuple[dict[str, Kind], dict]
     return {word: frozenset(ids) for word, ids in words.items()}, tests
 
 
-def first_rule(production) -> object | None:
-    """The rule a production starts with, if its first term is one."""
+def first_rule(production) -> int | None:
+    """The id of the rule a production starts with, if its first term is one."""
     terms = production.terms
-    return terms[0] if terms and is_rule(terms[0]) else None
+    return id(terms[0]) if terms and is_rule(terms[0]) else None
 
 
 def starts_of(
