@@ -15,8 +15,9 @@ razdel reads a text as running prose, so two things are added around it:
   without stops) is cut every 500 tokens (`limit`), so the rules that look
   at a sentence's names pairwise take time linear in the text.
 
-Tokens are razdel's, read per run of non-space characters (`tokenize`): a
-release repeats its words, and razdel's rules never join across a space.
+Tokens are razdel's, read once per run of non-space characters
+(`tokenize_runs`): a release repeats its words, and razdel never joins
+across a space.
 """
 
 import re
@@ -111,7 +112,7 @@ def cut(start: int, text: str) -> Iterator[tuple[int, str]]:
         left = offset
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1 << 10)
 def atom_type(char: str) -> str:
     """razdel's type of the atom a character is part of: `RU`, `LAT`, `INT`,
     `PUNCT` or `OTHER` (a run of letters or digits is of its letters' type)."""
