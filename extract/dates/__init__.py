@@ -65,11 +65,12 @@ and centuries in words resolve (`в девяностые годы двадцат
 
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from pymorphy3 import MorphAnalyzer
 
 from ..grammars.dates import DateGrammar
-from ..morphology import analyses
+from ..morphology import WORD_FORMS, analyses
 from ..records import DateSpan, Document, Sentence
 from .anchor import Context, background_paragraphs, resolve, split_paragraphs
 from .calendar import needs_year
@@ -77,6 +78,7 @@ from .read import Found, find_in_sentence
 
 FINITE = {"VERB", "PRTS"}  # words that carry a sentence's tense
 FUTURE = {"будет", "будут", "буду", "будем", "будете", "будешь"}  # `будет подготовлен`
+INFINITIVE = "INFN"  # `word_tense` of an infinitive
 
 
 def explicit_years(found: list[Found]) -> list[tuple[int, int]]:
@@ -96,12 +98,25 @@ def tense_of(sentence: Sentence, morph: MorphAnalyzer) -> str:
     infinitive (`решено провести`), else ''."""
     tenses = set()
     for token in sentence.tokens:
-        tag = analyses(token.text.lower(), morph)[0].tag
-        if tag.POS == "INFN":  # `решено провести`: a decision past, its event to come
+        tense = word_tense(token.text.lower(), morph)
+        if tense == INFINITIVE:  # `решено провести`: a decision past, its event to come
             return ""
-        if tag.POS in FINITE and tag.tense:
-            tenses.add("futr" if tag.tense == "futr" or token.text.lower() in FUTURE else tag.tense)
+        if tense:
+            tenses.add(tense)
     return next(iter(tenses)) if len(tenses) == 1 and tenses <= {"past", "futr"} else ""
+
+
+@lru_cache(maxsize=WORD_FORMS)
+def word_tense(word: str, morph: MorphAnalyzer) -> str:
+    """The tense a lower-cased word gives its sentence by its likeliest reading:
+    a finite verb's (`futr` for `будет`), `INFINITIVE` for an infinitive, ''
+    for any other word; kept per word, as `tense_of` reads every word."""
+    tag = analyses(word, morph)[0].tag
+    if tag.POS == "INFN":
+        return INFINITIVE
+    if tag.POS in FINITE and tag.tense:
+        return "futr" if tag.tense == "futr" or word in FUTURE else str(tag.tense)
+    return ""
 
 
 def with_tense(found: list[Found], sentence: Sentence, grammar: DateGrammar) -> list[Found]:

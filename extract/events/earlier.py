@@ -14,8 +14,12 @@ the trigger is a verb, and whether a paragraph starts between them. A pronoun
 stands for one person: the best-scoring one above the threshold takes part.
 """
 
+from functools import lru_cache
+
+from pymorphy3 import MorphAnalyzer
+
 from ..const import ORG, PER
-from ..morphology import analyses
+from ..morphology import WORD_FORMS, analyses
 from ..records import Mention
 from ..relations.features import View
 from ..relations.referents import gender
@@ -31,11 +35,22 @@ def stand_in(view: View) -> tuple[int, str, str]:
     for index, token in enumerate(view.tokens):
         if index in view.taken or not token.text.isalpha():
             continue
-        for parse in analyses(token.text, view.morph):
-            tag = parse.tag
-            if tag.POS == "NPRO" and tag.person == "3per" and tag.gender in {"masc", "femn"}:
-                return index, str(tag.case), str(tag.gender)
+        reading = pronoun_reading(token.text, view.morph)
+        if reading is not None:
+            return index, *reading
     return -1, "none", "none"
+
+
+@lru_cache(maxsize=WORD_FORMS)
+def pronoun_reading(word: str, morph: MorphAnalyzer) -> tuple[str, str] | None:
+    """The case and gender of the word's first reading as a third-person
+    singular personal pronoun, if it has one; kept per word, as `stand_in`
+    asks every word of a sentence with an event."""
+    for parse in analyses(word, morph):
+        tag = parse.tag
+        if tag.POS == "NPRO" and tag.person == "3per" and tag.gender in {"masc", "femn"}:
+            return str(tag.case), str(tag.gender)
+    return None
 
 
 def has_subject(view: View, end: int) -> bool:
