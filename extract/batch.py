@@ -429,10 +429,15 @@ def chunk_size(units: int, workers: int) -> int:
     return min(LARGEST_CHUNK, max(CHUNK, units // (workers * TASKS_PER_WORKER)))
 
 
-def chop(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
-    """Chunks of `size` units, taken from `items` only as each chunk is asked for."""
+def chop(items: Iterable[Source], size: int, units: int, workers: int) -> Iterator[list[Source]]:
+    """Chunks of at most `size` units, taken from `items` only as each chunk is
+    asked for. The last ones shrink to a share of what is left of the run's
+    `units` (down to `CHUNK`), so that the workers finish together rather than
+    one idling while another does a whole last chunk (guided scheduling)."""
     items = iter(items)
-    while chunk := list(islice(items, size)):
+    left = units
+    while chunk := list(islice(items, max(CHUNK, min(size, left // (2 * workers))))):
+        left -= len(chunk)
         yield chunk
 
 
@@ -542,7 +547,7 @@ def run(
                         store.write(outcome_frames(known))
                         known.clear()
 
-            chunks = chop(todo(), chunk_size(len(ids), workers))
+            chunks = chop(todo(), chunk_size(len(ids), workers), summary.total, workers)
             mapped = map_chunks(
                 chunks, workers, aliases, store, engine, scheduler, timeout=timeout, pool=pool
             )

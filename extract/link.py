@@ -552,23 +552,30 @@ class Tally:
     n_mentions: int = 0
 
 
+def mention_name(key: str, text: str, normal: str, morph: MorphAnalyzer) -> NameParts:
+    """A person mention's name parts as its entity's tally counts them, the
+    surname of its `entity_key` (`PER:Ткач|П`) read as the release reads it."""
+    surname = key.split(":", 1)[1].split("|")[0]
+    return surname_read(split_name(normal or text, morph), {surname_key(surname)})
+
+
 def tally_mentions(
-    rows: Iterable[tuple[str, str, str, str, str, str]],
-    morph: MorphAnalyzer,
+    rows: Iterable[tuple[str, str, str, str, str, str, str, str, str]],
     tallies: dict[str, Tally] | None = None,
 ) -> dict[str, Tally]:
-    """Fold `(entity_id, entity_key, type, doc_id, text, normal)` rows into tallies,
-    new ones or those given (a run's mentions come in batches). The rows come in
-    `doc_id` order, a document's all together, so documents are counted, not kept."""
+    """Fold `(entity_id, entity_key, type, doc_id, text, normal, last, first,
+    middle)` rows, a person mention with its `mention_name`, into tallies, new ones
+    or those given (a run's mentions come in batches). The rows come in `doc_id`
+    order, a document's all together, so documents are counted, not kept."""
     tallies = {} if tallies is None else tallies
-    for entity, key, type, doc_id, text, normal in rows:
-        tally = tallies.setdefault(entity, Tally(key, type))
+    for entity, key, type, doc_id, text, normal, last, first, middle in rows:
+        tally = tallies.get(entity)
+        if tally is None:  # not `setdefault`, which would make a tally for every row
+            tally = tallies[entity] = Tally(key, type)
         if type == PER:
-            surname = key.split(":", 1)[1].split("|")[0]  # the key's: `PER:Ткач|П`
-            parts = surname_read(split_name(normal or text, morph), {surname_key(surname)})
-            tally.lasts[parts.last] += 1
-            tally.firsts[parts.first] += 1
-            tally.middles[parts.middle] += 1
+            tally.lasts[last] += 1
+            tally.firsts[first] += 1
+            tally.middles[middle] += 1
         tally.texts.update({text, normal or text})
         if doc_id != tally.last_doc:  # rows come a document at a time
             tally.n_docs += 1

@@ -11,9 +11,11 @@ ones, opens more.
 
 Entities need the whole run, but only as tallies: a first pass over the
 people's mentions and positions gives the people `link.resolve_people` joins
-across releases, and the mentions written out are tallied per entity on the
-way, as the positions are folded into each person's latest post. What stays in memory grows with a
-run's distinct entities and its documents' ids and dates, not with its rows.
+across releases (each person mention's name parts come in its part, read by
+the worker that processed its release: `with_names`), and the mentions
+written out are tallied per entity on the way, as the positions are folded
+into each person's latest post. What stays in memory grows with a run's
+distinct entities and its documents' ids and dates, not with its rows.
 """
 
 import heapq
@@ -34,22 +36,47 @@ from .link import (
     FULL_NAME,
     Tally,
     build_entities,
+    mention_name,
     person_parts,
     resolve_people,
     tally_mentions,
     with_reason,
 )
 from .models import load_morph
+from .names import NameParts
 from .parts import PartStore, live_rows
 from .tables import DOCUMENT_TABLES, entity_rows, to_frame
 
 BATCH_ROWS = 5_000
 BATCH_DOCUMENTS = 200  # a release's text may be long
 ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
-TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal"]
+# A person mention's name parts (`link.mention_name`), kept in the mentions parts
+# beside the contract's columns: read by the worker that processed the release,
+# whose caches know its names, they are only counted here.
+NAME_PARTS = ["last_name", "first_name", "middle_name"]
+TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal", *NAME_PARTS]
 # What the run's workers write, when it has them: two groups of about the same
-# work, from which `Merge.take` needs only the release dates of `documents`.
-WORKER_TABLES = (["documents", "sentences"], ["dates", "events", "event_participants"])
+# work, from which `Merge.take` needs only the release dates of `documents`. No
+# person's id is in them, so they go before the people are joined across releases;
+# `event_participants`, which has the people's ids, goes once they are.
+WORKER_TABLES = (["documents", "sentences"], ["dates", "events"])
+JOINED_WORKER_TABLES = ["event_participants"]
+
+
+def with_names(mentions: pd.DataFrame) -> pd.DataFrame:
+    """A chunk's mentions as the parts keep them: with `NAME_PARTS`, empty for
+    a mention of no person."""
+    morph = load_morph()
+    read = ["type", "entity_key", "text", "normal"]
+    names = [
+        mention_name(key, text, normal, morph) if type == PER else NameParts()
+        for type, key, text, normal in columns(mentions[read].fillna(""), read)
+    ]
+    return mentions.assign(
+        last_name=pd.array([name.last for name in names], "string"),
+        first_name=pd.array([name.first for name in names], "string"),
+        middle_name=pd.array([name.middle for name in names], "string"),
+    )
 
 
 def part_documents(frame: pd.DataFrame) -> Iterator[tuple[str, int, int]]:
@@ -130,12 +157,11 @@ def joined_people(
     """`link.resolve_people` over the run's live people: their name parts, from
     their mentions, and the organisations and posts of their positions, with the
     user's `same` and `different` rows."""
-    morph = load_morph()
     tallies: dict[str, Tally] = {}
     for number, path in store.parts("mentions"):
         frame = live_rows(pd.read_parquet(path, columns=TALLIED), live, number)
         frame = frame[frame["type"] == PER].fillna("")
-        tally_mentions(columns(frame, TALLIED), morph, tallies)
+        tally_mentions(columns(frame, TALLIED), tallies)
     evidence: dict[str, set[tuple[str, str]]] = {}
     for number, path in store.parts("positions"):
         frame = pd.read_parquet(path, columns=["doc_id", "person_id", "position", "org_id"])
@@ -181,7 +207,7 @@ class Merge:
         if table == "documents":
             self.published.update(columns(frame, ["doc_id", "published"]))
         elif table == "mentions":
-            tally_mentions(columns(frame[TALLIED].fillna(""), TALLIED), load_morph(), self.tallies)
+            tally_mentions(columns(frame[TALLIED].fillna(""), TALLIED), self.tallies)
         elif table == "positions":
             self.take_posts(frame)
 
@@ -220,7 +246,7 @@ def write_tables(
             for frame in live_batches(store, table, live):
                 frame = merge.relink(table, frame)
                 merge.take(table, frame)
-                writer.write(frame)
+                writer.write(frame.drop(columns=NAME_PARTS) if table == "mentions" else frame)
     return merge.published
 
 
@@ -235,19 +261,27 @@ def merge_tables(
     """Write every contract table from the live parts, entities counted across them.
 
     With an `executor` (the run's idle worker processes), the `WORKER_TABLES`
-    are written there while this process writes `mentions` and `positions`
-    and counts the entities; a worker that dies leaves its tables to this
+    are written there while this process joins the people across releases,
+    writes `mentions` and `positions` and counts the entities, and then
+    `JOINED_WORKER_TABLES`; a worker that dies leaves its tables to this
     process. The group with `documents`, whose release dates the positions
     need, is waited for first."""
     live = store.live_parts()
+    futures: dict[Future, list[str]] = {}
+
+    def send(groups: list[list[str]], merge: Merge) -> None:
+        """Hand each group of tables to a worker, while the pool stands."""
+        for tables in groups if executor is not None else []:
+            task = (store, out_dir, tables, live, merge, parquet, excel)
+            try:
+                futures[executor.submit(write_tables, *task)] = tables
+            except BrokenProcessPool:
+                return
+
+    send(list(WORKER_TABLES), Merge({}, {}))
     merge = Merge(*joined_people(store, live, aliases))
-    futures = {}
-    for tables in WORKER_TABLES if executor is not None else []:
-        task = (store, out_dir, tables, live, Merge(merge.renamed, merge.reasons), parquet, excel)
-        try:
-            futures[executor.submit(write_tables, *task)] = tables
-        except BrokenProcessPool:
-            break
+    if len(futures) == len(WORKER_TABLES):
+        send([JOINED_WORKER_TABLES], Merge(merge.renamed, merge.reasons))
     sent = [table for tables in futures.values() for table in tables]
     here = [t for t in DOCUMENT_TABLES if t not in sent and t != "positions"]
     write_tables(store, out_dir, here, live, merge, parquet, excel)

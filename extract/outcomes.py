@@ -9,6 +9,7 @@ from .const import ERROR
 from .errors import CRASHED, InputError
 from .ingest import Source
 from .lang import RUSSIAN
+from .merge import with_names
 from .records import Result
 from .tables import error_rows, result_rows, to_frame
 
@@ -56,4 +57,7 @@ def outcome_frames(outcomes: list[Outcome]) -> dict[str, pd.DataFrame]:
             )
         for table, table_rows in parts.items():
             rows.setdefault(table, []).extend(table_rows)
-    return {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
+    frames = {table: to_frame(table, table_rows) for table, table_rows in rows.items()}
+    if "mentions" in frames:  # the merge counts the people's names from the parts
+        frames["mentions"] = with_names(frames["mentions"])
+    return frames

@@ -7,6 +7,7 @@ from extract.link import (
     build_entities,
     entity_id,
     link_entities,
+    mention_name,
     release_names,
     resolve_people,
     tally_mentions,
@@ -410,7 +411,15 @@ def test_link_build_entities(models) -> None:
         ("PER-1", "PER:Ткач|П", "PER", "b", "Павлом Ткачом", "Павел Ткач"),
         ("LOC-1", "LOC:Республика Беларусь", "LOC", "b", "Беларуси", "Беларусь"),
     ]
-    assert build_entities(tally_mentions(rows, models.morph), {}) == [
+    names = [mention_name(row[1], row[4], row[5], models.morph) for row in rows[:3]]
+    assert names == [
+        NameParts("Ткач", "Павел"),
+        NameParts("Ткач", "П.", "Н."),
+        NameParts("Ткач", "Павел"),
+    ]
+    names.append(NameParts())  # a place has no name parts
+    named = [(*row, n.last, n.first, n.middle) for row, n in zip(rows, names, strict=True)]
+    assert build_entities(tally_mentions(named), {}) == [
         Entity("LOC-1", "LOC", "Республика Беларусь", ("Беларуси", "Беларусь"), 1, 1),
         Entity(
             "PER-1", "PER", "Ткач Павел Н.",

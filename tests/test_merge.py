@@ -11,7 +11,7 @@ import pytest
 
 import extract.batch
 from extract import run
-from extract.merge import live_batches, merge_tables
+from extract.merge import live_batches, merge_tables, with_names
 from extract.models import load_morph
 from extract.parts import PartStore
 from extract.pipeline import Scored, Tagged
@@ -38,13 +38,14 @@ def mention_rows(doc_ids: list[str], note: str) -> list[dict]:
 
 
 def store_parts(out: Path, parts: list[list[str]], note: str = "", text: str = "") -> PartStore:
-    """A store whose part `n` holds the documents `parts[n]`, two mentions each."""
+    """A store whose part `n` holds the documents `parts[n]`, two mentions each, as a
+    run stores them."""
     store = PartStore(out)
     for number, doc_ids in enumerate(parts):
         documents = [{"doc_id": d, "status": "ok", "text": text} for d in doc_ids]
         frames = {
             "documents": to_frame("documents", documents),
-            "mentions": to_frame("mentions", mention_rows(doc_ids, f"{note}{number}")),
+            "mentions": with_names(to_frame("mentions", mention_rows(doc_ids, f"{note}{number}"))),
         }
         store.write(frames)
     return store
