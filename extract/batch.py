@@ -46,6 +46,7 @@ from tqdm import tqdm
 from .aliases import load_aliases
 from .const import DUPLICATE, ERROR, OK
 from .errors import TimedOut, one_line
+from .geo import gazetteer
 from .ingest import (
     MAX_BYTES,
     Source,
@@ -525,6 +526,10 @@ def run(
             file=sys.stderr,
             disable=quiet or not sys.stderr.isatty(),
         )
+        if workers <= 1 and engine == "local":
+            # the chunks are processed here: the places' gazetteer is read before
+            # the caches fill, or its passing 40 MB would add to the run's peak
+            gazetteer()
         with bar:
             known: list[Outcome] = []
 

@@ -19,19 +19,21 @@ distinct entities and its documents' ids and dates, not with its rows.
 """
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from .aliases import Aliases
-from .const import PER
+from .const import LOC, PER
 from .export import TableWriter, dump_table
+from .geo import Place, locate, place_key
 from .link import (
     FULL_NAME,
     Tally,
@@ -223,10 +225,35 @@ class Merge:
             if person not in self.posts or order >= self.posts[person][0]:
                 self.posts[person] = (order, post)
 
-    def entities(self) -> pd.DataFrame:
-        frame = to_frame("entities", entity_rows(build_entities(self.tallies, self.reasons)))
+    def entities(self, places: dict[str, Place]) -> pd.DataFrame:
+        """The entities table: each person's latest post, each place's point
+        (`places`, by the folded names `located` gives)."""
+        rows = entity_rows(build_entities(self.tallies, self.reasons))
+        for row in rows:
+            place = places.get(place_key(row["name"])) if row["type"] == LOC else None
+            if place is not None:
+                row.update(
+                    country=place.country,
+                    lat=place.lat,
+                    lon=place.lon,
+                    geonames_id=place.geonames_id,
+                    geo_precision=place.precision,
+                )
+        frame = to_frame("entities", rows)
         posts = {person: post for person, (_, post) in self.posts.items()}
         return frame.assign(position=frame["entity_id"].map(posts).astype("string"))
+
+
+def located(store: PartStore, live: dict[str, int]) -> dict[str, Place]:
+    """The places the run's place entities name, by `geo.place_key`: their
+    names are their keys' (`LOC:Гродно`), as `link.entity_name` has them."""
+    keys: set[str] = set()
+    for number, path in store.parts("mentions"):
+        frame = pd.read_parquet(path, columns=["doc_id", "type", "entity_key"])
+        frame = live_rows(frame, live, number)
+        names = frame.loc[frame["type"] == LOC, "entity_key"].str.split(":", n=1).str[1]
+        keys.update(place_key(name) for name in names.dropna().tolist())
+    return {key: place for key in keys if (place := locate(key)) is not None}
 
 
 def write_tables(
@@ -250,6 +277,27 @@ def write_tables(
     return merge.published
 
 
+def submitted(executor: Executor | None, function: Callable, *args: object) -> Future | None:
+    """`function(*args)` handed to a worker; None where there is no pool or it broke."""
+    if executor is None:
+        return None
+    try:
+        return executor.submit(function, *args)
+    except BrokenProcessPool:
+        return None
+
+
+def result_or_here(future: Future | None, function: Callable, *args: object) -> Any:
+    """A worker's result for `function(*args)`, or the same work done here where
+    no worker had it or the one that had it died."""
+    if future is not None:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            pass
+    return function(*args)
+
+
 def merge_tables(
     store: PartStore,
     out_dir: Path,
@@ -260,8 +308,9 @@ def merge_tables(
 ) -> None:
     """Write every contract table from the live parts, entities counted across them.
 
-    With an `executor` (the run's idle worker processes), the `WORKER_TABLES`
-    are written there while this process joins the people across releases,
+    With an `executor` (the run's idle worker processes), one of them looks up
+    the run's places in the gazetteer (`located`) and the `WORKER_TABLES` are
+    written there while this process joins the people across releases,
     writes `mentions` and `positions` and counts the entities, and then
     `JOINED_WORKER_TABLES`; a worker that dies leaves its tables to this
     process. The group with `documents`, whose release dates the positions
@@ -271,13 +320,14 @@ def merge_tables(
 
     def send(groups: list[list[str]], merge: Merge) -> None:
         """Hand each group of tables to a worker, while the pool stands."""
-        for tables in groups if executor is not None else []:
+        for tables in groups:
             task = (store, out_dir, tables, live, merge, parquet, excel)
-            try:
-                futures[executor.submit(write_tables, *task)] = tables
-            except BrokenProcessPool:
+            future = submitted(executor, write_tables, *task)
+            if future is None:
                 return
+            futures[future] = tables
 
+    places = submitted(executor, located, store, live)  # the gazetteer takes a second to read
     send(list(WORKER_TABLES), Merge({}, {}))
     merge = Merge(*joined_people(store, live, aliases))
     if len(futures) == len(WORKER_TABLES):
@@ -290,15 +340,14 @@ def merge_tables(
         """Take the release dates the workers' tables leave, or write the
         tables here where a worker died."""
         for future, tables in groups:
-            try:
-                merge.published.update(future.result())
-            except BrokenProcessPool:
-                write_tables(store, out_dir, tables, live, merge, parquet, excel)
+            task = (store, out_dir, tables, live, merge, parquet, excel)
+            merge.published.update(result_or_here(future, write_tables, *task))
 
     waiting = list(futures.items())
     settle(waiting[:1])  # the group with `documents`
     # a person's post is the one of the latest release, by every release's date
     write_tables(store, out_dir, ["positions"], live, merge, parquet, excel)
-    dump_table(merge.entities(), out_dir, "entities", parquet, excel)
+    entities = merge.entities(result_or_here(places, located, store, live))
+    dump_table(entities, out_dir, "entities", parquet, excel)
     settle(waiting[1:])
     store.prune(live)

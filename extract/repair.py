@@ -29,6 +29,9 @@ so tests can say which one fired:
   (`запрос в Интерпол`).
 - `retype_datelines`: a city in capitals, as a dateline writes it (`АСТАНА,
   4 мая`), is a place, not an organisation.
+- `retype_towns`: a person named right after a town's word (`г. Нур-Султан`,
+  `в город Нурсултан`) is the town; `г.` after a number is a year's (`2019 г.
+  Иванов`).
 - `place_facilities`: an airport, station, stadium or palace is a place where
   things happen, not a body: an organisation named by such a word
   (`Дворце молодёжи`, `Вашингтонском аэропорту`) or quoted after one
@@ -356,6 +359,21 @@ def retype_datelines(tokens: list[Token], spans: list[Span], models: Models) -> 
         if span.type == ORG
         and span.end - span.start == 1
         and is_capital_place(tokens[span.start].text, models.morph)
+        else span
+        for span in spans
+    ]
+
+
+def retype_towns(tokens: list[Token], spans: list[Span], models: Models) -> list[Span]:
+    def after_town_word(start: int) -> bool:
+        words = [token.text.lower() for token in tokens[max(0, start - 3) : start]]
+        if words[-1:] == ["город"]:  # not `мэр города Андрей Соколов`
+            return True
+        return words[-2:] == ["г", "."] and not (len(words) == 3 and words[0].isdigit())
+
+    return [
+        Span(span.start, span.end, LOC)
+        if span.type == PER and after_town_word(span.start)
         else span
         for span in spans
     ]
@@ -842,6 +860,7 @@ SENTENCE_RULES: list[Callable[[list[Token], list[Span], Models], list[Span]]] = 
     retype_organisations,
     add_organisations,
     retype_datelines,
+    retype_towns,
     place_facilities,
     add_quoted_names,
     add_transcriptions,

@@ -5,7 +5,9 @@
 Beyond the contract: `documents.lang` is the language a release is written
 in (see `extract.lang`); `entities.position` is a person's latest post (see
 `merge.Merge.take_posts`) and `entities.link_reason` why its releases were
-joined (see `link.resolve_people`); `mentions.entity_key` is the readable key
+joined (see `link.resolve_people`); `entities.country`, `lat`, `lon`,
+`geonames_id` and `geo_precision` where a place is on the map (see
+`extract.geo`); `mentions.entity_key` is the readable key
 of what a release says of an entity (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `events.online` says whether the event was held by video link (see
@@ -73,6 +75,11 @@ COLUMNS: dict[str, list[str]] = {
         "middle_name",
         "position",
         "link_reason",
+        "country",
+        "lat",
+        "lon",
+        "geonames_id",
+        "geo_precision",
     ],
     "dates": [
         "doc_id",
@@ -105,7 +112,8 @@ COLUMNS: dict[str, list[str]] = {
     "event_participants": ["event_id", "entity_id", "role", "doc_id"],
 }
 DOCUMENT_TABLES = [name for name in COLUMNS if name != "entities"]
-INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions", "chrome_chars"}
+INTEGERS = {"start", "end", "n_chars", "n_docs", "n_mentions", "chrome_chars", "geonames_id"}
+FLOATS = {"lat", "lon"}
 DATES = {"published", "date_start", "date_end"}
 BOOLEANS = {"online"}
 # Closed vocabularies, read back as categoricals by `extract.load` (the files keep plain text).
@@ -201,6 +209,8 @@ def typed(column: str, values: list) -> pd.api.extensions.ExtensionArray:
     costs a third of converting a column of Python objects."""
     if column in INTEGERS:
         return pd.array(pd.to_numeric(pd.Series(values, dtype=object)), dtype="Int64")
+    if column in FLOATS:
+        return pd.array(pd.to_numeric(pd.Series(values, dtype=object)), dtype="Float64")
     if column in BOOLEANS:  # the CSV copy holds `True` and `False`
         flags = {"True": True, "False": False, "": None}
         return pd.array([flags.get(v, v) if isinstance(v, str) else v for v in values], "boolean")

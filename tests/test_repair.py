@@ -20,6 +20,7 @@ from extract.repair import (
     repeat_names,
     repeat_titles,
     retype_organisations,
+    retype_towns,
     split_brackets,
     split_lists,
     tag_post_places,
@@ -716,3 +717,22 @@ def test_repair_repeat_titles_finds_a_quoted_title_again_in_another_case(models)
         [("ORG", "Белорусская нива")],
         [("ORG", "Белорусской ниве")],
     ]
+
+
+@pytest.mark.parametrize(
+    "text, given, expected",
+    [
+        ("Форум прошёл в г. Нур-Султан.", [("PER", "Нур-Султан")], [("LOC", "Нур-Султан")]),
+        ("Форум прошёл в г.Нур-Султан.", [("PER", "Нур-Султан")], [("LOC", "Нур-Султан")]),
+        (
+            "Мэр города Андрей Соколов открыл форум.",
+            [("PER", "Андрей Соколов")],
+            [("PER", "Андрей Соколов")],
+        ),
+        ("Он приехал в город Нурсултан.", [("PER", "Нурсултан")], [("LOC", "Нурсултан")]),
+        ("В 2019 г. Иванов возглавил совет.", [("PER", "Иванов")], [("PER", "Иванов")]),
+        ("Отчёт подписал Иванов.", [("PER", "Иванов")], [("PER", "Иванов")]),
+    ],
+)
+def test_retype_towns(models, text, given, expected) -> None:
+    assert apply(retype_towns, models, text, given) == expected
