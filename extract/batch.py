@@ -55,6 +55,7 @@ from .ingest import (
 from .inputs import doc_ids, folder_units, read_units, unit_count, walk
 from .merge import merge_tables
 from .models import Models, load_models
+from .networks import write_networks
 from .outcomes import Outcome, crashed, failure, language_warning, outcome_frames
 from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import Scored, Tagged, finish, score, tag_scored
@@ -483,6 +484,7 @@ def run(
     max_bytes: int = MAX_BYTES,
     timeout: float = TIMEOUT,
     excel: bool = False,
+    networks: bool = False,
     summary: Summary | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
@@ -492,7 +494,9 @@ def run(
     cluster, the one at `scheduler` or a local one (see `extract.cluster`). A
     release over `max_bytes` gets an error row instead of being read, and one
     that takes longer than `timeout` seconds (0: no limit) an error row too.
-    `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`).
+    `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`),
+    `networks` the graphs of who is named and takes part together into
+    `out_dir/networks/` (see `extract.networks`).
     `summary`, when given, is counted into as the run goes, so that a caller
     interrupted knows how far it got.
     """
@@ -570,4 +574,6 @@ def run(
             summary.removed = len(gone)
         with store.exporting():
             merge_tables(store, out_dir, parquet, excel, pool.executor, load_aliases(aliases))
+            if networks:
+                write_networks(out_dir)
         return summary

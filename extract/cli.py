@@ -12,6 +12,7 @@ import importlib.util
 import os
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 from typing import NoReturn
 
@@ -46,11 +47,21 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+def installed_version() -> str:
+    """The version pip installed (`pyproject.toml`'s), or `unknown` for a
+    source tree run without installing it."""
+    try:
+        return metadata.version("extract")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = Parser(
         prog="extract",
         description="Turn a folder of Russian press releases into tidy tables.",
     )
+    parser.add_argument("--version", action="version", version=f"extract {installed_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     run_parser = commands.add_parser(
         "run",
@@ -99,6 +110,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--excel",
         action="store_true",
         help="also write OUT/excel/<table>.csv for Excel: UTF-8 with BOM, ';'-separated",
+    )
+    run_parser.add_argument(
+        "--networks",
+        action="store_true",
+        help="also write OUT/networks/: who takes part in events and is named in releases "
+        "together, as GraphML and edge lists",
     )
     run_parser.add_argument(
         "--aliases",
@@ -220,6 +237,7 @@ def start_run(args: argparse.Namespace) -> int:
             max_bytes=args.max_bytes,
             timeout=args.timeout,
             excel=args.excel,
+            networks=args.networks,
             summary=summary,
         )
     except UsageError as error:  # another run holds the output folder

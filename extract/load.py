@@ -45,17 +45,23 @@ def with_categories(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def load_table(out_dir: Path, table: str) -> pd.DataFrame:
-    """One table, from Parquet when it was written, else from CSV."""
+def load_table(out_dir: Path, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+    """One table, or some of its columns, from Parquet when it was written,
+    else from CSV."""
     parquet = out_dir / f"{table}.parquet"
     if parquet.exists():
-        frame = pd.read_parquet(parquet)
+        frame = pd.read_parquet(parquet, columns=columns)
     else:
         frame = pd.read_csv(
-            out_dir / f"{table}.csv", dtype=str, keep_default_na=False, encoding="utf-8"
+            out_dir / f"{table}.csv",
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8",
+            usecols=columns,
         )
         frame = frame.map(unescape_cell).replace("", None)
-    return with_categories(table, to_frame(table, frame))
+    frame = with_categories(table, to_frame(table, frame))
+    return frame if columns is None else frame[columns]
 
 
 def load(out_dir: str | Path) -> dict[str, pd.DataFrame]:

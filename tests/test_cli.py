@@ -6,7 +6,9 @@ import subprocess
 import sys
 import threading
 import time
+import tomllib
 from contextlib import ExitStack, suppress
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -479,4 +481,17 @@ def test_cli_full_disk_while_writing_the_tables(tmp_path: Path, capsys, monkeypa
     assert capsys.readouterr().err == (
         "extract: the last run stopped while writing the tables: writing them all again\n"
         "1 ok, 0 failed, 0 duplicate (1 unchanged, not processed again)\n"
+    )
+
+
+def test_cli_version(capsys) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out == f"extract {metadata.version('extract')}\n"
+    assert (
+        metadata.version("extract")
+        == tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())[
+            "project"
+        ]["version"]
     )
