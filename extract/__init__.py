@@ -10,7 +10,7 @@ import os
 # and a user's own setting stands.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
-from .api import pipe, process_text
+from .api import frames, pipe, process_text
 from .batch import Summary, run
 from .load import events_frame, load
 from .records import (
@@ -39,6 +39,7 @@ __all__ = [
     "Summary",
     "Token",
     "events_frame",
+    "frames",
     "load",
     "pipe",
     "process_text",

@@ -19,7 +19,7 @@ distinct entities and its documents' ids and dates, not with its rows.
 """
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -57,6 +57,7 @@ ID_COLUMNS = ("person_id", "org_id", "location_id", "entity_id")
 # whose caches know its names, they are only counted here.
 NAME_PARTS = ["last_name", "first_name", "middle_name"]
 TALLIED = ["entity_id", "entity_key", "type", "doc_id", "text", "normal", *NAME_PARTS]
+EVIDENCE = ["doc_id", "person_id", "position", "org_id"]  # what positions tell of people
 # What the run's workers write, when it has them: two groups of about the same
 # work, from which `Merge.take` needs only the release dates of `documents`. No
 # person's id is in them, so they go before the people are joined across releases;
@@ -156,20 +157,34 @@ def batch(ranges: list[Rows]) -> pd.DataFrame:
 def joined_people(
     store: PartStore, live: dict[str, int], aliases: Aliases | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """`link.resolve_people` over the run's live people: their name parts, from
-    their mentions, and the organisations and posts of their positions, with the
-    user's `same` and `different` rows."""
+    """`join_people` over the run's live parts."""
+    mentions = (
+        live_rows(pd.read_parquet(path, columns=TALLIED), live, number)
+        for number, path in store.parts("mentions")
+    )
+    positions = (
+        live_rows(pd.read_parquet(path, columns=EVIDENCE), live, number)
+        for number, path in store.parts("positions")
+    )
+    return join_people(mentions, positions, aliases)
+
+
+def join_people(
+    mentions: Iterable[pd.DataFrame],
+    positions: Iterable[pd.DataFrame],
+    aliases: Aliases | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """`link.resolve_people` over the people of some releases: their name parts,
+    from their mentions (`TALLIED`, a release's rows together), and the
+    organisations and posts of their positions, with the user's `same` and
+    `different` rows."""
     tallies: dict[str, Tally] = {}
-    for number, path in store.parts("mentions"):
-        frame = live_rows(pd.read_parquet(path, columns=TALLIED), live, number)
+    for frame in mentions:
         frame = frame[frame["type"] == PER].fillna("")
         tally_mentions(columns(frame, TALLIED), tallies)
     evidence: dict[str, set[tuple[str, str]]] = {}
-    for number, path in store.parts("positions"):
-        frame = pd.read_parquet(path, columns=["doc_id", "person_id", "position", "org_id"])
-        for person, post, org in columns(
-            live_rows(frame, live, number).fillna(""), ["person_id", "position", "org_id"]
-        ):
+    for frame in positions:
+        for person, post, org in columns(frame.fillna(""), EVIDENCE[1:]):
             evidence.setdefault(person, set()).add((post, org))
     people = {person: person_parts(tally) for person, tally in tallies.items()}
     renamed, reasons = resolve_people(people, evidence, aliases)
@@ -245,12 +260,18 @@ class Merge:
 
 
 def located(store: PartStore, live: dict[str, int]) -> dict[str, Place]:
-    """The places the run's place entities name, by `geo.place_key`: their
+    """`places_of` the run's live mentions."""
+    return places_of(
+        live_rows(pd.read_parquet(path, columns=["doc_id", "type", "entity_key"]), live, number)
+        for number, path in store.parts("mentions")
+    )
+
+
+def places_of(mentions: Iterable[pd.DataFrame]) -> dict[str, Place]:
+    """The places some releases' place entities name, by `geo.place_key`: their
     names are their keys' (`LOC:Гродно`), as `link.entity_name` has them."""
     keys: set[str] = set()
-    for number, path in store.parts("mentions"):
-        frame = pd.read_parquet(path, columns=["doc_id", "type", "entity_key"])
-        frame = live_rows(frame, live, number)
+    for frame in mentions:
         names = frame.loc[frame["type"] == LOC, "entity_key"].str.split(":", n=1).str[1]
         keys.update(place_key(name) for name in names.dropna().tolist())
     return {key: place for key in keys if (place := locate(key)) is not None}
