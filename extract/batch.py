@@ -46,6 +46,7 @@ from tqdm import tqdm
 from .aliases import load_aliases
 from .const import DUPLICATE, ERROR, OK
 from .errors import TimedOut, one_line
+from .export import Formats
 from .geo import gazetteer
 from .ingest import (
     MAX_BYTES,
@@ -485,6 +486,7 @@ def run(
     timeout: float = TIMEOUT,
     excel: bool = False,
     networks: bool = False,
+    csv_exact: bool = False,
     summary: Summary | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
@@ -496,7 +498,8 @@ def run(
     that takes longer than `timeout` seconds (0: no limit) an error row too.
     `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`),
     `networks` the graphs of who is named and takes part together into
-    `out_dir/networks/` (see `extract.networks`).
+    `out_dir/networks/` (see `extract.networks`). `csv_exact` writes the CSV
+    tables without escaping the cells a spreadsheet would run (see `export.Formats`).
     `summary`, when given, is counted into as the run goes, so that a caller
     interrupted knows how far it got.
     """
@@ -573,7 +576,8 @@ def run(
             store.remove(gone)
             summary.removed = len(gone)
         with store.exporting():
-            merge_tables(store, out_dir, parquet, excel, pool.executor, load_aliases(aliases))
+            formats = Formats(parquet, excel, csv_exact)
+            merge_tables(store, out_dir, formats, pool.executor, load_aliases(aliases))
             if networks:
                 write_networks(out_dir)
         return summary

@@ -112,6 +112,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="also write OUT/excel/<table>.csv for Excel: UTF-8 with BOM, ';'-separated",
     )
     run_parser.add_argument(
+        "--csv-exact",
+        action="store_true",
+        help="write the CSV tables for programs: a cell starting with = + - @ is not escaped "
+        "with ' (open such files in a spreadsheet only with care)",
+    )
+    run_parser.add_argument(
         "--networks",
         action="store_true",
         help="also write OUT/networks/: who takes part in events and is named in releases "
@@ -238,6 +244,7 @@ def start_run(args: argparse.Namespace) -> int:
             timeout=args.timeout,
             excel=args.excel,
             networks=args.networks,
+            csv_exact=args.csv_exact,
             summary=summary,
         )
     except UsageError as error:  # another run holds the output folder

@@ -30,6 +30,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -152,6 +153,22 @@ def dump_parquet(frame: pd.DataFrame, path: Path) -> None:
     replace_atomically(path, lambda target: frame.to_parquet(target, index=False))
 
 
+@dataclass(frozen=True, slots=True)
+class Formats:
+    """The files each table is written as: always the contract's CSV, whose
+    cells that a spreadsheet would run as formulas are escaped (`escape_cell`)
+    unless `exact_csv` (for programs: the CSV then holds the exact text, as the
+    Parquet copy does); with `parquet` the Parquet copy; with `excel` the Excel
+    profile's CSV, always escaped."""
+
+    parquet: bool = True
+    excel: bool = False
+    exact_csv: bool = False
+
+
+DEFAULT_FORMATS = Formats()  # a run's: the escaped CSV and the Parquet copy
+
+
 class TableWriter:
     """One table written in batches, for a run too large to hold a table whole:
     the CSV, the Parquet copy and the Excel CSV each go to a temporary file
@@ -160,15 +177,14 @@ class TableWriter:
     a typed frame without rows: its columns fix the Parquet schema, and it is
     what is written when no batch comes."""
 
-    def __init__(
-        self, out_dir: Path, name: str, empty: pd.DataFrame, parquet: bool, excel: bool
-    ) -> None:
+    def __init__(self, out_dir: Path, name: str, empty: pd.DataFrame, formats: Formats) -> None:
         self.empty = empty
         self.schema = pa.Schema.from_pandas(empty, preserve_index=False)
+        self.exact_csv = formats.exact_csv
         targets = {"csv": out_dir / f"{name}.csv"}
-        if parquet:
+        if formats.parquet:
             targets["parquet"] = out_dir / f"{name}.parquet"
-        if excel:
+        if formats.excel:
             with writing(out_dir / EXCEL_FOLDER):
                 (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
             targets["excel"] = out_dir / EXCEL_FOLDER / f"{name}.csv"
@@ -198,10 +214,11 @@ class TableWriter:
 
     def write(self, frame: pd.DataFrame) -> None:
         safe = csv_safe(frame)
-        batches = [(safe.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
-        batches += csv_batches(safe)
         for kind, file in self.files.items():
             separator, _ = CSV_PROFILES[kind]
+            cells = frame if kind == "csv" and self.exact_csv else safe
+            batches = [(cells.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
+            batches += csv_batches(cells)
             with writing(self.targets[kind]):
                 for number, (batch, quoting) in enumerate(batches):
                     batch.to_csv(
@@ -239,11 +256,8 @@ class TableWriter:
                 temporary.unlink(missing_ok=True)
 
 
-def dump_table(
-    frame: pd.DataFrame, out_dir: Path, name: str, parquet: bool = True, excel: bool = False
-) -> None:
-    """Write one table held whole as `<name>.csv`, unless turned off `<name>.parquet`,
-    and when asked `excel/<name>.csv` in the Excel profile: a `TableWriter` given
-    one batch. `frame` is typed (`tables.to_frame`), as the Parquet schema is its."""
-    with TableWriter(out_dir, name, frame.iloc[:0], parquet, excel) as writer:
+def dump_table(frame: pd.DataFrame, out_dir: Path, name: str, formats: Formats = Formats()) -> None:
+    """Write one table held whole in its `formats`: a `TableWriter` given one
+    batch. `frame` is typed (`tables.to_frame`), as the Parquet schema is its."""
+    with TableWriter(out_dir, name, frame.iloc[:0], formats) as writer:
         writer.write(frame)

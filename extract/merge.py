@@ -32,7 +32,7 @@ import pandas as pd
 
 from .aliases import Aliases
 from .const import LOC, PER
-from .export import TableWriter, dump_table
+from .export import DEFAULT_FORMATS, Formats, TableWriter, dump_table
 from .geo import Place, locate, place_key
 from .link import (
     FULL_NAME,
@@ -283,14 +283,13 @@ def write_tables(
     tables: list[str],
     live: dict[str, int],
     merge: Merge,
-    parquet: bool,
-    excel: bool,
+    formats: Formats,
 ) -> dict[str, object]:
     """Write some of the contract tables, taking what `merge` keeps on the way;
     returns the release dates it took (from `documents`), which the positions
     need, so that a worker process can write `documents` too."""
     for table in tables:
-        with TableWriter(out_dir, table, to_frame(table, []), parquet, excel) as writer:
+        with TableWriter(out_dir, table, to_frame(table, []), formats) as writer:
             for frame in live_batches(store, table, live):
                 frame = merge.relink(table, frame)
                 merge.take(table, frame)
@@ -322,8 +321,7 @@ def result_or_here(future: Future | None, function: Callable, *args: object) -> 
 def merge_tables(
     store: PartStore,
     out_dir: Path,
-    parquet: bool,
-    excel: bool = False,
+    formats: Formats = DEFAULT_FORMATS,
     executor: Executor | None = None,
     aliases: Aliases | None = None,
 ) -> None:
@@ -342,7 +340,7 @@ def merge_tables(
     def send(groups: list[list[str]], merge: Merge) -> None:
         """Hand each group of tables to a worker, while the pool stands."""
         for tables in groups:
-            task = (store, out_dir, tables, live, merge, parquet, excel)
+            task = (store, out_dir, tables, live, merge, formats)
             future = submitted(executor, write_tables, *task)
             if future is None:
                 return
@@ -355,20 +353,20 @@ def merge_tables(
         send([JOINED_WORKER_TABLES], Merge(merge.renamed, merge.reasons))
     sent = [table for tables in futures.values() for table in tables]
     here = [t for t in DOCUMENT_TABLES if t not in sent and t != "positions"]
-    write_tables(store, out_dir, here, live, merge, parquet, excel)
+    write_tables(store, out_dir, here, live, merge, formats)
 
     def settle(groups: list[tuple[Future, list[str]]]) -> None:
         """Take the release dates the workers' tables leave, or write the
         tables here where a worker died."""
         for future, tables in groups:
-            task = (store, out_dir, tables, live, merge, parquet, excel)
+            task = (store, out_dir, tables, live, merge, formats)
             merge.published.update(result_or_here(future, write_tables, *task))
 
     waiting = list(futures.items())
     settle(waiting[:1])  # the group with `documents`
     # a person's post is the one of the latest release, by every release's date
-    write_tables(store, out_dir, ["positions"], live, merge, parquet, excel)
+    write_tables(store, out_dir, ["positions"], live, merge, formats)
     entities = merge.entities(result_or_here(places, located, store, live))
-    dump_table(entities, out_dir, "entities", parquet, excel)
+    dump_table(entities, out_dir, "entities", formats)
     settle(waiting[1:])
     store.prune(live)

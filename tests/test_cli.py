@@ -11,6 +11,7 @@ from contextlib import ExitStack, suppress
 from importlib import metadata
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from extract.aliases import load_aliases
@@ -495,3 +496,17 @@ def test_cli_version(capsys) -> None:
             "project"
         ]["version"]
     )
+
+
+@pytest.mark.parametrize(("flags", "first"), [([], "'-"), (["--csv-exact"], "- ")])
+def test_cli_csv_exact_writes_the_text_unescaped(tmp_path: Path, flags, first) -> None:
+    (tmp_path / "in").mkdir()
+    text = "- Министр связи Павел Ткач прибыл в Минск.\n"
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), str(tmp_path / "out"), "--quiet", *flags]) == 0
+    csv = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert csv.loc[0, "text"][:2] == first
+    mentions = pd.read_csv(tmp_path / "out" / "mentions.csv", dtype=str, keep_default_na=False)
+    start, end = int(mentions.loc[0, "start"]), int(mentions.loc[0, "end"])
+    offset = 0 if flags else 1  # the escape's `'` shifts every offset by one
+    assert csv.loc[0, "text"][start + offset : end + offset] == "Павел Ткач"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extract.export import dump_table, escape_cell, replace_atomically, unescape_cell
+from extract.export import Formats, dump_table, escape_cell, replace_atomically, unescape_cell
 from extract.load import load_table
 from extract.tables import to_frame
 
@@ -42,16 +42,37 @@ def phone_mention(normal: str) -> pd.DataFrame:
 
 
 def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
-    dump_table(phone_mention(""), tmp_path, "mentions", parquet=False)
+    dump_table(phone_mention(""), tmp_path, "mentions", Formats(parquet=False))
     assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
         "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
         "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,,\n"
     )
 
 
+def test_export_exact_csv_keeps_the_text_and_excel_stays_escaped(tmp_path: Path) -> None:
+    dump_table(phone_mention("'=1+1"), tmp_path, "mentions", Formats(excel=True, exact_csv=True))
+    assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
+        "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
+        "d,d#m1,ORG-1,ORG,0,16,+375 17 123-45-67,'=1+1,\n"
+    )
+    excel = (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8-sig")
+    assert excel.splitlines()[1] == "d;d#m1;ORG-1;ORG;0;16;'+375 17 123-45-67;''=1+1;"
+    exact = pd.read_csv(tmp_path / "mentions.csv", dtype=str, keep_default_na=False)
+    assert exact[["text", "normal"]].values.tolist() == [["+375 17 123-45-67", "'=1+1"]]
+    assert pd.read_parquet(tmp_path / "mentions.parquet")["normal"].tolist() == ["'=1+1"]
+
+
+def test_export_csv_escaping_undone_by_one_line(tmp_path: Path) -> None:
+    """The README's line for pandas users gives back the exact text."""
+    dump_table(phone_mention("'=1+1"), tmp_path, "mentions", Formats(parquet=False))
+    frame = pd.read_csv(tmp_path / "mentions.csv", dtype=str, keep_default_na=False)
+    frame = frame.replace(r"^'('*[=+\-@\t\r])", r"\1", regex=True)
+    assert frame[["text", "normal"]].values.tolist() == [["+375 17 123-45-67", "'=1+1"]]
+
+
 def test_export_dates_as_iso(tmp_path: Path) -> None:
     frame = to_frame("documents", [{"doc_id": "d", "status": "ok", "published": "2025-06-19"}])
-    dump_table(frame, tmp_path, "documents", parquet=False)
+    dump_table(frame, tmp_path, "documents", Formats(parquet=False))
     assert (tmp_path / "documents.csv").read_text(encoding="utf-8").splitlines()[1] == (
         "d,,ok,,,,2025-06-19,,,,,,,,"
     )
@@ -82,7 +103,7 @@ def test_export_parquet_keeps_exact_text(tmp_path: Path) -> None:
 
 def test_export_excel_profile_has_bom_semicolons_and_the_same_escaping(tmp_path: Path) -> None:
     frame = phone_mention("Минсвязи; пресс-служба")
-    dump_table(frame, tmp_path, "mentions", parquet=False, excel=True)
+    dump_table(frame, tmp_path, "mentions", Formats(parquet=False, excel=True))
     assert (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8") == (
         "\ufeffdoc_id;mention_id;entity_id;type;start;end;text;normal;entity_key\n"
         'd;d#m1;ORG-1;ORG;0;16;\'+375 17 123-45-67;"Минсвязи; пресс-служба";\n'
@@ -106,7 +127,7 @@ def test_export_quotes_a_bare_cr_in_every_profile(tmp_path: Path) -> None:
         {"doc_id": "d", "sent_id": "d#s2", "start": 10, "end": 15, "text": "Брест"},
         {"doc_id": "d\r", "sent_id": "d\r#s1", "start": 0, "end": 1, "text": "=1"},
     ]
-    dump_table(to_frame("sentences", rows), tmp_path, "sentences", excel=True)
+    dump_table(to_frame("sentences", rows), tmp_path, "sentences", Formats(excel=True))
     assert (tmp_path / "sentences.csv").read_bytes().decode("utf-8") == (
         "doc_id,sent_id,start,end,text\n"
         '"d","d#s1","0","9","Минск\rМир"\n'

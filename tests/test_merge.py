@@ -79,7 +79,7 @@ def test_merge_sorts_a_part_written_out_of_doc_order(tmp_path: Path) -> None:
 
 def test_merge_writes_every_table_with_its_header_even_when_empty(tmp_path: Path) -> None:
     store = store_parts(tmp_path, [["a"]])
-    merge_tables(store, tmp_path, parquet=True)
+    merge_tables(store, tmp_path)
     assert (
         tmp_path / "positions.csv"
     ).read_text() == "doc_id,person_id,position,org_id,start,end\n"
@@ -100,7 +100,7 @@ def merge_peak(out: Path, count: int) -> int:
     )
     tracemalloc.start()
     try:
-        merge_tables(store, out, parquet=True)
+        merge_tables(store, out)
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -204,11 +204,11 @@ def test_merge_helped_by_workers_writes_the_same_tables(tmp_path: Path) -> None:
     (tmp_path / "broken").mkdir()
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(2, mp_context=spawn) as pool:
-        merge_tables(store, tmp_path / "helped", parquet=True, executor=pool)
+        merge_tables(store, tmp_path / "helped", executor=pool)
     with ProcessPoolExecutor(1, mp_context=spawn) as pool:
         with pytest.raises(BrokenProcessPool):
             pool.submit(die).result()
-        merge_tables(store, tmp_path / "broken", parquet=True, executor=pool)
+        merge_tables(store, tmp_path / "broken", executor=pool)
     tables = sorted(path.name for path in (tmp_path / "alone").glob("*.csv"))
     assert "positions.csv" in tables and len(tables) == 8
     people = pd.read_csv(tmp_path / "alone" / "entities.csv").query("type == 'PER'")
