@@ -61,6 +61,7 @@ from .outcomes import Outcome, crashed, failure, language_warning, outcome_frame
 from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import Scored, Tagged, finish, score, tag_scored
 from .plan import Decision, Planner
+from .workbook import write_workbook
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
@@ -496,7 +497,7 @@ def run(
     cluster, the one at `scheduler` or a local one (see `extract.cluster`). A
     release over `max_bytes` gets an error row instead of being read, and one
     that takes longer than `timeout` seconds (0: no limit) an error row too.
-    `excel` also writes the tables for Excel into `out_dir/excel/` (see `extract.export`),
+    `excel` also writes the tables as a workbook, `out_dir/extract.xlsx` (see `extract.workbook`),
     `networks` the graphs of who is named and takes part together into
     `out_dir/networks/` (see `extract.networks`). `csv_exact` writes the CSV
     tables without escaping the cells a spreadsheet would run (see `export.Formats`).
@@ -576,8 +577,10 @@ def run(
             store.remove(gone)
             summary.removed = len(gone)
         with store.exporting():
-            formats = Formats(parquet, excel, csv_exact)
+            formats = Formats(parquet, csv_exact)
             merge_tables(store, out_dir, formats, pool.executor, load_aliases(aliases))
+            if excel:
+                write_workbook(out_dir)
             if networks:
                 write_networks(out_dir)
         return summary

@@ -109,7 +109,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     run_parser.add_argument(
         "--excel",
         action="store_true",
-        help="also write OUT/excel/<table>.csv for Excel: UTF-8 with BOM, ';'-separated",
+        help="also write OUT/extract.xlsx: every table on a sheet, text as text, dates as dates",
     )
     run_parser.add_argument(
         "--csv-exact",

@@ -16,11 +16,8 @@ line ends, a CR in a JSON string or a file name) would go out unquoted, and
 a reader would split the row there. The rows holding one are written with
 every cell quoted (`csv_batches`), which RFC 4180 allows for any row.
 
-The Excel profile (`run --excel`, into `OUT/excel/`) is the same CSV with a
-byte-order mark, without which Excel reads UTF-8 as the ANSI code page, and
-`;` between cells, the list separator Excel expects where the decimal
-separator is a comma (the ru, be and kk locales): such a file opens with a
-double click, Cyrillic and columns intact. The escaping is the same.
+For Excel, `run --excel` writes a workbook (`extract.workbook`), whose text
+cells are never formulas.
 """
 
 import csv
@@ -43,9 +40,6 @@ from .errors import OutputError
 FORMULA = re.compile(r"^'*[=+\-@\t\r]")
 ESCAPED = re.compile(r"^'+[=+\-@\t\r]")
 DATE_FORMAT = "%Y-%m-%d"
-EXCEL_FOLDER = "excel"
-# Separator and encoding of the contract's CSV and of the Excel profile.
-CSV_PROFILES = {"csv": (",", "utf-8"), "excel": (";", "utf-8-sig")}
 TEMPORARY = ".tmp"  # the end of a temporary file's name: `.<target>.<random>.tmp`
 ANY_TEMPORARY = re.compile(rf"\..*{re.escape(TEMPORARY)}")
 FILE_MODE = 0o666  # what `open` would give, before the umask; mkstemp gives 0o600
@@ -158,11 +152,9 @@ class Formats:
     """The files each table is written as: always the contract's CSV, whose
     cells that a spreadsheet would run as formulas are escaped (`escape_cell`)
     unless `exact_csv` (for programs: the CSV then holds the exact text, as the
-    Parquet copy does); with `parquet` the Parquet copy; with `excel` the Excel
-    profile's CSV, always escaped."""
+    Parquet copy does); with `parquet` the Parquet copy."""
 
     parquet: bool = True
-    excel: bool = False
     exact_csv: bool = False
 
 
@@ -171,7 +163,7 @@ DEFAULT_FORMATS = Formats()  # a run's: the escaped CSV and the Parquet copy
 
 class TableWriter:
     """One table written in batches, for a run too large to hold a table whole:
-    the CSV, the Parquet copy and the Excel CSV each go to a temporary file
+    the CSV and the Parquet copy each go to a temporary file
     beside its target and are renamed into place once every batch is written,
     so an interrupted merge leaves the previous tables. `empty` is the table as
     a typed frame without rows: its columns fix the Parquet schema, and it is
@@ -184,10 +176,6 @@ class TableWriter:
         targets = {"csv": out_dir / f"{name}.csv"}
         if formats.parquet:
             targets["parquet"] = out_dir / f"{name}.parquet"
-        if formats.excel:
-            with writing(out_dir / EXCEL_FOLDER):
-                (out_dir / EXCEL_FOLDER).mkdir(exist_ok=True)
-            targets["excel"] = out_dir / EXCEL_FOLDER / f"{name}.csv"
         self.targets = targets
         self.temporary: dict[str, Path] = {}
         self.files: dict[str, IO[str]] = {}
@@ -206,26 +194,22 @@ class TableWriter:
 
     def open(self, kind: str, temporary: Path) -> None:
         self.temporary[kind] = temporary
-        if kind in CSV_PROFILES:
-            encoding = CSV_PROFILES[kind][1]
-            self.files[kind] = temporary.open("w", encoding=encoding, newline="")
+        if kind == "csv":
+            self.files[kind] = temporary.open("w", encoding="utf-8", newline="")
         else:
             self.parquet = pq.ParquetWriter(temporary, self.schema)
 
     def write(self, frame: pd.DataFrame) -> None:
-        safe = csv_safe(frame)
+        cells = frame if self.exact_csv else csv_safe(frame)
+        batches = [(cells.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
+        batches += csv_batches(cells)
         for kind, file in self.files.items():
-            separator, _ = CSV_PROFILES[kind]
-            cells = frame if kind == "csv" and self.exact_csv else safe
-            batches = [(cells.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
-            batches += csv_batches(cells)
             with writing(self.targets[kind]):
                 for number, (batch, quoting) in enumerate(batches):
                     batch.to_csv(
                         file,
                         index=False,
                         header=self.header and number == 0,
-                        sep=separator,
                         lineterminator="\n",
                         quoting=quoting,
                         date_format=DATE_FORMAT,

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import Busy
-from .export import EXCEL_FOLDER, dump_parquet, remove_temporaries, writing
+from .export import dump_parquet, remove_temporaries, writing
 from .tables import DOCUMENT_TABLES, to_frame
 
 STATE = ".extract"
@@ -111,9 +111,7 @@ class PartStore:
 
     def tidy(self) -> None:
         """Delete the temporary files of killed writers: tables and parts."""
-        out_dir = self.root.parent.parent
-        for folder in (out_dir, out_dir / EXCEL_FOLDER):
-            remove_temporaries(folder)
+        remove_temporaries(self.root.parent.parent)
         self.remove_temporaries()
 
     def is_stale(self, current: str) -> bool:

@@ -1,5 +1,4 @@
 import errno
-import hashlib
 import os
 import socket
 import subprocess
@@ -8,14 +7,18 @@ import threading
 import time
 import tomllib
 from contextlib import ExitStack, suppress
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from extract.aliases import load_aliases
 from extract.cli import main
+from extract.tables import COLUMNS
+from extract.workbook import CUT_MARK
 
 from .test_batch import make_inputs, release
 
@@ -147,27 +150,30 @@ def test_cli_no_parquet(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.csv"))) == 8
 
 
-def test_cli_excel_writes_a_second_csv_with_the_same_escaping(tmp_path: Path) -> None:
+def test_cli_excel_writes_a_typed_workbook(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
-    text = "+375 17 123-45-67 — телефон горячей линии\n\nВ Минске прошло совещание.\n"
+    long = "В Минске прошло совещание. " * 1300  # 35,100 characters: more than a cell holds
+    text = f"=1+1 — телефон горячей линии\n\n19.06.2025\n\n{long}\n"
     (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
     args = ["run", str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--excel"]
     assert main(args) == 0
-    plain = (tmp_path / "out" / "documents.csv").read_bytes().decode("utf-8")
-    excel = (tmp_path / "out" / "excel" / "documents.csv").read_bytes().decode("utf-8")
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    assert plain.splitlines()[1] == (
-        f"a,a.txt,ok,,utf-8,'+375 17 123-45-67 — телефон горячей линии,,,70,{sha256},"
-        "\"'+375 17 123-45-67 — телефон горячей линии"
-    )
-    assert excel.startswith("\ufeffdoc_id;path;status;error;encoding;title;published;")
-    assert excel.splitlines()[1] == (
-        f"a;a.txt;ok;;utf-8;'+375 17 123-45-67 — телефон горячей линии;;;70;{sha256};"
-        "\"'+375 17 123-45-67 — телефон горячей линии"
-    )
-    assert sorted(p.name for p in (tmp_path / "out" / "excel").iterdir()) == sorted(
-        p.name for p in (tmp_path / "out").glob("*.csv")
-    )
+    workbook = openpyxl.load_workbook(tmp_path / "out" / "extract.xlsx")
+    assert workbook.sheetnames == list(COLUMNS)
+    sheet = workbook["documents"]
+    assert (sheet.freeze_panes, sheet.auto_filter.ref) == ("A2", "A1:O2")
+    assert [cell.value for cell in sheet[1]] == COLUMNS["documents"]
+    row = {name: cell for name, cell in zip(COLUMNS["documents"], sheet[2], strict=True)}
+    assert (row["title"].data_type, row["title"].value) == ("s", "=1+1 — телефон горячей линии")
+    assert (row["published"].data_type, row["published"].value) == ("d", datetime(2025, 6, 19))
+    assert (row["n_chars"].data_type, row["n_chars"].value) == ("n", len(text))
+    assert row["error"].value is None
+    cell = row["text"].value
+    assert len(cell) == 32_767 and cell.startswith(text[:100]) and cell.endswith(CUT_MARK)
+    csv = pd.read_csv(tmp_path / "out" / "documents.csv", dtype=str, keep_default_na=False)
+    assert csv.loc[0, "text"] == "'" + text  # the CSV keeps it whole
+    events = workbook["events"]
+    online = COLUMNS["events"].index("online")
+    assert {row[online].data_type for row in events.iter_rows(min_row=2)} == {"b"}
 
 
 def test_cli_python_dash_m(tmp_path: Path) -> None:

@@ -49,14 +49,12 @@ def test_export_csv_escapes_text_columns_only(tmp_path: Path) -> None:
     )
 
 
-def test_export_exact_csv_keeps_the_text_and_excel_stays_escaped(tmp_path: Path) -> None:
-    dump_table(phone_mention("'=1+1"), tmp_path, "mentions", Formats(excel=True, exact_csv=True))
+def test_export_exact_csv_keeps_the_text(tmp_path: Path) -> None:
+    dump_table(phone_mention("'=1+1"), tmp_path, "mentions", Formats(exact_csv=True))
     assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
         "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
         "d,d#m1,ORG-1,ORG,0,16,+375 17 123-45-67,'=1+1,\n"
     )
-    excel = (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8-sig")
-    assert excel.splitlines()[1] == "d;d#m1;ORG-1;ORG;0;16;'+375 17 123-45-67;''=1+1;"
     exact = pd.read_csv(tmp_path / "mentions.csv", dtype=str, keep_default_na=False)
     assert exact[["text", "normal"]].values.tolist() == [["+375 17 123-45-67", "'=1+1"]]
     assert pd.read_parquet(tmp_path / "mentions.parquet")["normal"].tolist() == ["'=1+1"]
@@ -101,25 +99,12 @@ def test_export_parquet_keeps_exact_text(tmp_path: Path) -> None:
     assert (tmp_path / "sentences.csv").read_text(encoding="utf-8").endswith(",'=1\n")
 
 
-def test_export_excel_profile_has_bom_semicolons_and_the_same_escaping(tmp_path: Path) -> None:
-    frame = phone_mention("Минсвязи; пресс-служба")
-    dump_table(frame, tmp_path, "mentions", Formats(parquet=False, excel=True))
-    assert (tmp_path / "excel" / "mentions.csv").read_bytes().decode("utf-8") == (
-        "\ufeffdoc_id;mention_id;entity_id;type;start;end;text;normal;entity_key\n"
-        'd;d#m1;ORG-1;ORG;0;16;\'+375 17 123-45-67;"Минсвязи; пресс-служба";\n'
-    )
-    assert (tmp_path / "mentions.csv").read_bytes().decode("utf-8") == (
-        "doc_id,mention_id,entity_id,type,start,end,text,normal,entity_key\n"
-        "d,d#m1,ORG-1,ORG,0,16,'+375 17 123-45-67,Минсвязи; пресс-служба,\n"
-    )
-
-
-def test_export_no_excel_folder_by_default(tmp_path: Path) -> None:
+def test_export_csv_and_parquet_by_default(tmp_path: Path) -> None:
     dump_table(to_frame("mentions", []), tmp_path, "mentions")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "mentions.parquet"]
 
 
-def test_export_quotes_a_bare_cr_in_every_profile(tmp_path: Path) -> None:
+def test_export_quotes_a_bare_cr(tmp_path: Path) -> None:
     """A CR is not in the `\\n` line end, so the writer would leave it bare and a
     reader would split the row there: its row goes out with every cell quoted."""
     rows = [
@@ -127,18 +112,12 @@ def test_export_quotes_a_bare_cr_in_every_profile(tmp_path: Path) -> None:
         {"doc_id": "d", "sent_id": "d#s2", "start": 10, "end": 15, "text": "Брест"},
         {"doc_id": "d\r", "sent_id": "d\r#s1", "start": 0, "end": 1, "text": "=1"},
     ]
-    dump_table(to_frame("sentences", rows), tmp_path, "sentences", Formats(excel=True))
+    dump_table(to_frame("sentences", rows), tmp_path, "sentences")
     assert (tmp_path / "sentences.csv").read_bytes().decode("utf-8") == (
         "doc_id,sent_id,start,end,text\n"
         '"d","d#s1","0","9","Минск\rМир"\n'
         "d,d#s2,10,15,Брест\n"
         '"d\r","d\r#s1","0","1","\'=1"\n'
-    )
-    assert (tmp_path / "excel" / "sentences.csv").read_bytes().decode("utf-8") == (
-        "\ufeffdoc_id;sent_id;start;end;text\n"
-        '"d";"d#s1";"0";"9";"Минск\rМир"\n'
-        "d;d#s2;10;15;Брест\n"
-        '"d\r";"d\r#s1";"0";"1";"\'=1"\n'
     )
     (tmp_path / "sentences.parquet").unlink()
     from_csv = load_table(tmp_path, "sentences")
