@@ -27,6 +27,7 @@ PLANNED = "planned"  # announced for later
 BACKGROUND = "background"  # history, `Справочно`, an earlier event recalled
 EVENT_STATUSES = (REPORTED, PLANNED, BACKGROUND)
 DATE_SOURCES = ("text", "published")  # where an event's date comes from
+PLACE_SOURCES = ("text", "dateline")  # where an event's place comes from
 
 EVENT_TYPES = (
     "meeting",

@@ -15,6 +15,7 @@ from .dates import find_dates
 from .demonyms import name_adjectives
 from .events import find_events
 from .events.when import timed
+from .events.where import placed
 from .link import link_entities
 from .models import Models
 from .ner import decode, score_words, tag_mentions
@@ -85,6 +86,7 @@ def finish(tagged: Tagged, models: Models) -> Result:
     )
     units = {(d.date_start, d.date_end): d.precision for d in dates if d.precision}
     events = timed(events, sentences, document.text, document.published, units, models.morph)
+    events = placed(events, document.text, sentences, mentions)
     return Result(document, sentences, mentions, dates, positions, events, participants)
 
 

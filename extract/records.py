@@ -117,6 +117,7 @@ class Event:
     precision: str = ""  # of its dates: `extract.events.when`
     status: str = ""  # reported, planned or background
     date_from: str = ""  # text, or published: the day of a release reporting it as news
+    location_from: str = ""  # text, or dateline: the city a news agency filed it from
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ joined (see `link.resolve_people`); `entities.country`, `lat`, `lon`,
 of what a release says of an entity (see `extract.link`); `dates.kind` says whether a
 row is a calendar date or period (`date`), a duration or a recurrence (see
 `extract.dates`); `events.online` says whether the event was held by video link (see
-`extract.events`); `event_participants` carries `doc_id`, so that its rows,
+`extract.events`), `events.location_from` where its place comes from (see
+`extract.events.where`); `event_participants` carries `doc_id`, so that its rows,
 like every other table's, can be traced and replaced per document.
 """
 
@@ -27,6 +28,7 @@ from .const import (
     EVENT_PRECISIONS,
     EVENT_STATUSES,
     EVENT_TYPES,
+    PLACE_SOURCES,
     PRECISIONS,
     ROLES,
     STATUSES,
@@ -108,6 +110,7 @@ COLUMNS: dict[str, list[str]] = {
         "precision",
         "status",
         "date_from",
+        "location_from",
     ],
     "event_participants": ["event_id", "entity_id", "role", "doc_id"],
 }
@@ -126,6 +129,7 @@ CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("events", "precision"): EVENT_PRECISIONS,
     ("events", "status"): EVENT_STATUSES,
     ("events", "date_from"): DATE_SOURCES,
+    ("events", "location_from"): PLACE_SOURCES,
     ("event_participants", "role"): ROLES,
 }
 DATE_DTYPE = "datetime64[ms]"  # what Parquet stores; reaches centuries past, unlike [ns]

@@ -44,6 +44,7 @@ def test_load_closed_vocabularies_are_categoricals(raw_out: Path) -> None:
         ("events", "precision"): ["day", "month", "quarter", "year", "range"],
         ("events", "status"): ["reported", "planned", "background"],
         ("events", "date_from"): ["text", "published"],
+        ("events", "location_from"): ["text", "dateline"],
         ("event_participants", "role"): [
             "participant",
             "speaker",
