@@ -56,12 +56,10 @@ from .ingest import (
 from .inputs import doc_ids, folder_units, read_units, unit_count, walk
 from .merge import merge_tables
 from .models import Models, load_models
-from .networks import write_networks
 from .outcomes import Outcome, crashed, failure, language_warning, outcome_frames
 from .parts import PartStore, fingerprint, locked, write_part
 from .pipeline import Scored, Tagged, finish, score, tag_scored
 from .plan import Decision, Planner
-from .workbook import write_workbook
 
 # Documents per task: at least 8, and about 8 tasks per worker, so a large run
 # does not pay for hundreds of tiny parts while a small one keeps a smooth bar.
@@ -579,8 +577,14 @@ def run(
         with store.exporting():
             formats = Formats(parquet, csv_exact)
             merge_tables(store, out_dir, formats, pool.executor, load_aliases(aliases))
+            # imported only when asked: XlsxWriter and networkx would add 16 MB to
+            # every worker of every run
             if excel:
+                from .workbook import write_workbook
+
                 write_workbook(out_dir)
             if networks:
+                from .networks import write_networks
+
                 write_networks(out_dir)
         return summary
