@@ -486,6 +486,7 @@ def run(
     excel: bool = False,
     networks: bool = False,
     csv_exact: bool = False,
+    duckdb: bool = False,
     summary: Summary | None = None,
 ) -> Summary:
     """Process every release under `in_dir` into the tables in `out_dir`.
@@ -498,7 +499,9 @@ def run(
     `excel` also writes the tables as a workbook, `out_dir/extract.xlsx` (see `extract.workbook`),
     `networks` the graphs of who is named and takes part together into
     `out_dir/networks/` (see `extract.networks`). `csv_exact` writes the CSV
-    tables without escaping the cells a spreadsheet would run (see `export.Formats`).
+    tables without escaping the cells a spreadsheet would run (see `export.Formats`),
+    `duckdb` the tables and their joins into `out_dir/extract.duckdb` (see
+    `extract.database`).
     `summary`, when given, is counted into as the run goes, so that a caller
     interrupted knows how far it got.
     """
@@ -577,8 +580,8 @@ def run(
         with store.exporting():
             formats = Formats(parquet, csv_exact)
             merge_tables(store, out_dir, formats, pool.executor, load_aliases(aliases))
-            # imported only when asked: XlsxWriter and networkx would add 16 MB to
-            # every worker of every run
+            # imported only when asked: XlsxWriter, networkx and DuckDB would add
+            # their megabytes to every worker of every run
             if excel:
                 from .workbook import write_workbook
 
@@ -587,4 +590,8 @@ def run(
                 from .networks import write_networks
 
                 write_networks(out_dir)
+            if duckdb:
+                from .database import write_database
+
+                write_database(out_dir)
         return summary

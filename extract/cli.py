@@ -118,6 +118,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "with ' (open such files in a spreadsheet only with care)",
     )
     run_parser.add_argument(
+        "--duckdb",
+        action="store_true",
+        help="also write OUT/extract.duckdb: every table, typed, and views of the usual joins",
+    )
+    run_parser.add_argument(
         "--networks",
         action="store_true",
         help="also write OUT/networks/: who takes part in events and is named in releases "
@@ -245,6 +250,7 @@ def start_run(args: argparse.Namespace) -> int:
             excel=args.excel,
             networks=args.networks,
             csv_exact=args.csv_exact,
+            duckdb=args.duckdb,
             summary=summary,
         )
     except UsageError as error:  # another run holds the output folder
