@@ -178,7 +178,7 @@ class TableWriter:
             targets["parquet"] = out_dir / f"{name}.parquet"
         self.targets = targets
         self.temporary: dict[str, Path] = {}
-        self.files: dict[str, IO[str]] = {}
+        self.csv: IO[str] | None = None
         self.parquet: pq.ParquetWriter | None = None
         self.header = True
 
@@ -195,7 +195,7 @@ class TableWriter:
     def open(self, kind: str, temporary: Path) -> None:
         self.temporary[kind] = temporary
         if kind == "csv":
-            self.files[kind] = temporary.open("w", encoding="utf-8", newline="")
+            self.csv = temporary.open("w", encoding="utf-8", newline="")
         else:
             self.parquet = pq.ParquetWriter(temporary, self.schema)
 
@@ -203,11 +203,11 @@ class TableWriter:
         cells = frame if self.exact_csv else csv_safe(frame)
         batches = [(cells.iloc[:0], csv.QUOTE_MINIMAL)] if self.header else []
         batches += csv_batches(cells)
-        for kind, file in self.files.items():
-            with writing(self.targets[kind]):
+        if self.csv is not None:
+            with writing(self.targets["csv"]):
                 for number, (batch, quoting) in enumerate(batches):
                     batch.to_csv(
-                        file,
+                        self.csv,
                         index=False,
                         header=self.header and number == 0,
                         lineterminator="\n",
@@ -225,9 +225,9 @@ class TableWriter:
         try:
             if kind is None and self.header:
                 self.write(self.empty)
-            for name, file in self.files.items():
-                with writing(self.targets[name]):
-                    file.close()
+            if self.csv is not None:
+                with writing(self.targets["csv"]):
+                    self.csv.close()
             if self.parquet is not None:
                 with writing(self.targets["parquet"]):
                     self.parquet.close()
@@ -240,7 +240,9 @@ class TableWriter:
                 temporary.unlink(missing_ok=True)
 
 
-def dump_table(frame: pd.DataFrame, out_dir: Path, name: str, formats: Formats = Formats()) -> None:
+def dump_table(
+    frame: pd.DataFrame, out_dir: Path, name: str, formats: Formats = DEFAULT_FORMATS
+) -> None:
     """Write one table held whole in its `formats`: a `TableWriter` given one
     batch. `frame` is typed (`tables.to_frame`), as the Parquet schema is its."""
     with TableWriter(out_dir, name, frame.iloc[:0], formats) as writer:

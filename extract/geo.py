@@ -31,6 +31,7 @@ from importlib.resources import files
 import pycountry
 from babel import Locale
 
+from .models import read_names
 from .names import fold
 
 CITY, COUNTRY = "city", "country"
@@ -134,10 +135,6 @@ def country_names() -> dict[str, list[str]]:
         found = [russian.gettext(name) for name in english if name]
         found += [short[country.alpha_2]] if country.alpha_2 in short else []
         names[country.alpha_2] = found
-    for row in csv.DictReader(read_data("countries.csv").splitlines()):
+    for row in csv.DictReader(read_names("countries.csv")):
         names.setdefault(row["alpha_2"], []).append(row["name"])
     return names
-
-
-def read_data(name: str) -> str:
-    return files("extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
