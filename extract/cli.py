@@ -141,8 +141,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "report",
         help="write OUT/report.html: a run's tables as one page",
         description="Write one self-contained HTML page, OUT/report.html, from the tables "
-        "of a run: its summary and errors, top entities, events and every release "
-        "with its entities highlighted.",
+        "of a run: its summary and errors, filters (search, event types, dates, one entity), "
+        "a timeline of the events, the top entities, the network of who took part in events "
+        "together, a map of the events' places, the events and the releases with their "
+        "entities highlighted. It works offline.",
     )
     report_parser.add_argument("output", type=Path, metavar="OUT", help="folder of a run")
     return parser.parse_args(argv)

@@ -1,162 +1,208 @@
 """A run's tables as one HTML page: `extract report OUT` writes `OUT/report.html`.
 
-The page is self-contained (inline CSS and a few lines of inline JavaScript,
-no fonts, images or scripts fetched from anywhere), so it can be mailed or
-opened from a file share. Release text is hostile input: every piece of text
-from the tables goes through `html.escape`, and a source URL becomes a link
-only when it is `http` or `https` (a `javascript:` URL stays text).
+The page works offline and alone: the charting library (Vega, vendored in
+`extract/data/report/` with its licence), the world's countries for the map
+(Natural Earth, public domain) and the run's data are inline; nothing is
+fetched, so it can be mailed or opened from a file share.
 
-Sections: the run's summary (documents ok, failed, duplicate, with every
-error), the top entities of each type, the events (sorted by date; a click
-on the date header, or `#events-newest-first` in the address, reverses the
-order; each date as precise as the release gives it, `2025-06` for a month,
-`2025 Q2`, `2025`, or both ends of a range; the box "reported only", or
-`#events-reported` in the address, leaves out planned and background events),
-and every release with its mentions highlighted by type and the words naming
-an event underlined.
+The data goes in as compact JSON (rows of lists, entities by index) and the
+page's script (`report.js`) draws from it: the run's summary, filters (search,
+event types, reported only, date range, one entity; kept in the address's
+`#` part, so a view can be shared), a timeline of events by type where a
+bar spans the event's dates as precisely as the release gives them, the top
+entities as bar charts, the network of people and organisations taking part
+in the same events, a map of the events' places, the events as a paged table,
+and the releases, paged, with their mentions and events highlighted.
+
+A page must open in a second, so it stays under `PAGE_LIMIT`: the releases'
+texts, which make most of a run's bytes, go in only when the whole page with
+them stays under it (a run of about 1,500 releases or fewer); a larger run's
+report lists its releases without their texts, which stay in `documents`.
+
+Release text is hostile input: the script puts every piece of text into the
+page as text (`textContent`, Vega's escaped SVG), never as markup; the JSON is
+escaped so no `</script>` in it can close its script; a source URL becomes a
+link only when it is `http` or `https`.
 """
 
-from dataclasses import dataclass
+import json
 from html import escape
-from itertools import pairwise
+from importlib.resources import files
 from pathlib import Path
 
 import pandas as pd
 
-from .const import DUPLICATE, ENTITY_TYPES, ERROR, OK
+from .const import (
+    DUPLICATE,
+    ENTITY_TYPES,
+    ERROR,
+    EVENT_PRECISIONS,
+    EVENT_STATUSES,
+    EVENT_TYPES,
+    OK,
+    PLACE_SOURCES,
+    ROLES,
+)
 from .export import replace_atomically
 from .load import load
 
 TOP = 10
 REPORT = "report.html"
-TYPE_NAMES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
+PAGE_LIMIT = 4_500_000  # bytes: a page that opens in a second
+ASSETS = files("extract") / "data" / "report"
+VOCABULARIES = {  # the page's events name these words by their index
+    "type": EVENT_TYPES,
+    "status": EVENT_STATUSES,
+    "precision": EVENT_PRECISIONS,
+    "role": ROLES,
+    "from": PLACE_SOURCES,
+}
 
-STYLE = """
-body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #ccc; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
-td.n { text-align: right; }
-#events td:nth-child(-n+2) { white-space: nowrap; }
-#events { width: 100%; }
-#events td:nth-child(6) { min-width: 22em; }
-#events td:nth-child(7) { word-break: break-all; }
-th button { font: inherit; font-weight: bold; border: 0; background: none; cursor: pointer; }
-.tops { display: flex; gap: 2em; flex-wrap: wrap; }
-mark { border-radius: 3px; padding: 0 1px; }
-mark.PER { background: #cfe3ff; }
-mark.ORG { background: #d4f5d0; }
-mark.LOC { background: #ffe3bf; }
-u.event { text-decoration: underline 2px #b0006a; }
-article { border-top: 1px solid #ccc; margin-top: 1.5em; }
-article .text { white-space: pre-wrap; }
-.meta { color: #555; }
-li.error { color: #a00; }
-"""
 
-SCRIPT = """
-function sortEvents(newestFirst) {
-  const table = document.getElementById("events");
-  const body = table.tBodies[0];
-  const rows = Array.from(body.rows);
-  rows.sort((a, b) => {
-    const x = a.dataset.date, y = b.dataset.date;
-    if (x !== y) {
-      if (!x) return 1;
-      if (!y) return -1;
-      return (x < y ? -1 : 1) * (newestFirst ? -1 : 1);
+EPOCH = pd.Timestamp("1970-01-01")
+
+
+def day_number(value: object) -> int | None:
+    """A date as days since 1970-01-01, the page's compact form of it."""
+    return None if pd.isna(value) else (pd.Timestamp(value) - EPOCH).days
+
+
+def optional(value: object) -> object:
+    """A cell for JSON: a missing value as `None`, a NumPy number as Python's."""
+    if pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def as_json(value: object) -> str:
+    """JSON to sit inside a `<script>`: no `<` in it, so no `</script>` or
+    `<!--` in a release's text ends or changes the script."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c")
+
+
+def web_link(url: object) -> str:
+    """A source URL a page may link to: `http` or `https` only."""
+    if pd.isna(url) or not str(url).startswith(("http://", "https://")):
+        return ""
+    return str(url)
+
+
+def top_entities(entities: pd.DataFrame) -> dict[str, list[str]]:
+    """Per type, the entities named in the most releases, then with the most mentions."""
+    ordered = entities.sort_values(["n_docs", "n_mentions", "name"], ascending=[False, False, True])
+    return {
+        kind: ordered.loc[ordered["type"] == kind, "entity_id"].head(TOP).tolist()
+        for kind in ENTITY_TYPES
     }
-    return Number(a.dataset.index) - Number(b.dataset.index);
-  });
-  rows.forEach((row) => body.appendChild(row));
-  table.dataset.order = newestFirst ? "newest-first" : "oldest-first";
-}
-function reportedOnly(on) {
-  for (const row of document.getElementById("events").tBodies[0].rows) {
-    row.hidden = on && row.dataset.status !== "reported";
-  }
-  document.getElementById("reported-only").checked = on;
-}
-document.getElementById("sort-date").addEventListener("click", () => {
-  sortEvents(document.getElementById("events").dataset.order !== "newest-first");
-});
-document.getElementById("reported-only").addEventListener("change", (event) => {
-  reportedOnly(event.target.checked);
-});
-sortEvents(location.hash === "#events-newest-first");
-reportedOnly(location.hash === "#events-reported");
-"""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of a release to mark: a mention (`kind` is its type) or the
-    words naming an event (`kind` is `event`); `label` shows on hover, and
-    `ident`, the mention's or event's id, ties together the pieces that
-    another span's edge cuts it into."""
-
-    start: int
-    end: int
-    kind: str
-    label: str
-    ident: str
-
-
-def text(value: object) -> str:
-    """A cell as escaped text; a missing value as an empty string."""
-    return "" if pd.isna(value) else escape(str(value))
-
-
-def day(value: object) -> str:
-    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
+def entity_order(
+    tables: dict[str, pd.DataFrame], tops: dict[str, list[str]], with_texts: bool
+) -> list[str]:
+    """The entities the page draws (the top ones, the events' participants and
+    places), then, with the texts, the others their highlights name."""
+    events = tables["events"]
+    drawn = dict.fromkeys(
+        [
+            *(entity for ids in tops.values() for entity in ids),
+            *tables["event_participants"]["entity_id"],
+            *events["location_id"].dropna(),
+        ]
+    )
+    if not with_texts:
+        return list(drawn)
+    return list(dict.fromkeys([*drawn, *tables["mentions"]["entity_id"].dropna()]))
 
 
-def when(event) -> str:
-    """An event's date as precise as the release gives it: a month is `2025-06`,
-    not its first day; a range shows both ends."""
-    if pd.isna(event.date_start):
-        return ""
-    start = pd.Timestamp(event.date_start)
-    precision = "" if pd.isna(event.precision) else str(event.precision)
-    if precision == "month":
-        return start.strftime("%Y-%m")
-    if precision == "quarter":
-        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
-    if precision == "year":
-        return str(start.year)
-    if precision == "range" and not pd.isna(event.date_end):
-        return f"{day(event.date_start)} – {day(event.date_end)}"
-    return day(event.date_start)
+def entity_rows(entities: pd.DataFrame, order: list[str]) -> list[list]:
+    frame = entities.set_index("entity_id").loc[order]
+    return [
+        [entity, e.name, e.type, optional(e.n_docs), optional(e.n_mentions),
+         optional(e.lat), optional(e.lon)]
+        for entity, e in zip(order, frame.itertuples(), strict=True)
+    ]  # fmt: skip
 
 
-def wrap(piece: str, span: Span) -> str:
-    tag = "u" if span.kind == "event" else "mark"
-    attributes = f'class="{span.kind}" title="{escape(span.label)}" data-id="{escape(span.ident)}"'
-    return f"<{tag} {attributes}>{piece}</{tag}>"
+def event_rows(
+    tables: dict[str, pd.DataFrame], entity_index: dict[str, int], doc_index: dict[str, int]
+) -> tuple[list[list], list[str], list[str]]:
+    """Each event as numbers: the number of its id in its release, type, status,
+    first day, days to its last, precision, name (an index into the names, which
+    repeat), place, release, where its place came from, and its participants as
+    entity and role pairs; the names; and the events' ids in the rows' order."""
+    codes = {key: {word: n for n, word in enumerate(words)} for key, words in VOCABULARIES.items()}
+    participants = tables["event_participants"]
+    who: dict[str, list[int]] = {}
+    for event, entity, role in zip(
+        participants["event_id"], participants["entity_id"], participants["role"], strict=True
+    ):
+        who.setdefault(event, []).extend([entity_index[entity], codes["role"][role]])
+    events = tables["events"].sort_values(["date_start", "doc_id", "start"], kind="stable")
+    events = events[events["doc_id"].isin(doc_index)]
+    names: dict[str, int] = {}
+    rows = []
+    for event, kind, status, first, last, precision, name, place, doc, source in zip(
+        *(events[c] for c in ("event_id", "type", "status", "date_start", "date_end")),
+        *(events[c] for c in ("precision", "name", "location_id", "doc_id", "location_from")),
+        strict=True,
+    ):
+        start, end = day_number(first), day_number(last)
+        rows.append([
+            int(event.rsplit("#e", 1)[1]), codes["type"][kind], codes["status"][status], start,
+            None if start is None or end is None else end - start,
+            None if pd.isna(precision) else codes["precision"][precision],
+            names.setdefault(name, len(names)), entity_index.get(place, -1), doc_index[doc],
+            None if pd.isna(source) else codes["from"][source],
+            who.get(event, []),
+        ])  # fmt: skip
+    return rows, list(names), events["event_id"].tolist()
 
 
-def highlight(body: str, spans: list[Span]) -> str:
-    """The text, escaped, cut at every span's ends; each piece is wrapped in the
-    spans that cover it, so overlapping spans still give well-formed HTML.
-    Shorter mentions go inside longer ones (a place inside an organisation's
-    name keeps its own colour) and events outside all mentions."""
-    cuts = sorted({0, len(body), *(s.start for s in spans), *(s.end for s in spans)})
-    ordered = sorted(spans, key=lambda s: (s.kind == "event", s.end - s.start))
-    pieces = []
-    for start, end in pairwise(cuts):
-        piece = escape(body[start:end])
-        for span in ordered:
-            if span.start <= start and end <= span.end:
-                piece = wrap(piece, span)
-        pieces.append(piece)
-    return "".join(pieces)
+def text_rows(
+    tables: dict[str, pd.DataFrame],
+    ok: pd.DataFrame,
+    entity_index: dict[str, int],
+    event_index: dict[str, int],
+) -> list[list]:
+    """Each release's text, its mentions (start, end, type, entity, number of its
+    id) and its events (start, end, index into the events)."""
+    spans: dict[str, tuple[list, list]] = {doc: ([], []) for doc in ok["doc_id"]}
+    for m in tables["mentions"].itertuples():
+        if m.doc_id in spans:
+            number = int(m.mention_id.rsplit("#m", 1)[1])
+            entity = entity_index.get(m.entity_id, -1)
+            spans[m.doc_id][0].append([int(m.start), int(m.end), str(m.type), entity, number])
+    for e in tables["events"].itertuples():
+        if e.doc_id in spans:
+            spans[e.doc_id][1].append([int(e.start), int(e.end), event_index[e.event_id]])
+    return [[text, *spans[doc]] for doc, text in zip(ok["doc_id"], ok["text"], strict=True)]
 
 
-def link(url: object) -> str:
-    if pd.isna(url):
-        return ""
-    if str(url).startswith(("http://", "https://")):
-        return f'<a href="{escape(str(url))}">{escape(str(url))}</a>'
-    return escape(str(url))
+def page_data(tables: dict[str, pd.DataFrame], with_texts: bool) -> dict:
+    """What the page draws, and the releases' texts with their highlights or `None`."""
+    documents = tables["documents"]
+    ok = documents[documents["status"] == OK]
+    doc_index = {doc: n for n, doc in enumerate(ok["doc_id"])}
+    tops = top_entities(tables["entities"])
+    order = entity_order(tables, tops, with_texts)
+    entity_index = {entity: n for n, entity in enumerate(order)}
+    events, names, ids = event_rows(tables, entity_index, doc_index)
+    event_index = {event: n for n, event in enumerate(ids)}
+    return {
+        "entities": entity_rows(tables["entities"], order),
+        "top": {kind: [entity_index[e] for e in chosen] for kind, chosen in tops.items()},
+        "docs": [
+            [doc, optional(title), day_number(published), web_link(url)]
+            for doc, title, published, url in zip(
+                ok["doc_id"], ok["title"], ok["published"], ok["source_url"], strict=True
+            )
+        ],
+        "events": events,
+        "names": names,
+        "vocabularies": VOCABULARIES,
+        "texts": text_rows(tables, ok, entity_index, event_index) if with_texts else None,
+    }
 
 
 def format_summary(documents: pd.DataFrame) -> str:
@@ -167,108 +213,45 @@ def format_summary(documents: pd.DataFrame) -> str:
     ]
     problems = documents[documents["status"] != OK]
     items = [
-        f'<li class="{row.status}"><code>{text(row.doc_id)}</code>: {text(row.error)}</li>'
+        f'<li class="{row.status}"><code>{escape(str(row.doc_id))}</code>: '
+        f"{escape('' if pd.isna(row.error) else str(row.error))}</li>"
         for row in problems.itertuples()
     ]
     return (
-        f'<h2>Run</h2><table id="summary"><tr><th>documents</th>'
+        f'<section id="run"><h2>Run</h2><table id="summary"><tr><th>documents</th>'
         f'<td class="n" id="n-documents">{len(documents)}</td></tr>{"".join(rows)}</table>'
-        f'<ul id="errors">{"".join(items)}</ul>'
+        f'<ul id="errors">{"".join(items)}</ul></section>'
     )
 
 
-def format_top(entities: pd.DataFrame) -> str:
-    """The entities named in the most releases, then with the most mentions."""
-    blocks = []
-    for kind in ENTITY_TYPES:
-        top = entities[entities["type"] == kind].sort_values(
-            ["n_docs", "n_mentions", "name"], ascending=[False, False, True]
-        )
-        rows = "".join(
-            f'<tr><td>{text(e.name)}</td><td class="n">{e.n_docs}</td>'
-            f'<td class="n">{e.n_mentions}</td></tr>'
-            for e in top.head(TOP).itertuples()
-        )
-        blocks.append(
-            f'<div><h3>{TYPE_NAMES[kind]}</h3><table class="top" id="top-{kind}">'
-            f"<tr><th>name</th><th>releases</th><th>mentions</th></tr>{rows}</table></div>"
-        )
-    return f'<h2>Top entities</h2><div class="tops">{"".join(blocks)}</div>'
+def asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
 
 
-def format_events(tables: dict[str, pd.DataFrame], anchors: dict[str, str]) -> str:
-    names = tables["entities"].set_index("entity_id")["name"]
-    participants = tables["event_participants"]
-    labels = participants["entity_id"].map(names).fillna(participants["entity_id"])
-    labels = labels + " (" + participants["role"].astype("string") + ")"
-    who = labels.groupby(participants["event_id"], sort=False).agg("; ".join)
-    events = tables["events"].sort_values(["date_start", "doc_id"], kind="stable")
-    rows = []
-    for index, event in enumerate(events.itertuples()):
-        rows.append(
-            f'<tr data-date="{day(event.date_start)}" data-index="{index}" '
-            f'data-status="{text(event.status)}">'
-            f"<td>{when(event)}</td><td>{text(event.status)}</td>"
-            f"<td>{text(event.type)}</td><td>{text(event.name)}</td>"
-            f"<td>{text(names.get(event.location_id))}</td>"
-            f"<td>{text(who.get(event.event_id))}</td>"
-            f'<td><a href="#{anchors[event.doc_id]}">{text(event.doc_id)}</a></td></tr>'
-        )
+def page(tables: dict[str, pd.DataFrame], with_texts: bool) -> str:
+    body = asset("report.html").replace("<!-- summary -->", format_summary(tables["documents"]))
     return (
-        '<h2>Events</h2><p><label><input type="checkbox" id="reported-only"> reported only '
-        "(leave out planned and background events)</label></p>"
-        '<table id="events"><thead><tr>'
-        '<th><button id="sort-date" type="button">date ⇅</button></th><th>status</th>'
-        "<th>type</th><th>name</th><th>place</th><th>participants (role)</th>"
-        f"<th>release</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def document_spans(doc_id: str, tables: dict[str, pd.DataFrame]) -> list[Span]:
-    names = tables["entities"].set_index("entity_id")["name"]
-    mentions = tables["mentions"][tables["mentions"]["doc_id"] == doc_id]
-    events = tables["events"][tables["events"]["doc_id"] == doc_id]
-    return [
-        *(
-            Span(m.start, m.end, m.type, str(names.get(m.entity_id, m.normal)), m.mention_id)
-            for m in mentions.itertuples()
-        ),
-        *(
-            Span(e.start, e.end, "event", f"{e.type}: {e.name}", e.event_id)
-            for e in events.itertuples()
-        ),
-    ]
-
-
-def format_releases(tables: dict[str, pd.DataFrame], anchors: dict[str, str]) -> str:
-    articles = []
-    for document in tables["documents"].itertuples():
-        if document.status != OK:
-            continue
-        body = highlight(str(document.text), document_spans(document.doc_id, tables))
-        articles.append(
-            f'<article id="{anchors[document.doc_id]}"><h3>{text(document.title)}</h3>'
-            f'<p class="meta"><code>{text(document.doc_id)}</code> · {day(document.published)}'
-            f' · {link(document.source_url)}</p><div class="text">{body}</div></article>'
-        )
-    legend = "".join(f'<mark class="{kind}">{TYPE_NAMES[kind]}</mark> ' for kind in ENTITY_TYPES)
-    return (
-        f'<h2>Releases</h2><p>{legend}<u class="event">events</u></p>'
-        f'<div id="releases">{"".join(articles)}</div>'
+        '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width">'
+        f"<title>extract: report</title><style>{asset('report.css')}</style></head><body>"
+        f"{body}<script>{asset('vega.min.js')}</script>"
+        f'<script type="application/json" id="world">{asset("world.json")}</script>'
+        f'<script type="application/json" id="data">{as_json(page_data(tables, with_texts))}'
+        f"</script><script>{asset('report.js')}</script></body></html>\n"
     )
 
 
 def render_report(tables: dict[str, pd.DataFrame]) -> str:
-    """The whole page, from the frames `extract.load` returns."""
-    anchors = {doc_id: f"doc-{n}" for n, doc_id in enumerate(tables["documents"]["doc_id"])}
-    return (
-        '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
-        "<title>extract: report</title>"
-        f"<style>{STYLE}</style></head><body><h1>extract: report</h1>"
-        f"{format_summary(tables['documents'])}{format_top(tables['entities'])}"
-        f"{format_events(tables, anchors)}{format_releases(tables, anchors)}"
-        f"<script>{SCRIPT}</script></body></html>\n"
-    )
+    """The whole page, from the frames `extract.load` returns: with the releases'
+    texts when it stays under `PAGE_LIMIT` with them (their characters are
+    counted first, so a large run's texts are never put in JSON for nothing)."""
+    lean = page(tables, with_texts=False)
+    documents = tables["documents"]
+    characters = documents.loc[documents["status"] == OK, "text"].str.len().sum()
+    if len(lean.encode()) + characters > PAGE_LIMIT:
+        return lean
+    full = page(tables, with_texts=True)
+    return full if len(full.encode()) <= PAGE_LIMIT else lean
 
 
 def write_report(out_dir: str | Path) -> Path:
