@@ -45,7 +45,8 @@ from tqdm import tqdm
 
 from .aliases import load_aliases
 from .const import DUPLICATE, ERROR, OK
-from .errors import TimedOut, one_line
+from .deadline import time_limit
+from .errors import one_line
 from .export import Formats
 from .geo import gazetteer
 from .ingest import (
@@ -66,6 +67,7 @@ from .plan import Decision, Planner
 CHUNK, TASKS_PER_WORKER, LARGEST_CHUNK = 8, 8, 64
 TIMEOUT = 60.0  # seconds a document may take
 JOINT_WORDS = 20_000  # words of the longest document decoded with its chunk's others
+POSIX_SIGNALS = hasattr(signal, "pthread_sigmask")  # not on Windows, whose workers are spawned
 THREAD_VARIABLES = (
     "OPENBLAS_NUM_THREADS",
     "OMP_NUM_THREADS",
@@ -97,29 +99,6 @@ class Summary:
     def line(self) -> str:
         line = f"{self.ok} ok, {self.failed} failed, {self.duplicate} duplicate"
         return line + (f", {self.removed} removed" if self.removed else "")
-
-
-@contextmanager
-def time_limit(seconds: float, budget: float | None = None) -> Iterator[None]:
-    """Stop the work after `seconds` (`TimedOut`, naming `budget`, the document's
-    whole limit, when given), so a pathological text cannot hang its worker. An
-    alarm signal does it, so only in a process's main thread (local workers,
-    not Dask's task threads), and between Python steps: a numpy call in
-    progress finishes first."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimedOut(budget or seconds)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(slots=True)
@@ -328,7 +307,7 @@ def interrupts_held() -> Iterator[None]:
     among them, the `KeyboardInterrupt` would be swallowed and the run would
     go on. It comes as soon as the block ends; workers take it again at once
     (`start_worker`), as a child inherits the signals its parent blocks."""
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or not POSIX_SIGNALS:
         yield
         return
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
@@ -361,7 +340,8 @@ def start_worker(aliases: Path | None) -> None:
     When the pool of spawned workers shuts, each leaves at once (`leave`; a
     forked one always does): freeing its models and caches object by object
     would keep the run waiting for a quarter of a second before it can merge."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if POSIX_SIGNALS:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=exit_with, args=(parent,), daemon=True).start()

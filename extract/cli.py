@@ -26,8 +26,8 @@ from .report import write_report
 USAGE_ERROR = 2
 WRITE_FAILED = 3  # the output folder could not be written (a full disk)
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C (128 + SIGINT)
-# The longest --timeout: far more than any document needs, and far inside what
-# the alarm clock takes (about 10^11 s).
+# The longest --timeout: far more than any document needs, and inside the longest
+# wait of a timer on any system (`threading.TIMEOUT_MAX`: about 4.3 * 10^6 s on Windows).
 MAX_TIMEOUT = 1_000_000
 
 
@@ -197,8 +197,8 @@ def check_writable(output: Path) -> None:
 
 def check_numbers(args: argparse.Namespace) -> None:
     """Numbers the run could not use: no worker, no byte, a time limit that is
-    negative, not a number or too long for the alarm clock (which would fail
-    every document, one by one, rather than the command line once)."""
+    negative, not a number or too long for a timer (which would fail every
+    document, one by one, rather than the command line once)."""
     if args.workers < 1:
         raise UsageError(f"--workers must be at least 1, got {args.workers}")
     if args.max_bytes < 1:

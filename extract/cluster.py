@@ -9,9 +9,8 @@ and it is written once, here.
 
 Each worker loads the models once, when it joins (`LoadModels`, a worker
 plugin), never per task: the embeddings alone would pickle to about 60 MB. The
-BLAS thread count is capped to one per worker, like the local engine's. Dask
-runs tasks in threads, which take no alarm signal, so `--timeout` does not
-apply here (see `batch.time_limit`).
+BLAS thread count is capped to one per worker, like the local engine's.
+`--timeout` holds in Dask's task threads as in local workers (`deadline`).
 
 A chunk whose task killed the workers that ran it (Dask gives up after
 `distributed.scheduler.allowed-failures` deaths: `KilledWorker`) is sent

@@ -18,7 +18,6 @@ fingerprint of the pipeline that wrote it (`fingerprint`), and a run with
 another pipeline, or another alias table, starts the store afresh.
 """
 
-import fcntl
 import hashlib
 import re
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock, Timeout
 
 from .errors import Busy
 from .export import dump_parquet, remove_temporaries, writing
@@ -57,15 +57,17 @@ def locked(out_dir: Path) -> Iterator[None]:
     with `Busy` instead of mixing its rows in. The lock dies with the process, so
     a killed run leaves none behind."""
     path = out_dir / STATE / "lock"
+    lock = FileLock(path, timeout=0)  # an OS lock on any system: flock, or msvcrt's
     with writing(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = path.open("a")
-    with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            lock.acquire()
+        except Timeout:
             raise Busy(out_dir) from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def write_part(root: Path, number: int, frames: dict[str, pd.DataFrame]) -> None:

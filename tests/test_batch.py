@@ -518,6 +518,14 @@ def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
     ]
 
 
+def busy(seconds: float) -> None:
+    """Work in Python for `seconds`, as a slow stage would (a time limit stops
+    Python steps; a blocking call, a `sleep`, finishes first)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
 def test_batch_a_document_over_its_time_limit_gets_an_error(
     inputs: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -525,7 +533,7 @@ def test_batch_a_document_over_its_time_limit_gets_an_error(
 
     def slow(tagged, models):
         if tagged.document.doc_id == "koi8":
-            time.sleep(5)
+            busy(5)
         return original(tagged, models)
 
     monkeypatch.setattr(extract.batch, "finish", slow)
@@ -546,12 +554,12 @@ def test_batch_the_time_limit_covers_a_documents_whole_work(
 
     def slow_reading(source):
         if source.doc_id == "koi8":
-            time.sleep(0.3)
+            busy(0.3)
         return reading(source)
 
     def slow_finish(tagged, models):
         if tagged.document.doc_id == "koi8":
-            time.sleep(0.3)
+            busy(0.3)
         return finishing(tagged, models)
 
     monkeypatch.setattr(extract.batch, "parse_source", slow_reading)
