@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CONSTRAINTS := requirements/ci.txt
 
-.PHONY: run test test-slow lint clean browser train
+.PHONY: run report notebook docs test test-slow lint clean browser train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,28 @@ $(VENV)/.installed-dev: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-notebook: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[notebook]'
+	touch $@ $(VENV)/.installed
+
 run: $(VENV)/.installed
 	$(BIN)/extract run data/raw data/out
+
+# The run's report, opened in the default browser where there is one.
+report: run
+	$(BIN)/extract report data/out
+	$(BIN)/python -m webbrowser -t "file://$(CURDIR)/data/out/report.html"
+
+# JupyterLab on notebooks/explore.ipynb, over the tables of `make run` (as root
+# too, as in a container, where JupyterLab asks for --allow-root).
+notebook: $(VENV)/.installed-notebook run
+	$(BIN)/jupyter lab notebooks/explore.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# The notebook run top to bottom over data/out and kept as docs/explore.html,
+# with its tables and plots, for readers who do not run it.
+docs: $(VENV)/.installed-notebook run
+	$(BIN)/jupyter nbconvert --to html --template-file notebooks/offline.html.j2 \
+		--execute notebooks/explore.ipynb --output-dir docs
 
 # The report's tests render it in headless Chromium: Debian's package, installed
 # when missing (CI runs as root).

@@ -3,6 +3,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from .conftest import ROOT
 
@@ -70,3 +71,15 @@ def test_notebook_shows_the_releases_of_the_chosen_entity(
         "<h4>В Минске состоялась торжественная церемония награждения работников отрасли связи</h4>"
     )
     assert [page.count(">PER</span></span>") for page in pages[1::2]] == [3, 2]
+
+
+def test_notebook_exported_with_its_outputs(executed: nbformat.NotebookNode) -> None:
+    """docs/explore.html (`make docs`) is the notebook as it stands, its cells'
+    outputs in place (the timeline as a picture), and reads offline."""
+    page = HTMLParser((ROOT / "docs" / "explore.html").read_text(encoding="utf-8"))
+    inputs = [node.text().strip() for node in page.css(".jp-InputArea-editor")]
+    assert inputs == [cell.source.strip() for cell in code_cells(executed)]
+    first = page.css_first(".jp-OutputArea-output pre").text()
+    assert first == outputs(code_cells(executed)[0], "text/plain")[0]
+    assert len(page.css("img[src^='data:image/png;base64,']")) == 1
+    assert page.css("script[src], link[href^=http]") == []
