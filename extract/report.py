@@ -152,7 +152,8 @@ def event_rows(
             int(event.rsplit("#e", 1)[1]), codes["type"][kind], codes["status"][status], start,
             None if start is None or end is None else end - start,
             None if pd.isna(precision) else codes["precision"][precision],
-            names.setdefault(name, len(names)), entity_index.get(place, -1), doc_index[doc],
+            names.setdefault("" if pd.isna(name) else name, len(names)),
+            entity_index.get(place, -1), doc_index[doc],
             None if pd.isna(source) else codes["from"][source],
             who.get(event, []),
         ])  # fmt: skip

@@ -10,6 +10,7 @@ const RELEASES_PAGE = 20;
 const NETWORK_NODES = 40;
 const MAP_LABELS = 12;
 const SEARCH_PAUSE = 300;  // milliseconds
+const FRAME_WAIT = 50;  // milliseconds: two frames' time
 const DAY = 86400000;
 const COLOURS = { PER: "#3b78c2", ORG: "#3a9b45", LOC: "#e08a1e" };
 const PLACE_COLOUR = "#c0392b";
@@ -515,8 +516,19 @@ function pick(entity) {
   update();
 }
 
+// After the browser has painted the page as it stands: a frame's callback, then
+// a task; or, where no frame comes (a tab in the background, a headless browser
+// in virtual time), a timer a little later.
 function afterPaint(work) {
-  requestAnimationFrame(() => setTimeout(work, 0));
+  let done = false;
+  const once = () => {
+    if (!done) {
+      done = true;
+      work();
+    }
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT);
 }
 
 function drawTops() {
