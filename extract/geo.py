@@ -102,8 +102,9 @@ def gazetteer() -> dict[str, Place]:
 
 def regions(places: dict[str, Place]) -> dict[str, Place]:
     """Each name of a region (`data/regions.csv`) with its place: its state and
-    its administrative centre's point, the centre found among its state's
-    cities in `places`."""
+    its administrative centre's point, the city `places` gives for the centre's
+    name, which must be one of the region's state (a mistake in the file stops
+    the gazetteer, and the tests, at once)."""
     found = {}
     for row in csv.DictReader(read_names("regions.csv")):
         country = row["code"].split("-")[0]
