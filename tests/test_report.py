@@ -452,6 +452,32 @@ def test_report_highlight(
     assert dom.css_first("#releases .text").inner_html == html
 
 
+def test_report_marks_a_place_from_the_dateline(tmp_path: Path) -> None:
+    text = "МИНСК, 12 марта. Состоялось совещание. В Гродно прошла встреча."
+    tables = one_release(text, [(0, 5, "LOC", "Минск"), (41, 47, "LOC", "Гродно")], [])
+    tables["events"] = with_categories(
+        "events",
+        to_frame(
+            "events",
+            [
+                {"doc_id": "d", "event_id": f"d#e{n}", "type": "meeting", "name": name,
+                 "start": start, "end": end, "status": "reported", "location_id": place,
+                 "location_from": source}
+                for n, (name, start, end, place, source) in enumerate(
+                    [("совещание", 28, 37, "LOC-1", "dateline"),
+                     ("встреча", 55, 62, "LOC-2", "text")], 1
+                )
+            ],
+        ),
+    )  # fmt: skip
+    page = tmp_path / "report.html"
+    page.write_text(render_report(tables), encoding="utf-8")
+    dom, console = render(page)
+    assert console == []
+    places = [cells(row, "td")[4] for row in dom.css("#events tbody tr")]
+    assert places == ["Минск (dateline)", "Гродно"]
+
+
 def test_report_says_where_it_wrote(report_out: Path, capsys) -> None:
     assert main(["report", str(report_out)]) == 0
     assert capsys.readouterr().err == f"wrote {report_out / 'report.html'}\n"

@@ -373,13 +373,20 @@ function mapSpec(container, list) {
   };
 }
 
+// A place taken from the release's dateline, not from the event's sentence, says so.
+function placeName(event) {
+  if (event.place < 0) return "";
+  const name = entities[event.place].name;
+  return event.placeFrom === "dateline" ? `${name} (dateline)` : name;
+}
+
 function eventRow(event) {
   const row = element("tr", undefined, {
     "data-date": event.start, "data-index": event.index, "data-status": event.status,
   });
   const who = event.who.map((pair) => `${entities[pair.entity].name} (${pair.role})`);
   const cells = [when(event), event.status, event.type, event.name,
-    event.place >= 0 ? entities[event.place].name : "", who.join("; ")];
+    placeName(event), who.join("; ")];
   for (const text of cells) row.append(element("td", text));
   const link = element("a", docs[event.doc].id, { href: "#releases-section" });
   link.addEventListener("click", () => {
