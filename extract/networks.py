@@ -29,6 +29,7 @@ import pandas as pd
 
 from .export import csv_safe, replace_atomically, writing
 from .load import load_table
+from .tables import plain
 
 FOLDER = "networks"
 NODE_ATTRIBUTES = ["name", "type", "n_docs", "country", "lat", "lon"]
@@ -59,11 +60,6 @@ def graph(weights: Counter, entities: pd.DataFrame) -> nx.Graph:
     for (source, target), weight in sorted(weights.items()):
         network.add_edge(source, target, weight=weight)
     return network
-
-
-def plain(value: object) -> object:
-    """A numpy scalar as the Python one GraphML's writer knows the type of."""
-    return value.item() if hasattr(value, "item") else value
 
 
 def edge_list(network: nx.Graph) -> pd.DataFrame:

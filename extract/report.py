@@ -32,30 +32,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from .const import (
-    DUPLICATE,
-    ENTITY_TYPES,
-    ERROR,
-    EVENT_PRECISIONS,
-    EVENT_STATUSES,
-    EVENT_TYPES,
-    OK,
-    PLACE_SOURCES,
-    ROLES,
-)
+from .const import DUPLICATE, ENTITY_TYPES, ERROR, OK
 from .export import replace_atomically
 from .load import load
+from .tables import CATEGORIES, plain
 
 TOP = 10
 REPORT = "report.html"
 PAGE_LIMIT = 4_500_000  # bytes: a page that opens in a second
 ASSETS = files("extract") / "data" / "report"
-VOCABULARIES = {  # the page's events name these words by their index
-    "type": EVENT_TYPES,
-    "status": EVENT_STATUSES,
-    "precision": EVENT_PRECISIONS,
-    "role": ROLES,
-    "from": PLACE_SOURCES,
+VOCABULARIES = {  # the page names an event's words by their index in its columns' vocabularies
+    "type": CATEGORIES["events", "type"],
+    "status": CATEGORIES["events", "status"],
+    "precision": CATEGORIES["events", "precision"],
+    "role": CATEGORIES["event_participants", "role"],
+    "from": CATEGORIES["events", "location_from"],
 }
 
 
@@ -69,9 +60,7 @@ def day_number(value: object) -> int | None:
 
 def optional(value: object) -> object:
     """A cell for JSON: a missing value as `None`, a NumPy number as Python's."""
-    if pd.isna(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
+    return None if pd.isna(value) else plain(value)
 
 
 def as_json(value: object) -> str:

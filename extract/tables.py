@@ -191,6 +191,12 @@ def entity_rows(entities: Iterable[Entity]) -> list[Row]:
     return [{**row_of(e), "aliases": "|".join(e.aliases)} for e in entities]
 
 
+def plain(value: object) -> object:
+    """A cell's numpy scalar as the Python one that GraphML's writer and JSON
+    know the type of."""
+    return value.item() if hasattr(value, "item") else value
+
+
 def to_frame(table: str, rows: Iterable[Row] | pd.DataFrame) -> pd.DataFrame:
     """Rows (or a frame) as a frame with the contract's columns, in order, typed.
 

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = next((SHARED / "seeds").glob("*.txt"))
 RAW = ROOT / "data" / "raw"
+
+
+def busy(seconds: float) -> None:
+    """Work in Python for `seconds`, as a slow stage would (a time limit stops
+    Python steps; a blocking call, a `sleep`, finishes first)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
 
 
 @pytest.fixture(scope="session")

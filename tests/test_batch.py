@@ -23,6 +23,8 @@ import extract.pipeline
 from extract import load, run
 from extract.load import UnfinishedExport
 
+from .conftest import busy
+
 RELEASE = "{title}\n\n19.06.2025\n\n{body}\n\nSource URL: <https://mincom.gov.example/news/{n}>\n"
 
 
@@ -516,14 +518,6 @@ def test_batch_releases_over_max_bytes_are_refused(tmp_path: Path) -> None:
         f"big: too large: {size:,} bytes, over the --max-bytes limit of 5,000",
         f"feed/1: too large: {len(line.encode()):,} bytes, over the --max-bytes limit of 5,000",
     ]
-
-
-def busy(seconds: float) -> None:
-    """Work in Python for `seconds`, as a slow stage would (a time limit stops
-    Python steps; a blocking call, a `sleep`, finishes first)."""
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        pass
 
 
 def test_batch_a_document_over_its_time_limit_gets_an_error(

@@ -9,11 +9,7 @@ import pytest
 from extract.deadline import time_limit
 from extract.errors import TimedOut
 
-
-def busy(seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        pass
+from .conftest import busy
 
 
 def test_time_limit_stops_python_work() -> None:
